@@ -1,0 +1,17 @@
+// The subcommands of topdown-cli; each file cmd_*.cpp registers one.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "util/task.hpp"
+
+namespace topdown::cli {
+
+// The task that Ctrl-C cancels (SIGINT sets its cancel flag).
+TaskState& interrupt_task();
+
+void register_data_command(CLI::App& app);
+void register_train_command(CLI::App& app);
+void register_info_command(CLI::App& app);
+void register_generate_command(CLI::App& app);
+
+}  // namespace topdown::cli

@@ -1,0 +1,33 @@
+// One step of contrastive divergence (CD-1) on a mini-batch, exactly as SPEC §3.
+#pragma once
+#include "math/matrix.hpp"
+#include "math/random.hpp"
+#include "model/rbm_layer.hpp"
+
+namespace topdown {
+
+// Momentum buffers of one layer.
+struct Cd1Velocity {
+    Matrix dW;
+    Vector da, db;
+    // Zero buffers shaped like `layer`.
+    static Cd1Velocity zeros_like(const RbmLayer& layer);
+};
+
+// Scratch matrices reused between calls (avoids allocation in the training loop).
+struct Cd1Workspace {
+    Matrix pos_ph, h0, neg_pv, v1, neg_ph, grad;
+};
+
+struct Cd1Params {
+    float learning_rate;
+    float momentum;
+    float weight_decay;
+    bool sample_negative_visible;
+};
+
+// Updates `layer` and `vel` from the batch v0 (rows are samples); returns MSE(v0, neg_pv).
+float cd1_update(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, const Cd1Params& params, CounterRng& rng,
+                 Cd1Workspace& ws);
+
+}  // namespace topdown

@@ -1,0 +1,24 @@
+// Linear ridge read-out (SPEC §3): one-vs-all least squares on ±1 targets, α = 1, with intercept.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "math/matrix.hpp"
+
+namespace topdown {
+
+struct Readout {
+    Matrix weights;  // D x C
+    Vector bias;     // C
+
+    // Predicted class of every row of `features`.
+    std::vector<int> predict(const Matrix& features) const;
+    // Fraction of rows whose prediction equals the label.
+    double accuracy(const Matrix& features, const std::vector<std::uint8_t>& labels) const;
+};
+
+// Fits the read-out on features (N x D) and labels in [0, C). Throws ArgumentError on empty input.
+Readout fit_ridge_readout(const Matrix& features, const std::vector<std::uint8_t>& labels, int num_classes,
+                          double alpha = 1.0);
+
+}  // namespace topdown

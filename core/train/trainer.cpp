@@ -1,0 +1,144 @@
+#include "train/trainer.hpp"
+
+#include <chrono>
+#include <numeric>
+
+#include "train/cd1.hpp"
+#include "util/errors.hpp"
+
+namespace topdown {
+
+TrainMode parse_train_mode(const std::string& t) {
+    if (t == "iterative") return TrainMode::Iterative;
+    if (t == "greedy") return TrainMode::Greedy;
+    throw ArgumentError("unknown training mode '" + t + "' (known: iterative, greedy)");
+}
+
+std::string to_string(TrainMode m) { return m == TrainMode::Iterative ? "iterative" : "greedy"; }
+
+Dbn init_dbn(const std::vector<int>& arch, float init_std, std::uint64_t seed) {
+    Dbn d = Dbn::with_architecture(arch);
+    CounterRng rng(seed, 0);
+    for (auto& l : d.layers)
+        for (Eigen::Index i = 0; i < l.W.size(); ++i) l.W.data()[i] = init_std * rng.normal();
+    return d;
+}
+
+namespace {
+
+// Streams used by training: (seed, stream) with stream = 1 + epoch * 64 + layer (stream 0 is init).
+std::uint64_t train_stream(int epoch, int layer) { return 1 + std::uint64_t(epoch) * 64 + std::uint64_t(layer); }
+
+// One CD-1 pass of `layer` over all mini-batches of `input`; returns the mean batch MSE.
+float train_pass(RbmLayer& layer, Cd1Velocity& vel, const Matrix& input, const TrainRecipe& r, int epoch, int layer_index,
+                 std::uint64_t seed, const std::function<void(int, int, float)>& on_batch, TaskState* task) {
+    const int N = static_cast<int>(input.rows());
+    const int B = std::min(r.batch_size, N);
+    const int batches = N / B;  // full batches only, as the reference code
+    std::vector<std::uint32_t> order(static_cast<std::size_t>(N));
+    std::iota(order.begin(), order.end(), 0u);
+    CounterRng rng(seed, train_stream(epoch, layer_index));
+    if (r.shuffle) shuffle_indices(order.data(), order.size(), rng);
+    const Cd1Params p{r.learning_rate, r.momentum(epoch), r.weight_decay, r.sample_negative_visible};
+    Cd1Workspace ws;
+    Matrix batch(B, input.cols());
+    double sum = 0;
+    for (int bi = 0; bi < batches; ++bi) {
+        if (task) task->throw_if_cancelled();
+        for (int i = 0; i < B; ++i) batch.row(i) = input.row(order[static_cast<std::size_t>(bi * B + i)]);
+        const float mse = cd1_update(layer, vel, batch, p, rng, ws);
+        sum += mse;
+        if (on_batch) on_batch(bi, batches, mse);
+    }
+    return static_cast<float>(sum / std::max(batches, 1));
+}
+
+}  // namespace
+
+TrainResult train_dbn(const Dataset& data, const TrainOptions& o, const TrainCallback& on_batch,
+                      const EpochCallback& on_epoch, TaskState* task) {
+    if (o.architecture.size() < 2) throw ArgumentError("an architecture needs at least two layer sizes");
+    if (o.architecture.front() != data.images.cols())
+        throw ArgumentError("the first layer size (" + std::to_string(o.architecture.front()) +
+                            ") must equal the image size (" + std::to_string(data.images.cols()) + ")");
+    if (o.recipe.batch_size < 1 || o.recipe.epochs < 1) throw ArgumentError("batch size and epochs must be positive");
+    if (data.size() < 1) throw ArgumentError("the training set is empty");
+    const auto t0 = std::chrono::steady_clock::now();
+    const int L = static_cast<int>(o.architecture.size()) - 1;
+    const int E = o.recipe.epochs;
+
+    TrainResult res;
+    res.model = init_dbn(o.architecture, o.recipe.init_std, o.seed);
+    res.model.dataset = data.name;
+    res.model.class_names = data.class_names;
+    res.mse.assign(static_cast<std::size_t>(L), {});
+    std::vector<Cd1Velocity> vel;
+    for (const auto& l : res.model.layers) vel.push_back(Cd1Velocity::zeros_like(l));
+    const int N = data.size();
+    const int batches = N / std::min(o.recipe.batch_size, N);
+    const double total_units = double(E) * L * batches;
+    double done_units = 0;
+
+    auto batch_cb = [&](int epoch, int layer) {
+        return [&, epoch, layer](int bi, int nb, float mse) {
+            done_units += 1;
+            if (task) task->fraction.store(done_units / total_units);
+            if (on_batch) on_batch({epoch, E, layer, L, bi, nb, mse, done_units / total_units});
+        };
+    };
+    auto finish = [&](bool cancelled, Dbn* rollback) {
+        if (rollback) res.model = std::move(*rollback);
+        res.cancelled = cancelled;
+        res.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return res;
+    };
+
+    if (o.mode == TrainMode::Iterative) {
+        std::vector<Matrix> inputs(static_cast<std::size_t>(L));  // inputs[l] for l >= 1
+        for (int e = 0; e < E; ++e) {
+            Dbn before = res.model;
+            try {
+                for (int l = 0; l < L; ++l) {
+                    const Matrix* in = &data.images;
+                    if (l > 0) {  // up of layer l-1 with its current weights, on its own input (probabilities)
+                        const Matrix& below = (l == 1) ? data.images : inputs[static_cast<std::size_t>(l - 1)];
+                        res.model.layers[static_cast<std::size_t>(l - 1)].up(below, inputs[static_cast<std::size_t>(l)]);
+                        in = &inputs[static_cast<std::size_t>(l)];
+                    }
+                    const float mse = train_pass(res.model.layers[static_cast<std::size_t>(l)], vel[static_cast<std::size_t>(l)],
+                                                 *in, o.recipe, e, l, o.seed, batch_cb(e, l), task);
+                    res.mse[static_cast<std::size_t>(l)].push_back(mse);
+                }
+            } catch (const CancelledError&) {
+                for (auto& m : res.mse) m.resize(static_cast<std::size_t>(e));
+                return finish(true, &before);
+            }
+            res.epochs_completed = e + 1;
+            if (on_epoch) on_epoch(res);
+        }
+    } else {
+        Matrix input = data.images, next;
+        for (int l = 0; l < L; ++l) {
+            for (int e = 0; e < E; ++e) {
+                Dbn before = res.model;
+                try {
+                    const float mse = train_pass(res.model.layers[static_cast<std::size_t>(l)], vel[static_cast<std::size_t>(l)],
+                                                 input, o.recipe, e, l, o.seed, batch_cb(e, l), task);
+                    res.mse[static_cast<std::size_t>(l)].push_back(mse);
+                } catch (const CancelledError&) {
+                    // Layers above l were never trained: the result is a partial greedy stack.
+                    return finish(true, &before);
+                }
+                if (l == L - 1) {
+                    res.epochs_completed = e + 1;
+                    if (on_epoch) on_epoch(res);
+                }
+            }
+            res.model.layers[static_cast<std::size_t>(l)].up(input, next);
+            input.swap(next);
+        }
+    }
+    return finish(false, nullptr);
+}
+
+}  // namespace topdown

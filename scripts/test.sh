@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Usage: scripts/test.sh [--sanitize address|thread] [build-dir]
+#   (no option)         Release build in build/, every test (unit, integration, GUI under Xvfb)
+#   --sanitize address  ASan+UBSan build in build-asan/, the unit tests
+#   --sanitize thread   TSan build in build-tsan/, the threading tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SAN=""
+if [ "${1:-}" = "--sanitize" ]; then SAN=$2; shift 2; fi
+case "$SAN" in
+  "") DIR=${1:-build}; ARGS=(-DCMAKE_BUILD_TYPE=Release) ;;
+  address) DIR=${1:-build-asan}; ARGS=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_SANITIZE=address -DTOPDOWN_BUILD_BENCH=OFF) ;;
+  thread) DIR=${1:-build-tsan}; ARGS=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_SANITIZE=thread -DTOPDOWN_BUILD_BENCH=OFF) ;;
+  *) echo "unknown sanitizer '$SAN'" >&2; exit 2 ;;
+esac
+cmake -S . -B "$DIR" -G Ninja -DTOPDOWN_WERROR=ON "${ARGS[@]}" ${TOPDOWN_CMAKE_ARGS:-} >/dev/null
+cmake --build "$DIR"
+[ -x "$DIR/topdown-cli" ] && "$DIR/topdown-cli" data fetch >/dev/null
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+case "$SAN" in
+  thread) ctest --test-dir "$DIR" --output-on-failure -L threading ;;
+  address) ctest --test-dir "$DIR" --output-on-failure -LE gui ;;
+  *) ctest --test-dir "$DIR" --output-on-failure ;;
+esac
