@@ -115,6 +115,22 @@ void run_train(const TrainArgs& a) {
 }
 }  // namespace
 
+void register_finalize_command(CLI::App& app) {
+    static std::string path, dir;
+    auto* cmd = app.add_subcommand("finalize", "Recompute a model's read-out accuracy, label-biasing matrix M and k");
+    cmd->add_option("model", path, "Model file (.tdm), updated in place")->required();
+    cmd->add_option("--data-dir", dir, "Data folder");
+    cmd->callback([] {
+        Dbn m = load_model(path);
+        const std::string name = m.dataset.empty() ? "mnist" : m.dataset;
+        const Dataset train = load_dataset(name, Split::Train, data_dir(dir));
+        const Dataset test = load_dataset(name, Split::Test, data_dir(dir));
+        const FinalizeReport rep = finalize_model(m, train, test);
+        save_model(m, path);
+        std::printf("read-out accuracy (test): %.2f%%  k = %d  saved %s\n", 100 * rep.readout_accuracy, rep.k, path.c_str());
+    });
+}
+
 void register_train_command(CLI::App& app) {
     static TrainArgs a;
     auto* cmd = app.add_subcommand("train", "Train an RBM / DBN with CD-1 and save a model file");

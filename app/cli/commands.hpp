@@ -12,6 +12,7 @@ TaskState& interrupt_task();
 void register_data_command(CLI::App& app);
 void register_train_command(CLI::App& app);
 void register_info_command(CLI::App& app);
+void register_finalize_command(CLI::App& app);
 void register_generate_command(CLI::App& app);
 
 }  // namespace topdown::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     topdown::cli::register_data_command(app);
     topdown::cli::register_train_command(app);
     topdown::cli::register_info_command(app);
+    topdown::cli::register_finalize_command(app);
     topdown::cli::register_generate_command(app);
     std::signal(SIGINT, on_sigint);
     try {

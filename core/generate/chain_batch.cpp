@@ -1,0 +1,130 @@
+#include "generate/chain_batch.hpp"
+
+#include <algorithm>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "math/fast_sigmoid.hpp"
+#include "math/fixed_order_gemm.hpp"
+#include "util/errors.hpp"
+
+namespace topdown {
+
+ChainBatch::ChainBatch(std::shared_ptr<const GenerationModel> model, const Matrix& initial_top, std::uint64_t seed,
+                       std::vector<std::uint64_t> chain_indices, TemperatureSchedule temperature)
+    : model_(std::move(model)), rows_(chain_indices.size()), temperature_(std::move(temperature)) {
+    if (!model_) throw ArgumentError("ChainBatch: no model");
+    temperature_.validate();
+    if (static_cast<std::size_t>(initial_top.rows()) != rows_ || initial_top.cols() != model_->top_size())
+        throw ArgumentError("ChainBatch: initial states must be " + std::to_string(rows_) + " x " +
+                            std::to_string(model_->top_size()));
+    if (!all_finite(initial_top.data(), static_cast<std::size_t>(initial_top.size())))
+        throw ArgumentError("ChainBatch: initial states contain NaN or Inf");
+    for (auto i : chain_indices) rngs_.emplace_back(seed, i);
+    const auto& sizes = model_->sizes;
+    for (int s : sizes) {
+        states_.push_back(Matrix::Zero(static_cast<Eigen::Index>(rows_), s));
+        pre_.push_back(Matrix::Zero(static_cast<Eigen::Index>(rows_), s));
+    }
+    states_.back() = initial_top;
+    energies_ = Matrix::Zero(static_cast<Eigen::Index>(rows_), model_->depth());
+}
+
+void ChainBatch::bottom_up(std::size_t r0, std::size_t r1, float scale) {
+    const int L = model_->depth();
+    const std::size_t n = r1 - r0;
+    for (int l = 1; l <= L; ++l) {
+        const auto& layer = model_->layers[static_cast<std::size_t>(l - 1)];
+        const Matrix& below = states_[static_cast<std::size_t>(l - 1)];
+        Matrix& z = pre_[static_cast<std::size_t>(l)];
+        Matrix& s = states_[static_cast<std::size_t>(l)];
+        const std::size_t nin = static_cast<std::size_t>(below.cols()), nout = static_cast<std::size_t>(s.cols());
+        fixed_order_affine(below.data() + r0 * nin, n, nin, nin, layer.W_up.data(), nout, layer.b.data(),
+                           z.data() + r0 * nout, nout);
+        for (std::size_t r = r0; r < r1; ++r) {
+            float* zr = z.data() + r * nout;
+            fast_sigmoid(zr, nout, scale);
+            rngs_[r].bernoulli(zr, s.data() + r * nout, nout);
+        }
+    }
+}
+
+void ChainBatch::top_down(std::size_t r0, std::size_t r1, float scale) {
+    const int L = model_->depth();
+    const std::size_t n = r1 - r0;
+    for (int l = L; l >= 1; --l) {
+        const auto& layer = model_->layers[static_cast<std::size_t>(l - 1)];
+        const Matrix& upper = states_[static_cast<std::size_t>(l)];
+        Matrix& z = pre_[static_cast<std::size_t>(l - 1)];
+        Matrix& lower = states_[static_cast<std::size_t>(l - 1)];
+        const std::size_t nu = static_cast<std::size_t>(upper.cols()), nl = static_cast<std::size_t>(lower.cols());
+        fixed_order_affine(upper.data() + r0 * nu, n, nu, nu, layer.W_down.data(), nl, layer.a.data(),
+                           z.data() + r0 * nl, nl);
+        for (std::size_t r = r0; r < r1; ++r) {
+            float* zr = z.data() + r * nl;
+            float* low = lower.data() + r * nl;
+            // The probabilities first go to `low` (visible layer keeps them; hidden layers are sampled).
+            std::copy(zr, zr + nl, low);
+            fast_sigmoid(low, nl, scale);
+            if (l - 1 >= 1) rngs_[r].bernoulli(low, low, nl);
+        }
+    }
+    // Energies E_l = −x W hᵀ − a·x − b·h = −x·(h Wᵀ + a) − b·h, with the pre-activations just computed.
+    for (int l = 1; l <= L; ++l) {
+        const auto& layer = model_->layers[static_cast<std::size_t>(l - 1)];
+        const Matrix& x = states_[static_cast<std::size_t>(l - 1)];
+        const Matrix& h = states_[static_cast<std::size_t>(l)];
+        const Matrix& z = pre_[static_cast<std::size_t>(l - 1)];
+        for (std::size_t r = r0; r < r1; ++r) {
+            double xz = 0, bh = 0;
+            const float* xr = x.data() + r * std::size_t(x.cols());
+            const float* zr = z.data() + r * std::size_t(z.cols());
+            const float* hr = h.data() + r * std::size_t(h.cols());
+            for (Eigen::Index j = 0; j < x.cols(); ++j) xz += double(xr[j]) * zr[j];
+            for (Eigen::Index j = 0; j < h.cols(); ++j) bh += double(layer.b(j)) * hr[j];
+            energies_(static_cast<Eigen::Index>(r), l - 1) = static_cast<float>(-xz - bh);
+        }
+    }
+}
+
+void ChainBatch::step(int threads) {
+    const int s = steps_done_ + 1;
+    const float scale = 1.0f / temperature_.at(s);
+    constexpr std::size_t kChunk = 12;  // rows per work item (a multiple of the kernel's 6-row tile)
+    const std::size_t chunks = (rows_ + kChunk - 1) / kChunk;
+    auto run = [&](std::size_t c) {
+        const std::size_t r0 = c * kChunk, r1 = std::min(rows_, r0 + kChunk);
+        if (s > 1) bottom_up(r0, r1, scale);
+        top_down(r0, r1, scale);
+    };
+#ifdef _OPENMP
+    const int nt = threads > 0 ? threads : omp_get_max_threads();
+    if (chunks > 1 && nt > 1) {
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nt)
+        for (std::ptrdiff_t c = 0; c < static_cast<std::ptrdiff_t>(chunks); ++c) run(static_cast<std::size_t>(c));
+    } else {
+        for (std::size_t c = 0; c < chunks; ++c) run(c);
+    }
+#else
+    (void)threads;
+    for (std::size_t c = 0; c < chunks; ++c) run(c);
+#endif
+    steps_done_ = s;
+}
+
+Eigen::VectorXf ChainBatch::active_fraction(int layer) const {
+    if (layer < 1 || layer > depth()) throw ArgumentError("active_fraction: layer out of range");
+    return states_[static_cast<std::size_t>(layer)].rowwise().mean();
+}
+
+void ChainBatch::restore(int row, const float* visible, std::uint64_t rng_position, int steps_done) {
+    if (row < 0 || static_cast<std::size_t>(row) >= rows_) throw ArgumentError("restore: row out of range");
+    Matrix& v = states_[0];
+    std::copy(visible, visible + v.cols(), v.data() + std::size_t(row) * std::size_t(v.cols()));
+    rngs_[static_cast<std::size_t>(row)].seek(rng_position);
+    steps_done_ = steps_done;
+}
+
+}  // namespace topdown

@@ -1,0 +1,21 @@
+// Temperature of a generation chain: a constant or a per-step schedule (SPEC §5).
+#pragma once
+#include <vector>
+
+namespace topdown {
+
+struct TemperatureSchedule {
+    float constant = 1.0f;
+    std::vector<float> per_step;  // per_step[s-1] is the temperature of step s; the last value repeats
+
+    // Temperature of step `step` (1-based).
+    float at(int step) const {
+        if (per_step.empty()) return constant;
+        const std::size_t i = static_cast<std::size_t>(step < 1 ? 0 : step - 1);
+        return i < per_step.size() ? per_step[i] : per_step.back();
+    }
+    // Throws ArgumentError unless every temperature is finite and in (0, 100].
+    void validate() const;
+};
+
+}  // namespace topdown
