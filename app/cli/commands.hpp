@@ -14,5 +14,6 @@ void register_train_command(CLI::App& app);
 void register_info_command(CLI::App& app);
 void register_finalize_command(CLI::App& app);
 void register_generate_command(CLI::App& app);
+void register_classifier_command(CLI::App& app);
 
 }  // namespace topdown::cli
