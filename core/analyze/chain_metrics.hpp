@@ -1,0 +1,18 @@
+// Generativity metrics of one chain's classified states (SPEC §7). States are 0..C-1 for classes and
+// C for the non-class state.
+#pragma once
+#include <vector>
+
+namespace topdown {
+
+struct ChainMetrics {
+    int visited_states = 0;        // distinct classes, non-class excluded
+    int transitions = 0;           // runs of equal consecutive classes after removing non-class steps
+    int changes = 0;               // transitions - 1 (0 when no class was visited)
+    std::vector<int> state_time;   // C + 1 entries: steps spent in each state, non-class last
+};
+
+// Metrics of one chain of S classified steps. Throws ArgumentError for a state outside 0..C.
+ChainMetrics chain_metrics(const std::vector<int>& states, int num_classes);
+
+}  // namespace topdown
