@@ -15,5 +15,6 @@ void register_info_command(CLI::App& app);
 void register_finalize_command(CLI::App& app);
 void register_generate_command(CLI::App& app);
 void register_classifier_command(CLI::App& app);
+void register_experiment_command(CLI::App& app);
 
 }  // namespace topdown::cli

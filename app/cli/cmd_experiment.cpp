@@ -1,0 +1,136 @@
+// topdown-cli experiment / merge: the papers' batch studies, optionally split into shards.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include "classify/state_classifier.hpp"
+#include "commands.hpp"
+#include "experiment/study_file.hpp"
+#include "experiment/study_report.hpp"
+#include "model/model_file.hpp"
+#include "util/checksum.hpp"
+#include "util/clock.hpp"
+#include "util/errors.hpp"
+#include "util/progress.hpp"
+
+namespace topdown::cli {
+
+namespace {
+struct ExperimentArgs {
+    std::string model, classifier, study = "all", out, shard;
+    StudyOptions o;
+    int k = 0;
+};
+
+void run_experiment(const ExperimentArgs& a) {
+    namespace fs = std::filesystem;
+    auto dbn = std::make_shared<Dbn>(load_model(a.model));
+    const StateClassifier clf = load_classifier(a.classifier);
+    if (clf.num_classes() != dbn->num_classes())
+        throw ArgumentError("the classifier (" + std::to_string(clf.num_classes()) + " classes) does not match the model (" +
+                            std::to_string(dbn->num_classes()) + " classes)");
+    const auto g = prepare_generation_model(dbn);
+    auto conds = study_conditions(*dbn, a.study, a.k);
+    int shard = 0, shards = 1;
+    if (!a.shard.empty()) {
+        std::smatch m;
+        if (!std::regex_match(a.shard, m, std::regex("([0-9]{1,4})/([0-9]{1,4})")) || std::stoi(m[2]) < 1 ||
+            std::stoi(m[1]) >= std::stoi(m[2]))
+            throw ArgumentError("--shard must be i/n with 0 <= i < n, e.g. 0/4");
+        shard = std::stoi(m[1]);
+        shards = std::stoi(m[2]);
+    }
+    std::vector<Condition> mine;
+    for (std::size_t i = 0; i < conds.size(); ++i)
+        if (int(i % std::size_t(shards)) == shard) mine.push_back(conds[i]);
+    std::printf("study '%s': %zu conditions (shard %d/%d: %zu), %d chains x %d steps, seed %llu\n", a.study.c_str(),
+                conds.size(), shard, shards, mine.size(), a.o.chains, a.o.steps, static_cast<unsigned long long>(a.o.seed));
+    std::fflush(stdout);
+    fs::create_directories(a.out);
+    ProgressBar bar("experiment", double(mine.size()), stdout);
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<ConditionResult> results;
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+        results.push_back(run_condition(g, clf, mine[i], a.o, &interrupt_task()));
+        bar.update(double(i + 1), mine[i].title);
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    bar.finish(std::to_string(mine.size()) + " conditions");
+    nlohmann::json meta = {{"study", a.study}, {"chains", a.o.chains}, {"steps", a.o.steps}, {"seed", a.o.seed}, {"k", a.k},
+                           {"model", a.model}, {"model_sha256", sha256_file(a.model)}, {"classifier", a.classifier},
+                           {"classifier_sha256", sha256_file(a.classifier)}, {"conditions_total", conds.size()},
+                           {"created", iso8601_now()}, {"wall_seconds", secs}};
+    if (shards > 1) {
+        meta["shard"] = shard;
+        meta["shards"] = shards;
+        const std::string path = (fs::path(a.out) / ("shard-" + std::to_string(shard) + "-of-" + std::to_string(shards) + ".tds")).string();
+        save_study_results(path, results, meta);
+        std::printf("wrote %s (merge the shards with `topdown-cli merge`)\n", path.c_str());
+        return;
+    }
+    save_study_results((fs::path(a.out) / "results.tds").string(), results, meta);
+    write_study_outputs(a.out, results, *dbn, meta);
+    std::printf("wrote %s/{report.md, results.json, metrics.csv, transitions.csv, energy.csv, pca.csv, *.png} in %.1f s\n",
+                a.out.c_str(), secs);
+}
+}  // namespace
+
+void register_experiment_command(CLI::App& app) {
+    static ExperimentArgs a;
+    auto* cmd = app.add_subcommand("experiment", "Run the papers' studies: every label, all class pairs, random inits");
+    cmd->add_option("model", a.model, "Model file (.tdm)")->required();
+    cmd->add_option("--classifier", a.classifier, "State classifier (.tdc)")->required();
+    cmd->add_option("--study", a.study, "label, double, intersection, random or all")
+        ->check(CLI::IsMember({"label", "double", "intersection", "random", "all"}))->capture_default_str();
+    cmd->add_option("--chains", a.o.chains, "Chains per condition")->check(CLI::Range(1, 100000))->capture_default_str();
+    cmd->add_option("--steps", a.o.steps, "Steps per chain")->check(CLI::Range(1, 100000))->capture_default_str();
+    cmd->add_option("--seed", a.o.seed, "Seed")->capture_default_str();
+    cmd->add_option("--k", a.k, "k for chimeras (default: the model's)")->check(CLI::Range(0, 65536));
+    cmd->add_option("--threads", a.o.threads, "Threads (default: all cores)")->check(CLI::Range(0, 256));
+    cmd->add_option("--shard", a.shard, "Run only shard i of n (i/n); merge later with `topdown-cli merge`");
+    cmd->add_option("--out", a.out, "Output folder")->required();
+    cmd->callback([] { run_experiment(a); });
+
+    static std::string model, out;
+    static std::vector<std::string> inputs;
+    auto* merge = app.add_subcommand("merge", "Merge study shards and write every output");
+    merge->add_option("model", model, "Model file (.tdm) the shards were run on")->required();
+    merge->add_option("shards", inputs, "Shard files (.tds)")->required();
+    merge->add_option("--out", out, "Output folder")->required();
+    merge->callback([] {
+        const Dbn dbn = load_model(model);
+        std::vector<ConditionResult> all;
+        nlohmann::json meta0;
+        std::set<int> seen_shards;
+        for (const auto& path : inputs) {
+            nlohmann::json meta;
+            auto r = load_study_results(path, &meta);
+            if (meta0.is_null()) meta0 = meta;
+            for (const char* key : {"study", "chains", "steps", "seed", "k", "model_sha256", "shards"})
+                if (meta.value(key, nlohmann::json()) != meta0.value(key, nlohmann::json()))
+                    throw ArgumentError(path + " was run with a different '" + key + "' than " + inputs.front());
+            if (!seen_shards.insert(meta.value("shard", 0)).second) throw ArgumentError(path + ": shard given twice");
+            all.insert(all.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+        }
+        if (int(seen_shards.size()) != meta0.value("shards", 1))
+            throw ArgumentError("expected " + std::to_string(meta0.value("shards", 1)) + " shards, got " + std::to_string(seen_shards.size()));
+        // Restore the study's condition order (shards interleave conditions).
+        const auto order = study_conditions(dbn, meta0.value("study", std::string("all")), meta0.value("k", 0));
+        std::vector<ConditionResult> sorted;
+        for (const auto& c : order)
+            for (auto& r : all)
+                if (r.condition.id == c.id) sorted.push_back(std::move(r));
+        if (sorted.size() != order.size()) throw ArgumentError("the shards do not cover every condition of the study");
+        meta0.erase("shard");
+        meta0.erase("shards");
+        meta0.erase("wall_seconds");
+        std::filesystem::create_directories(out);
+        save_study_results((std::filesystem::path(out) / "results.tds").string(), sorted, meta0);
+        write_study_outputs(out, sorted, dbn, meta0);
+        std::printf("merged %zu shards (%zu conditions) into %s\n", inputs.size(), sorted.size(), out.c_str());
+    });
+}
+
+}  // namespace topdown::cli

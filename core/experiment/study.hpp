@@ -1,0 +1,61 @@
+// The papers' generation studies (SPEC §4-7, 10): conditions (every label, all class pairs for each
+// chimera method, random inits matched to chimera sparsity), each run as N chains x S steps with every
+// visible state classified.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "classify/state_classifier.hpp"
+#include "generate/biasing.hpp"
+#include "generate/generation_model.hpp"
+#include "util/task.hpp"
+
+namespace topdown {
+
+struct Condition {
+    std::string id;       // e.g. "label-3", "intersection-2-9", "random-k63"
+    std::string method;   // "label", "double", "intersection", "random"
+    BiasSpec bias;
+    std::string title;    // e.g. "C_int {2,9}"
+};
+
+// Conditions of a study ("label", "double", "intersection", "random" or "all"). Random controls use the
+// 10 deciles of the 45 intersection sizes as k (matched to chimera sparsity). Throws ArgumentError.
+std::vector<Condition> study_conditions(const Dbn& model, const std::string& study, int k = 0);
+
+// The steps kept for example filmstrips (1, 2, 3, 5, 10, 20, 30, 50, 75, 100, clipped to S).
+std::vector<int> filmstrip_steps(int steps);
+
+struct ConditionResult {
+    Condition condition;
+    int chains = 0, steps = 0;
+    int initial_active = 0;
+    bool empty = false;
+    std::vector<int> states;          // chain-major: states[c * steps + s]
+    Matrix energy_mean, energy_sem;   // steps x L
+    Matrix active_mean;               // steps x L
+    Matrix hidden_mean;               // steps x (n_1 + ... + n_L): chain-averaged hidden activity
+    Matrix entropy_mean;              // 1 x steps
+    Matrix filmstrip;                 // (3 chains x frames) x D visible states at filmstrip_steps()
+
+    // States of chain c.
+    std::vector<int> chain_states(int c) const;
+};
+
+struct StudyOptions {
+    int chains = 100;
+    int steps = 100;
+    std::uint64_t seed = 1;
+    int threads = 0;
+};
+
+// The seed of a condition: depends only on (session seed, condition id), so shards agree.
+std::uint64_t condition_seed(std::uint64_t seed, const std::string& id);
+
+// Runs one condition. Throws ArgumentError / CancelledError.
+ConditionResult run_condition(std::shared_ptr<const GenerationModel> model, const StateClassifier& classifier,
+                              const Condition& condition, const StudyOptions& options, TaskState* task = nullptr);
+
+}  // namespace topdown

@@ -1,0 +1,16 @@
+// Every output of a study: JSON and CSV of every metric, transition matrices, PCA projections, PNG
+// figures and a Markdown report with our numbers beside the papers' (SPEC §10).
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "experiment/study.hpp"
+
+namespace topdown {
+
+// Writes results.json, metrics.csv, transitions.csv, energy.csv, pca.csv, the figures and report.md into
+// `out_dir` (created if needed). `meta` carries the parameters; `model` the architecture and class names.
+// Returns the JSON written to results.json.
+nlohmann::json write_study_outputs(const std::string& out_dir, const std::vector<ConditionResult>& results,
+                                   const Dbn& model, const nlohmann::json& meta);
+
+}  // namespace topdown

@@ -1,0 +1,88 @@
+#include "experiment/study_summary.hpp"
+
+#include <algorithm>
+
+#include "analyze/chain_metrics.hpp"
+
+namespace topdown {
+
+ConditionSummary summarize_condition(const ConditionResult& r, int C) {
+    ConditionSummary s;
+    s.counts = TransitionCounts(C);
+    std::vector<std::vector<double>> times(static_cast<std::size_t>(C + 1));
+    std::vector<double> changes;
+    for (int c = 0; c < r.chains; ++c) {
+        const auto st = r.chain_states(c);
+        const ChainMetrics m = chain_metrics(st, C);
+        s.visited_per_chain.push_back(m.visited_states);
+        s.transitions_per_chain.push_back(m.transitions);
+        changes.push_back(m.changes);
+        for (int k = 0; k <= C; ++k) times[std::size_t(k)].push_back(m.state_time[std::size_t(k)]);
+        s.counts.add_chain(st);
+    }
+    s.visited = mean_sem(s.visited_per_chain);
+    s.transitions = mean_sem(s.transitions_per_chain);
+    s.changes = mean_sem(changes);
+    for (const auto& t : times) s.state_time.push_back(mean_sem(t));
+    const auto T = s.counts.normalized();
+    s.distance_to_identity = distance_to_identity(T);
+    s.between_class = between_class_probability(T);
+    s.off_diagonal = off_diagonal_probability(T);
+    for (int step = 0; step < r.steps; ++step) {
+        std::vector<int> hist(static_cast<std::size_t>(C + 1), 0);
+        for (int c = 0; c < r.chains; ++c) ++hist[std::size_t(r.states[std::size_t(c) * r.steps + step])];
+        s.mode_state.push_back(static_cast<int>(std::max_element(hist.begin(), hist.end()) - hist.begin()));
+        if (r.condition.method == "label")
+            s.accuracy.push_back(double(hist[std::size_t(r.condition.bias.class_a)]) / r.chains);
+    }
+    return s;
+}
+
+std::map<std::string, MethodSummary> summarize_methods(const std::vector<ConditionResult>& results, int C) {
+    std::map<std::string, MethodSummary> out;
+    std::map<std::string, std::vector<double>> non_class;
+    for (const auto& r : results) {
+        auto& m = out[r.condition.method];
+        if (m.conditions == 0) {
+            m.method = r.condition.method;
+            m.counts = TransitionCounts(C);
+            m.active_top_per_step.assign(std::size_t(r.steps), 0.0);
+        }
+        ++m.conditions;
+        const ConditionSummary s = summarize_condition(r, C);
+        m.visited_per_chain.insert(m.visited_per_chain.end(), s.visited_per_chain.begin(), s.visited_per_chain.end());
+        auto& tr = non_class[r.condition.method];
+        for (int c = 0; c < r.chains; ++c) {
+            int n = 0;
+            for (int st : r.chain_states(c)) n += st == C;
+            tr.push_back(n);
+        }
+        m.counts.merge(s.counts);
+        if (!s.accuracy.empty()) {
+            if (m.accuracy.empty()) m.accuracy.assign(s.accuracy.size(), 0.0);
+            for (std::size_t i = 0; i < s.accuracy.size(); ++i) m.accuracy[i] += s.accuracy[i];
+        }
+        for (int st = 0; st < r.steps && st < int(m.active_top_per_step.size()); ++st)
+            m.active_top_per_step[std::size_t(st)] += r.active_mean(st, r.active_mean.cols() - 1);
+    }
+    for (auto& [name, m] : out) {
+        m.visited = mean_sem(m.visited_per_chain);
+        std::vector<double> trans_all;
+        for (const auto& r : results)
+            if (r.condition.method == name) {
+                const ConditionSummary s = summarize_condition(r, C);
+                trans_all.insert(trans_all.end(), s.transitions_per_chain.begin(), s.transitions_per_chain.end());
+            }
+        m.transitions = mean_sem(trans_all);
+        m.non_class_time = mean_sem(non_class[name]);
+        const auto T = m.counts.normalized();
+        m.distance_to_identity = distance_to_identity(T);
+        m.between_class = between_class_probability(T);
+        m.off_diagonal = off_diagonal_probability(T);
+        for (auto& a : m.accuracy) a /= m.conditions;
+        for (auto& a : m.active_top_per_step) a /= m.conditions;
+    }
+    return out;
+}
+
+}  // namespace topdown
