@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs each for a bounded time (default 60 s).
+# Usage: scripts/fuzz.sh [seconds]. Crashing inputs land in build-fuzz/crashes/<target>/ and fail the run;
+# keep them as regression cases in tests/fuzz/regressions/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-60}
+DIR=build-fuzz
+cmake -S . -B "$DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_FUZZ=ON \
+  -DTOPDOWN_BUILD_APP=OFF -DTOPDOWN_BUILD_TESTS=OFF -DTOPDOWN_BUILD_BENCH=OFF >/dev/null
+cmake --build "$DIR" --target fuzz_model fuzz_classifier fuzz_idx
+# Seed corpora: valid files made by the project itself, plus every stored regression input.
+SEEDS="$DIR/seeds"
+mkdir -p "$SEEDS"/{model,classifier,idx}
+if [ ! -f "$SEEDS/model/tiny.tdm" ]; then
+  "$DIR/../build/topdown-cli" train --arch 784-8-6 --epochs 1 --limit 300 --out "$SEEDS/model/tiny.tdm" >/dev/null 2>&1 || true
+  "$DIR/../build/topdown-cli" train-classifier --epochs 1 --limit 300 --conv1 2 --conv2 2 --hidden 4 \
+      --out "$SEEDS/classifier/tiny.tdc" >/dev/null 2>&1 || true
+  head -c 3152 "${TOPDOWN_DATA_DIR:-$HOME/.local/share/topdown/data}/mnist/t10k-images-idx3-ubyte" > "$SEEDS/idx/images" || true
+fi
+for t in model classifier idx; do
+  [ -d "tests/fuzz/regressions/$t" ] && cp tests/fuzz/regressions/$t/* "$SEEDS/$t/" 2>/dev/null || true
+  mkdir -p "$DIR/crashes/$t" "$DIR/corpus/$t"
+  echo "== fuzz_$t for ${SECS}s"
+  ASAN_OPTIONS=allocator_may_return_null=0:malloc_limit_mb=2048 "$DIR/fuzz_$t" "$DIR/corpus/$t" "$SEEDS/$t" \
+    -max_total_time="$SECS" -rss_limit_mb=2048 -max_len=4000000 -artifact_prefix="$DIR/crashes/$t/" -print_final_stats=1 2>&1 | tail -4
+done
