@@ -35,7 +35,7 @@ static void BM_ChainBatch(benchmark::State& st) {
     const int N = int(st.range(0)), threads = int(st.range(1));
     Matrix h0 = Matrix::Zero(N, 1000);
     for (int i = 0; i < 1000; i += 7) h0.col(i).setOnes();
-    std::vector<std::uint64_t> idx(std::size_t(N));
+    std::vector<std::uint64_t> idx(static_cast<std::size_t>(N));
     for (int i = 0; i < N; ++i) idx[std::size_t(i)] = std::uint64_t(i);
     ChainBatch b(g, h0, 1, idx);
     b.step(threads);

@@ -92,24 +92,33 @@ void ChainBatch::top_down(std::size_t r0, std::size_t r1, float scale) {
 void ChainBatch::step(int threads) {
     const int s = steps_done_ + 1;
     const float scale = 1.0f / temperature_.at(s);
-    constexpr std::size_t kChunk = 12;  // rows per work item (a multiple of the kernel's 6-row tile)
-    const std::size_t chunks = (rows_ + kChunk - 1) / kChunk;
-    auto run = [&](std::size_t c) {
-        const std::size_t r0 = c * kChunk, r1 = std::min(rows_, r0 + kChunk);
+    // Rows are split into one contiguous part per thread (a multiple of the kernel's 6-row tile), so each
+    // kernel call covers many rows and reuses every block of W across them. A row's result does not depend
+    // on the split (fixed-order kernels, one random stream per row).
+    int nt = 1;
+#ifdef _OPENMP
+    nt = threads > 0 ? threads : omp_get_max_threads();
+#else
+    (void)threads;
+#endif
+    const std::size_t min_rows = 12;
+    const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(std::size_t(nt), rows_ / min_rows));
+    const std::size_t per = ((rows_ + parts - 1) / parts + 5) / 6 * 6;
+    auto run = [&](std::size_t p) {
+        const std::size_t r0 = std::min(rows_, p * per), r1 = std::min(rows_, r0 + per);
+        if (r0 >= r1) return;
         if (s > 1) bottom_up(r0, r1, scale);
         top_down(r0, r1, scale);
     };
 #ifdef _OPENMP
-    const int nt = threads > 0 ? threads : omp_get_max_threads();
-    if (chunks > 1 && nt > 1) {
-#pragma omp parallel for schedule(dynamic, 1) num_threads(nt)
-        for (std::ptrdiff_t c = 0; c < static_cast<std::ptrdiff_t>(chunks); ++c) run(static_cast<std::size_t>(c));
+    if (parts > 1) {
+#pragma omp parallel for schedule(static, 1) num_threads(static_cast<int>(parts))
+        for (std::ptrdiff_t p = 0; p < static_cast<std::ptrdiff_t>(parts); ++p) run(static_cast<std::size_t>(p));
     } else {
-        for (std::size_t c = 0; c < chunks; ++c) run(c);
+        run(0);
     }
 #else
-    (void)threads;
-    for (std::size_t c = 0; c < chunks; ++c) run(c);
+    for (std::size_t p = 0; p < parts; ++p) run(p);
 #endif
     steps_done_ = s;
 }
