@@ -13,8 +13,8 @@ cmake --build "$DIR" --target fuzz_model fuzz_classifier fuzz_idx
 SEEDS="$DIR/seeds"
 mkdir -p "$SEEDS"/{model,classifier,idx}
 if [ ! -f "$SEEDS/model/tiny.tdm" ]; then
-  "$DIR/../build/topdown-cli" train --arch 784-8-6 --epochs 1 --limit 300 --out "$SEEDS/model/tiny.tdm" >/dev/null 2>&1 || true
-  "$DIR/../build/topdown-cli" train-classifier --epochs 1 --limit 300 --conv1 2 --conv2 2 --hidden 4 \
+  "${TOPDOWN_CLI:-build/topdown-cli}" train --arch 784-8-6 --epochs 1 --limit 300 --out "$SEEDS/model/tiny.tdm" >/dev/null 2>&1 || true
+  "${TOPDOWN_CLI:-build/topdown-cli}" train-classifier --epochs 1 --limit 300 --conv1 2 --conv2 2 --hidden 4 \
       --out "$SEEDS/classifier/tiny.tdc" >/dev/null 2>&1 || true
   head -c 3152 "${TOPDOWN_DATA_DIR:-$HOME/.local/share/topdown/data}/mnist/t10k-images-idx3-ubyte" > "$SEEDS/idx/images" || true
 fi
@@ -22,6 +22,6 @@ for t in model classifier idx; do
   [ -d "tests/fuzz/regressions/$t" ] && cp tests/fuzz/regressions/$t/* "$SEEDS/$t/" 2>/dev/null || true
   mkdir -p "$DIR/crashes/$t" "$DIR/corpus/$t"
   echo "== fuzz_$t for ${SECS}s"
-  ASAN_OPTIONS=allocator_may_return_null=0:malloc_limit_mb=2048 "$DIR/fuzz_$t" "$DIR/corpus/$t" "$SEEDS/$t" \
+  ASAN_OPTIONS=allocator_may_return_null=0:malloc_limit_mb=2048 "$DIR/tests/fuzz/fuzz_$t" "$DIR/corpus/$t" "$SEEDS/$t" \
     -max_total_time="$SECS" -rss_limit_mb=2048 -max_len=4000000 -artifact_prefix="$DIR/crashes/$t/" -print_final_stats=1 2>&1 | tail -4
 done
