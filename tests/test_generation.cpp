@@ -150,8 +150,10 @@ TEST(Biasing, LabelDoubleIntersectionRandom) {
     EXPECT_EQ(in.sum(), 2.0f);  // {0,1,2} ∩ {1,2,3}
     const Vector t0 = top_k_binarize(m->label_biasing.row(0), 3), t1 = top_k_binarize(m->label_biasing.row(1), 3);
     for (int j = 0; j < 6; ++j)
-        if (in(j) > 0) EXPECT_TRUE(t0(j) > 0 && t1(j) > 0);
-    const InitialState e = make_initial_state(*m, {BiasMethod::Intersection, 0, 2, 3, {}}, 1, 0);
+        if (in(j) > 0) {
+            EXPECT_TRUE(t0(j) > 0 && t1(j) > 0);
+        }
+    const InitialState e = make_initial_state(*m, bias_spec(BiasMethod::Intersection, 0, 2, 3), 1, 0);
     EXPECT_TRUE(e.empty);
     EXPECT_NE(e.description.find("EMPTY"), std::string::npos);
     for (std::uint64_t c = 0; c < 50; ++c) {

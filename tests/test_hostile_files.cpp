@@ -95,7 +95,9 @@ TEST(HostileStudyFiles, BadHeadersAndStatesAreRejected) {
     write_tensor_file(d.file("a.tds"), f);
     EXPECT_THROW(load_study_results(d.file("a.tds")), FileFormatError);
     ConditionResult r;
-    r.condition = {"label-0", "label", {}, "LB 0"};
+    r.condition.id = "label-0";
+    r.condition.method = "label";
+    r.condition.title = "LB 0";
     r.chains = 2;
     r.steps = 2;
     r.states = {0, 1, 2, 3};

@@ -17,5 +17,6 @@ void register_generate_command(CLI::App& app);
 void register_classifier_command(CLI::App& app);
 void register_experiment_command(CLI::App& app);
 void register_pca_command(CLI::App& app);
+void register_replay_command(CLI::App& app);
 
 }  // namespace topdown::cli

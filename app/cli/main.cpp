@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     topdown::cli::register_classifier_command(app);
     topdown::cli::register_experiment_command(app);
     topdown::cli::register_pca_command(app);
+    topdown::cli::register_replay_command(app);
     std::signal(SIGINT, on_sigint);
     try {
         app.parse(argc, argv);

@@ -56,6 +56,19 @@ void Canvas::line(double x0, double y0, double x1, double y1, Rgb c, double t) {
     }
 }
 
+void Canvas::dashed_line(double x0, double y0, double x1, double y1, Rgb c, double t, double dash, double gap) {
+    const double len = std::hypot(x1 - x0, y1 - y0);
+    if (dash <= 0 || len == 0) {
+        line(x0, y0, x1, y1, c, t);
+        return;
+    }
+    const double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+    for (double s = 0; s < len; s += dash + gap) {
+        const double e = std::min(len, s + dash);
+        line(x0 + ux * s, y0 + uy * s, x0 + ux * e, y0 + uy * e, c, t);
+    }
+}
+
 void Canvas::disc(double cx, double cy, double r, Rgb c) {
     for (int y = static_cast<int>(cy - r - 1); y <= static_cast<int>(cy + r + 1); ++y)
         for (int x = static_cast<int>(cx - r - 1); x <= static_cast<int>(cx + r + 1); ++x)

@@ -23,6 +23,8 @@ public:
     Canvas(int width, int height);
     // Anti-aliasing-free line of the given thickness.
     void line(double x0, double y0, double x1, double y1, Rgb c, double thickness = 1.0);
+    // Dashed line: `dash` px drawn, `gap` px skipped (dash <= 0 draws a solid line).
+    void dashed_line(double x0, double y0, double x1, double y1, Rgb c, double thickness, double dash, double gap);
     // Filled rectangle.
     void fill_rect(double x, double y, double w, double h, Rgb c);
     // Rectangle outline.

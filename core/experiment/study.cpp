@@ -37,14 +37,14 @@ std::vector<Condition> study_conditions(const Dbn& m, const std::string& study, 
     auto want = [&](const char* s) { return study == "all" || study == s; };
     if (want("label"))
         for (int c = 0; c < C; ++c)
-            out.push_back({"label-" + std::to_string(c), "label", {BiasMethod::Label, c, c, kk, {}}, "LB " + m.class_names[std::size_t(c)]});
+            out.push_back({"label-" + std::to_string(c), "label", bias_spec(BiasMethod::Label, c, c, kk), "LB " + m.class_names[std::size_t(c)]});
     for (const char* method : {"double", "intersection"}) {
         if (!want(method)) continue;
         const bool dbl = std::string(method) == "double";
         for (int a = 0; a < C; ++a)
             for (int b = a + 1; b < C; ++b)
                 out.push_back({std::string(method) + "-" + std::to_string(a) + "-" + std::to_string(b), method,
-                               {dbl ? BiasMethod::DoubleLabel : BiasMethod::Intersection, a, b, kk, {}},
+                               bias_spec(dbl ? BiasMethod::DoubleLabel : BiasMethod::Intersection, a, b, kk),
                                std::string(dbl ? "C_2LB {" : "C_int {") + m.class_names[std::size_t(a)] + "," +
                                    m.class_names[std::size_t(b)] + "}"});
     }
@@ -58,7 +58,7 @@ std::vector<Condition> study_conditions(const Dbn& m, const std::string& study, 
         for (int i = 0; i < n; ++i) {
             const int kr = ks[static_cast<std::size_t>((2 * i + 1) * ks.size() / (2 * n))];  // decile midpoints
             out.push_back({"random-" + std::to_string(i) + "-k" + std::to_string(kr), "random",
-                           {BiasMethod::Random, 0, 0, kr, {}}, "RI k=" + std::to_string(kr)});
+                           bias_spec(BiasMethod::Random, 0, 0, kr), "RI k=" + std::to_string(kr)});
         }
     }
     return out;

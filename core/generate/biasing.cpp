@@ -47,6 +47,15 @@ std::vector<int> top_k_indices(const Vector& h, int k) {
 }
 }  // namespace
 
+BiasSpec bias_spec(BiasMethod method, int class_a, int class_b, int k) {
+    BiasSpec s;
+    s.method = method;
+    s.class_a = class_a;
+    s.class_b = class_b;
+    s.k = k;
+    return s;
+}
+
 int resolve_k(const Dbn& m, int k) {
     const int kk = k > 0 ? k : m.k;
     if (kk <= 0 || kk > m.top_size())

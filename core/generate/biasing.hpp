@@ -24,6 +24,9 @@ struct BiasSpec {
     Matrix image;       // for Sample: 1 x D visible image in [0, 1]
 };
 
+// A spec without an image (avoids brace-initialising the Matrix member).
+BiasSpec bias_spec(BiasMethod method, int class_a, int class_b, int k);
+
 // Label biasing H = e_c M (real-valued, used as given; 2025 eq. 5). Throws ArgumentError.
 Vector label_biasing(const Dbn& model, int c);
 

@@ -1,0 +1,272 @@
+#include "app.hpp"
+
+#include <epoxy/gl.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "app_settings.hpp"
+#include "exporters.hpp"
+#include "fonts.hpp"
+#include "panels/panel.hpp"
+#include "script_runner.hpp"
+
+namespace topdown::gui {
+
+namespace {
+void glfw_error(int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); }
+
+void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    ctx.menu_height = ImGui::GetWindowSize().y;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open model or session...")) {
+            ctx.browser_purpose = "model";
+            ctx.browser.open("Open model or session", ".", {".tdm", ".json"});
+        }
+        if (ImGui::MenuItem("Rescan model folders")) ctx.rescan_models = true;
+        if (ImGui::MenuItem("Export...")) ctx.view.show_export = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Zoom in", "Ctrl +")) ctx.view.zoom = std::min(3.0f, ctx.view.zoom * 1.15f), zoom_changed = true;
+        if (ImGui::MenuItem("Zoom out", "Ctrl -")) ctx.view.zoom = std::max(0.5f, ctx.view.zoom / 1.15f), zoom_changed = true;
+        if (ImGui::MenuItem("Reset zoom", "Ctrl 0")) ctx.view.zoom = 1.0f, zoom_changed = true;
+        if (ImGui::MenuItem("Reset layout")) ctx.view.reset_layout = true;
+        ImGui::Separator();
+        for (int i = 0; i < plot::kColorMapCount; ++i) {
+            const auto m = static_cast<plot::ColorMap>(i);
+            if (ImGui::MenuItem(plot::colormap_name(m), nullptr, ctx.view.colormap == m)) ctx.view.colormap = m;
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Guide", "F1")) ctx.view.show_guide = true;
+        ImGui::EndMenu();
+    }
+    // Right side: model, biasing and step at a glance.
+    const Snapshot& s = *ctx.snap;
+    char info[256];
+    if (s.model)
+        std::snprintf(info, sizeof info, "%s   |   %s   |   step %d", s.model->name.c_str(),
+                      s.bias_description.empty() ? "not started" : describe(s.params).c_str(), s.step);
+    else
+        std::snprintf(info, sizeof info, "no model loaded");
+    const float w = ImGui::CalcTextSize(info).x;
+    ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetFontSize());
+    ImGui::TextDisabled("%s", info);
+    ImGui::EndMainMenuBar();
+}
+
+void handle_global_keys(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
+            ctx.view.zoom = std::min(3.0f, ctx.view.zoom * 1.15f), zoom_changed = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
+            ctx.view.zoom = std::max(0.5f, ctx.view.zoom / 1.15f), zoom_changed = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_0)) ctx.view.zoom = 1.0f, zoom_changed = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) ctx.view.show_guide = !ctx.view.show_guide;
+}
+
+void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
+    handle_global_keys(ctx, window, zoom_changed);
+    draw_menu_bar(ctx, window, zoom_changed);
+    draw_transport_panel(ctx);
+    draw_model_panel(ctx);
+    draw_biasing_panel(ctx);
+    draw_visible_panel(ctx);
+    draw_hidden_panel(ctx);
+    draw_energy_panel(ctx);
+    draw_timeline_panel(ctx);
+    draw_analysis_panel(ctx);
+    draw_guide_panel(ctx);
+    draw_export_panel(ctx);
+    draw_error_dialog(ctx);
+    ctx.view.reset_layout = false;
+}
+
+// The panel window a --panel name lives in (tabs of the analysis window map to it).
+std::string panel_window(const std::string& panel) {
+    if (panel == "transition" || panel == "pca" || panel == "metrics") return "analysis";
+    return panel;
+}
+
+void write_sidecar(const UiContext& ctx, const std::string& png, const Rect& crop, int w, int h) {
+    nlohmann::json j;
+    const Snapshot& s = *ctx.snap;
+    j["width"] = w;
+    j["height"] = h;
+    j["crop"] = {crop.x, crop.y, crop.w, crop.h};
+    j["step"] = s.step;
+    j["model_path"] = s.model ? s.model->path : "";
+    j["error"] = s.error;
+    j["classifier_loaded"] = s.classifier_loaded;
+    j["focused_line_rgb"] = {90, 200, 255};
+    for (const auto& [name, r] : ctx.panel_rects) j["panels"][name] = {r.x, r.y, r.w, r.h};
+    for (const auto& [name, r] : ctx.item_rects) j["items"][name] = {r.x, r.y, r.w, r.h};
+    std::ofstream(png + ".json") << j.dump(2) << "\n";
+}
+}  // namespace
+
+int run_app(const AppOptions& o) {
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "topdown: cannot open a window (no display? run under xvfb-run)\n");
+        return 1;
+    }
+    UiContext ctx;
+    WindowSettings win{o.width, o.height};
+    const bool use_settings = !o.no_settings && !o.scripted();
+    if (use_settings) load_settings(ctx.view, ctx.composer, win);
+    if (o.scripted()) win = WindowSettings{o.width, o.height};
+    plot::ColorMap cm;
+    if (plot::parse_colormap(o.colormap, cm) && (o.scripted() || o.colormap != "gray")) ctx.view.colormap = cm;
+    if (o.zoom != 1.0f || o.scripted()) ctx.view.zoom = o.zoom;
+    ctx.view.show_guide = o.show_guide;
+    if (o.speed == 0.0f) ctx.view.max_speed = true;
+    if (o.speed > 0.0f) ctx.view.speed = o.speed, ctx.view.max_speed = false;
+
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(win.width, win.height, "TopDown", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "topdown: cannot create an OpenGL 3.3 core window\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(o.scripted() ? 0 : 1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    static std::string ini;
+    if (use_settings) {
+        ini = imgui_ini_path();
+        io.IniFilename = ini.c_str();
+    } else {
+        io.IniFilename = nullptr;
+    }
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    apply_zoom(ctx.view.zoom);
+
+    int exit_code = 0;
+    {
+        VisibleRenderer renderer;
+        std::string error;
+        if (!renderer.init(error)) {
+            std::fprintf(stderr, "topdown: %s\n", error.c_str());
+            exit_code = 1;
+        }
+        SessionWorker worker;
+        ctx.worker = &worker;
+        ctx.renderer = &renderer;
+        ctx.send(cmd::SetSpeed{ctx.view.max_speed ? 0.0f : ctx.view.speed});
+        ScriptRunner script(o);
+        if (!o.scripted()) {
+            if (!o.session.empty()) ctx.open_session(o.session);
+            else if (!o.model.empty()) {
+                ctx.current_model_path = o.model;
+                ctx.send(cmd::LoadModel{o.model});
+            }
+        }
+        auto last = std::chrono::steady_clock::now();
+        while (exit_code == 0 && !glfwWindowShouldClose(window)) {
+            glfwPollEvents();
+            ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
+            if (o.scripted()) {
+                script.update(ctx);
+                if (script.done()) break;
+            }
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            bool zoom_changed = false;
+            if (o.scripted() && !o.panel.empty()) {
+                if (o.panel == "transition") ctx.view.analysis_tab = 0;
+                if (o.panel == "pca") ctx.view.analysis_tab = 1;
+                if (o.panel == "metrics") ctx.view.analysis_tab = 2;
+                if (o.panel == "guide") ctx.view.show_guide = true;
+                if (o.panel == "export") ctx.view.show_export = true;
+            }
+            draw_ui(ctx, window, zoom_changed);
+            ImGui::Render();
+            int fb_w = 0, fb_h = 0;
+            glfwGetFramebufferSize(window, &fb_w, &fb_h);
+            glViewport(0, 0, fb_w, fb_h);
+            glClearColor(0.06f, 0.065f, 0.08f, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+            const bool scripted_shot = o.scripted() && script.wants_screenshot();
+            if (scripted_shot || !ctx.screenshot_request.empty()) {
+                const std::string path = scripted_shot ? o.screenshot : ctx.screenshot_request;
+                const std::string panel = scripted_shot ? panel_window(o.panel) : ctx.screenshot_panel;
+                Rect crop;
+                if (!panel.empty()) {
+                    auto it = ctx.panel_rects.find(panel);
+                    if (it == ctx.panel_rects.end()) {
+                        if (scripted_shot) script.finish(false, "unknown panel '" + o.panel + "'");
+                        else ctx.pending_error = "unknown panel " + panel;
+                    } else {
+                        const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+                        crop = Rect{it->second.x * sx, it->second.y * sy, it->second.w * sx, it->second.h * sy};
+                    }
+                }
+                if (panel.empty() || crop.w > 0) {
+                    try {
+                        save_framebuffer_png(fb_w, fb_h, crop, path);
+                        if (scripted_shot) {
+                            write_sidecar(ctx, path, crop, crop.w > 0 ? static_cast<int>(crop.w) : fb_w,
+                                          crop.h > 0 ? static_cast<int>(crop.h) : fb_h);
+                            script.finish(true, "wrote " + path + std::string(" at step ") + std::to_string(ctx.snap->step));
+                        } else {
+                            ctx.export_message = "wrote " + path;
+                        }
+                    } catch (const std::exception& e) {
+                        if (scripted_shot) script.finish(false, e.what());
+                        else ctx.pending_error = std::string("Screenshot failed: ") + e.what();
+                    }
+                }
+                ctx.screenshot_request.clear();
+            }
+            glfwSwapBuffers(window);
+            if (zoom_changed) apply_zoom(ctx.view.zoom), ctx.view.reset_layout = true;
+            int w = 0, h = 0;
+            glfwGetWindowSize(window, &w, &h);
+            if (w != win.width || h != win.height) {
+                win.width = w, win.height = h;
+                ctx.view.reset_layout = true;
+            }
+            const auto now = std::chrono::steady_clock::now();
+            script.frame_time(std::chrono::duration<double, std::milli>(now - last).count());
+            last = now;
+        }
+        if (o.scripted() && exit_code == 0) exit_code = script.done() ? script.exit_code() : 1;
+        if (use_settings) save_settings(ctx.view, ctx.composer, win);
+        ctx.snap.reset();
+        renderer.clear_slots();
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace topdown::gui

@@ -1,0 +1,53 @@
+#include "app_options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+namespace topdown::gui {
+
+bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
+    CLI::App app{"TopDown: watch a deep belief network dream, step by step"};
+    std::string size = "1280x800";
+    app.add_option("--model", o.model, "Model file (.tdm) to load at start");
+    app.add_option("--session", o.session, "Session file (.json) to open at start");
+    app.add_option("--method", o.method, "label, double, intersection, random or sample")
+        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample"}))->capture_default_str();
+    app.add_option("--classes", o.classes, "Class indices or names, e.g. 2,9")->capture_default_str();
+    app.add_option("--k", o.k, "Active top units for chimeras (0: the model's k)")->check(CLI::Range(0, 65536));
+    app.add_option("--temperature", o.temperature, "Temperature")->check(CLI::Range(0.01, 100.0))->capture_default_str();
+    app.add_option("--seed", o.seed, "Session seed")->capture_default_str();
+    app.add_option("--steps", o.steps, "Run to this step")->check(CLI::Range(1, 1000000))->capture_default_str();
+    app.add_option("--ensemble", o.ensemble, "Ensemble size")->check(CLI::Range(0, 2000))->capture_default_str();
+    app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
+    app.add_option("--panel", o.panel, "Scripted: crop the screenshot to one panel (visible, hidden, energy, "
+                                       "timeline, transition, pca, metrics, biasing, model, transport, guide)");
+    app.add_option("--open", o.open_after, "Scripted: open this model file after the scenario (the previous model "
+                                           "must stay loaded if it is bad)");
+    app.add_option("--size", size, "Window size WxH")->capture_default_str();
+    app.add_option("--colormap", o.colormap, "gray, inverted, viridis or magma")
+        ->check(CLI::IsMember({"gray", "inverted", "viridis", "magma"}))->capture_default_str();
+    app.add_option("--frames-bench", o.frames_bench, "Scripted: render N frames with the worker flat out and print "
+                                                     "median / p99 frame time")->check(CLI::Range(1, 100000));
+    app.add_option("--zoom", o.zoom, "Presentation zoom (Ctrl +/-)")->check(CLI::Range(0.5, 3.0));
+    app.add_option("--speed", o.speed, "Steps per second while playing (0: as fast as possible)")->check(CLI::Range(0.0, 10000.0));
+    app.add_flag("--guide", o.show_guide, "Open the guide at start");
+    app.add_flag("--no-settings", o.no_settings, "Neither read nor write settings or imgui.ini");
+    app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        exit_code = app.exit(e);
+        return false;
+    }
+    int w = 0, h = 0;
+    if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 16384 || h > 16384) {
+        std::fprintf(stderr, "error: --size must look like 1280x800 (at least 320x240)\n");
+        exit_code = 2;
+        return false;
+    }
+    o.width = w;
+    o.height = h;
+    return true;
+}
+
+}  // namespace topdown::gui

@@ -1,0 +1,36 @@
+// Command-line options of `topdown`: the interactive defaults and the scripted / headless mode.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace topdown::gui {
+
+struct AppOptions {
+    std::string model;            // model file to load at start
+    std::string session;          // session file to open at start
+    std::string method = "intersection";
+    std::string classes = "2,9";  // class indices or names
+    int k = 0;
+    float temperature = 1.0f;
+    std::uint64_t seed = 7;
+    int steps = 100;
+    int ensemble = 100;
+    std::string screenshot;       // scripted: save a PNG of the window (or --panel) and exit
+    std::string panel;            // scripted: crop the screenshot to this panel
+    std::string open_after;       // scripted: open this model file after the scenario (error-path test)
+    std::string colormap = "gray";
+    int width = 1280, height = 800;
+    int frames_bench = 0;         // scripted: render N frames with the worker flat out, print timings
+    float zoom = 1.0f;
+    float speed = -1.0f;          // steps per second while playing (0: as fast as possible; < 0: saved setting)
+    bool show_guide = false;
+    bool no_settings = false;     // do not read or write settings (tests)
+    float timeout_s = 60.0f;      // scripted: give up (exit 2) after this long
+    // True when the app runs a script and exits instead of waiting for the user.
+    bool scripted() const { return !screenshot.empty() || frames_bench > 0; }
+};
+
+// Parses argv; returns false (after printing help or an error) when the app should exit with `exit_code`.
+bool parse_app_options(int argc, char** argv, AppOptions& out, int& exit_code);
+
+}  // namespace topdown::gui

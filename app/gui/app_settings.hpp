@@ -1,0 +1,21 @@
+// Per-user settings of the app (colour map, zoom, speed, window size, composer), stored as JSON in
+// settings_dir() next to imgui.ini (panel layout) - never in the working directory.
+#pragma once
+#include <string>
+
+#include "ui_context.hpp"
+
+namespace topdown::gui {
+
+struct WindowSettings {
+    int width = 1280, height = 800;
+};
+
+// Path of imgui.ini under settings_dir() (the folder is created).
+std::string imgui_ini_path();
+// Reads settings.json into the view, the composer and the window size; missing or bad values keep defaults.
+void load_settings(ViewState& view, ComposerState& composer, WindowSettings& window);
+// Writes settings.json atomically; failures are ignored (settings are a convenience).
+void save_settings(const ViewState& view, const ComposerState& composer, const WindowSettings& window);
+
+}  // namespace topdown::gui

@@ -1,0 +1,132 @@
+#include "gl/visible_renderer.hpp"
+
+#include <vector>
+
+#include "gl/shader_program.hpp"
+
+namespace topdown::gui {
+
+VisibleRenderer::~VisibleRenderer() {
+    clear_slots();
+    if (program_) glDeleteProgram(program_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    glDeleteTextures(plot::kColorMapCount, luts_);
+}
+
+bool VisibleRenderer::init(std::string& error) {
+    const std::string dir = find_shader_dir("visible.frag");
+    if (dir.empty()) {
+        error = "cannot find the shaders folder (visible.vert, visible.frag): set TOPDOWN_SHADER_DIR or run from the "
+                "build tree";
+        return false;
+    }
+    program_ = load_program(dir, "visible.vert", "visible.frag", error);
+    if (!program_) return false;
+    u_values_ = glGetUniformLocation(program_, "u_values");
+    u_lut_ = glGetUniformLocation(program_, "u_lut");
+    u_cells_ = glGetUniformLocation(program_, "u_cells");
+    u_out_size_ = glGetUniformLocation(program_, "u_out_size");
+    u_grid_ = glGetUniformLocation(program_, "u_grid");
+    glGenVertexArrays(1, &vao_);
+    glGenTextures(plot::kColorMapCount, luts_);
+    for (int m = 0; m < plot::kColorMapCount; ++m) {
+        const auto lut = plot::colormap_lut(static_cast<plot::ColorMap>(m));
+        std::vector<unsigned char> rgba(256 * 4);
+        for (std::size_t i = 0; i < 256; ++i) {
+            rgba[i * 4] = lut[i].r;
+            rgba[i * 4 + 1] = lut[i].g;
+            rgba[i * 4 + 2] = lut[i].b;
+            rgba[i * 4 + 3] = 255;
+        }
+        glBindTexture(GL_TEXTURE_2D, luts_[m]);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    }
+    glBindTexture(GL_TEXTURE_2D, 0);
+    return true;
+}
+
+void VisibleRenderer::release(Slot& s) {
+    if (s.fbo) glDeleteFramebuffers(1, &s.fbo);
+    if (s.values) glDeleteTextures(1, &s.values);
+    if (s.output) glDeleteTextures(1, &s.output);
+    s = Slot{};
+}
+
+void VisibleRenderer::clear_slots() {
+    for (auto& [name, s] : slots_) release(s);
+    slots_.clear();
+}
+
+GLuint VisibleRenderer::image(const std::string& name, const std::shared_ptr<const void>& owner, int index,
+                              const float* values, int rows, int cols, plot::ColorMap colormap, int out_w, int out_h,
+                              bool grid) {
+    if (!program_ || rows <= 0 || cols <= 0 || out_w <= 0 || out_h <= 0) return 0;
+    Slot& s = slots_[name];
+    const int cm = static_cast<int>(colormap);
+    if (s.output && s.owner == owner && s.index == index && s.colormap == cm && s.width == out_w &&
+        s.height == out_h && s.rows == rows && s.cols == cols && s.grid == grid)
+        return s.output;
+    if (!values) return 0;
+    if (!s.output || s.width != out_w || s.height != out_h) {
+        release(s);
+        glGenTextures(1, &s.values);
+        glGenTextures(1, &s.output);
+        glGenFramebuffers(1, &s.fbo);
+        glBindTexture(GL_TEXTURE_2D, s.output);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, out_w, out_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glBindFramebuffer(GL_FRAMEBUFFER, s.fbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, s.output, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        s.width = out_w;
+        s.height = out_h;
+    }
+    glBindTexture(GL_TEXTURE_2D, s.values);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, cols, rows, 0, GL_RED, GL_FLOAT, values);
+
+    GLint prev_viewport[4];
+    glGetIntegerv(GL_VIEWPORT, prev_viewport);
+    glBindFramebuffer(GL_FRAMEBUFFER, s.fbo);
+    glViewport(0, 0, out_w, out_h);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_DEPTH_TEST);
+    glUseProgram(program_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, s.values);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, luts_[cm]);
+    glUniform1i(u_values_, 0);
+    glUniform1i(u_lut_, 1);
+    glUniform2i(u_cells_, cols, rows);
+    glUniform2f(u_out_size_, static_cast<float>(out_w), static_cast<float>(out_h));
+    glUniform1f(u_grid_, grid ? 1.0f : 0.0f);
+    glBindVertexArray(vao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glUseProgram(0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(prev_viewport[0], prev_viewport[1], prev_viewport[2], prev_viewport[3]);
+
+    s.owner = owner;
+    s.index = index;
+    s.colormap = cm;
+    s.rows = rows;
+    s.cols = cols;
+    s.grid = grid;
+    return s.output;
+}
+
+}  // namespace topdown::gui

@@ -1,0 +1,26 @@
+// The analysis window: tabs for the transition matrix, the PCA trajectory and the ensemble metrics.
+#include "panels/panel.hpp"
+
+namespace topdown::gui {
+
+void draw_analysis_panel(UiContext& ctx) {
+    if (begin_panel(ctx, "analysis", "Analysis", ImGuiWindowFlags_NoScrollbar)) {
+        if (ImGui::BeginTabBar("##analysis_tabs")) {
+            const char* names[] = {"Transition matrix", "PCA trajectory", "Metrics"};
+            for (int i = 0; i < 3; ++i) {
+                const ImGuiTabItemFlags flags = ctx.view.analysis_tab == i ? ImGuiTabItemFlags_SetSelected : 0;
+                if (ImGui::BeginTabItem(names[i], nullptr, flags)) {
+                    if (i == 0) draw_transition_tab(ctx);
+                    if (i == 1) draw_pca_tab(ctx);
+                    if (i == 2) draw_metrics_tab(ctx);
+                    ImGui::EndTabItem();
+                }
+            }
+            ctx.view.analysis_tab = -1;  // a request is applied once; the user picks tabs afterwards
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace topdown::gui

@@ -1,0 +1,201 @@
+// Biasing composer: method, classes (with class-mean thumbnails), k, temperature, seed, steps, ensemble
+// size; the intersection size of the chosen pair; presets; Start / Restart.
+#include <random>
+
+#include "generate/biasing.hpp"
+#include "panels/panel.hpp"
+
+namespace topdown::gui {
+
+namespace {
+bool is_pair(int method) {
+    return method == static_cast<int>(BiasMethod::DoubleLabel) || method == static_cast<int>(BiasMethod::Intersection);
+}
+bool uses_classes(int method) { return method <= static_cast<int>(BiasMethod::Intersection); }
+
+// Intersection sizes of every class pair for one model and k (UI cache; cheap to compute).
+struct IntersectionCache {
+    const ModelInfo* model = nullptr;
+    int k = -1;
+    Eigen::MatrixXi sizes;
+};
+
+int intersection_size(const ModelInfo& m, int k_requested, int a, int b, int& k_used) {
+    static IntersectionCache cache;
+    k_used = 0;
+    if (!m.has_label_biasing) return -1;
+    try {
+        k_used = resolve_k(*m.model, k_requested);
+    } catch (const std::exception&) {
+        return -1;
+    }
+    if (cache.model != &m || cache.k != k_used) {
+        cache.sizes = intersection_size_matrix(*m.model, k_used);
+        cache.model = &m;
+        cache.k = k_used;
+    }
+    if (a < 0 || b < 0 || a >= cache.sizes.rows() || b >= cache.sizes.cols()) return -1;
+    return cache.sizes(a, b);
+}
+
+bool same_params(const SessionParams& a, const SessionParams& b, int model_k) {
+    const auto& x = a.bias;
+    const auto& y = b.bias;
+    const bool pair = x.method == BiasMethod::DoubleLabel || x.method == BiasMethod::Intersection;
+    const bool classes = x.method == BiasMethod::Label ? x.class_a == y.class_a
+                         : pair ? (x.class_a == y.class_a && x.class_b == y.class_b) : true;
+    const int kx = x.k == 0 ? model_k : x.k, ky = y.k == 0 ? model_k : y.k;
+    const bool k_matters = x.method != BiasMethod::Label && x.method != BiasMethod::Sample;
+    return x.method == y.method && classes && (!k_matters || kx == ky) && a.seed == b.seed &&
+           a.temperature == b.temperature && a.ensemble_size == b.ensemble_size &&
+           (x.method != BiasMethod::Sample || a.sample_index == b.sample_index);
+}
+
+void class_thumbnails(UiContext& ctx, const ModelInfo& m, ComposerState& c) {
+    const int C = m.num_classes();
+    if (C == 0 || m.class_means.rows() != C) return;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float sp = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float side = std::floor(std::min(ImGui::GetFontSize() * 3.0f, (avail - sp * (C - 1)) / C));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(sp, sp));
+    for (int i = 0; i < C; ++i) {
+        if (i) ImGui::SameLine();
+        const GLuint tex = ctx.renderer->image(std::string("class_mean_") + std::to_string(i), ctx.snap->model, i,
+                                               m.class_means.row(i).data(), m.image_rows, m.image_cols,
+                                               ctx.view.colormap, static_cast<int>(side), static_cast<int>(side), false);
+        ImGui::PushID(i);
+        const bool sel_a = c.class_a == i, sel_b = is_pair(c.method) && c.class_b == i;
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 2));
+        ImGui::PushStyleColor(ImGuiCol_Button, sel_a   ? ImVec4(0.95f, 0.55f, 0.15f, 1)
+                                               : sel_b ? ImVec4(0.25f, 0.65f, 0.95f, 1)
+                                                       : ImVec4(0.16f, 0.17f, 0.20f, 1));
+        if (ImGui::ImageButton(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), ImVec2(side - 4, side - 4)))
+            c.class_a = i;
+        if (ImGui::IsItemClicked(ImGuiMouseButton_Right) && is_pair(c.method)) c.class_b = i;
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\nleft click: class A%s", m.model->class_names[static_cast<std::size_t>(i)].c_str(),
+                              is_pair(c.method) ? ", right click: class B" : "");
+        ImGui::PopID();
+    }
+    ImGui::PopStyleVar();
+}
+
+bool class_combo(const char* label, int& value, const ModelInfo& m) {
+    const int C = m.num_classes();
+    auto text = [&](int i) {
+        const std::string& name = m.model->class_names[static_cast<std::size_t>(i)];
+        return name == std::to_string(i) ? name : std::to_string(i) + "  " + name;
+    };
+    const std::string cur = value >= 0 && value < C ? text(value) : "?";
+    bool changed = false;
+    if (ImGui::BeginCombo(label, cur.c_str())) {
+        for (int i = 0; i < C; ++i) {
+            const std::string s = text(i);
+            if (ImGui::Selectable(s.c_str(), value == i)) value = i, changed = true;
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+}  // namespace
+
+void draw_biasing_panel(UiContext& ctx) {
+    if (begin_panel(ctx, "biasing", "Biasing composer")) {
+        const Snapshot& s = *ctx.snap;
+        ComposerState& c = ctx.composer;
+        const ModelInfo* m = s.model.get();
+        const float label_w = ImGui::GetFontSize() * 6.5f;
+        ImGui::PushItemWidth(-label_w);
+        ImGui::Combo("method", &c.method, kMethodNames, IM_ARRAYSIZE(kMethodNames));
+        help_marker(ctx, "chimera",
+                    "Label biasing starts the top layer from the average code of one class. A chimera mixes the "
+                    "codes of two classes: 'double-label' adds them, 'intersection' keeps only the units both share.");
+        if (m && uses_classes(c.method)) {
+            const int C = m->num_classes();
+            c.class_a = std::clamp(c.class_a, 0, std::max(0, C - 1));
+            c.class_b = std::clamp(c.class_b, 0, std::max(0, C - 1));
+            class_thumbnails(ctx, *m, c);
+            class_combo(is_pair(c.method) ? "class A" : "class", c.class_a, *m);
+            if (is_pair(c.method)) class_combo("class B", c.class_b, *m);
+        }
+        if (c.method == static_cast<int>(BiasMethod::Sample)) {
+            ImGui::InputInt("test image", &c.sample_index);
+            c.sample_index = std::clamp(c.sample_index, 0, 9999);
+        }
+        const bool k_used_by_method = c.method != static_cast<int>(BiasMethod::Label) &&
+                                      c.method != static_cast<int>(BiasMethod::Sample);
+        if (k_used_by_method) {
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
+            ImGui::InputInt("k", &c.k, 1, 10);
+            c.k = std::clamp(c.k, 0, m ? m->model->top_size() : 65536);
+            help_marker(ctx, "k", "k = how many top-layer units are switched on in a chimera or random start. "
+                                  "0 uses the model's own k (the average size of a label code).");
+            if (c.k == 0 && m) {
+                ImGui::SameLine();
+                dim_text("(model's: %d)", m->model->k);
+            }
+        }
+        ImGui::SliderFloat("temperature", &c.temperature, 0.1f, 5.0f, "%.2f", ImGuiSliderFlags_Logarithmic);
+        ImGui::InputInt("seed", &c.seed);
+        c.seed = std::max(c.seed, 0);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("new")) c.seed = static_cast<int>(std::random_device{}() % 100000);
+        ImGui::InputInt("steps", &c.steps, 10, 100);
+        c.steps = std::clamp(c.steps, 1, kMaxSessionSteps);
+        ImGui::SliderInt("ensemble", &c.ensemble_size, 0, 500);
+        help_marker(ctx, "ensemble", "The ensemble: extra chains with the same start but their own random "
+                                     "streams. Their mean ± SEM energy and their transitions are the statistics.");
+        ImGui::PopItemWidth();
+
+        if (m && is_pair(c.method)) {
+            int k_used = 0;
+            const int n = intersection_size(*m, c.k, c.class_a, c.class_b, k_used);
+            if (n >= 0) {
+                ImGui::Text("shared top units |A ∩ B| = %d of k = %d", n, k_used);
+                if (n == 0)
+                    ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.35f, 1),
+                                       "Empty intersection: the chain would start from all zeros.");
+            }
+        }
+        ImGui::Spacing();
+        const SessionParams want = composer_params(c);
+        const bool running = m && s.newest_step > 0;
+        const bool changed = running && !same_params(want, s.params, m ? m->model->k : 0);
+        if (changed) {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.45f, 0.10f, 1));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.95f, 0.55f, 0.20f, 1));
+        } else {
+            ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.48f, 0.30f, 1));
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.20f, 0.58f, 0.36f, 1));
+        }
+        if (!m) ImGui::BeginDisabled();
+        const char* label = !running ? "Start" : changed ? "Restart with new settings" : "Restart";
+        if (ImGui::Button(label, ImVec2(-1, ImGui::GetFrameHeight() * 1.4f))) ctx.send(cmd::Restart{want, true});
+        if (!m) ImGui::EndDisabled();
+        ImGui::PopStyleColor(2);
+        if (changed) dim_text("Settings differ from the running chains.");
+
+        ImGui::Separator();
+        ImGui::TextUnformatted("Presets");
+        help_marker(ctx, "presets", "Examples from the papers: an intersection chimera of 2 and 9, a double-label "
+                                    "chimera of 0 and 3, and plain label biasing of 8.");
+        if (!m || !m->has_label_biasing) ImGui::BeginDisabled();
+        if (ImGui::Button("2 ∩ 9")) apply_preset(ctx, "intersection-2-9");
+        ImGui::SameLine();
+        if (ImGui::Button("0 + 3")) apply_preset(ctx, "double-0-3");
+        ImGui::SameLine();
+        if (ImGui::Button("label 8")) apply_preset(ctx, "label-8");
+        if (!m || !m->has_label_biasing) ImGui::EndDisabled();
+        if (!s.bias_description.empty()) {
+            ImGui::Spacing();
+            ImGui::PushTextWrapPos(0);
+            dim_text("running: %s", s.bias_description.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace topdown::gui

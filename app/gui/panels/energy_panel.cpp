@@ -1,0 +1,138 @@
+// Energy curves: per layer, the focused chain and the ensemble mean ± SEM band over steps, with a hover
+// read-out and the current step marked.
+#include <cmath>
+
+#include "panels/panel.hpp"
+#include "plot/plot_widgets.hpp"
+
+namespace topdown::gui {
+
+namespace {
+constexpr ImU32 kFocusedColor = IM_COL32(90, 200, 255, 255);
+constexpr ImU32 kEnsembleColor = IM_COL32(255, 160, 60, 255);
+constexpr ImU32 kEnsembleBand = IM_COL32(255, 160, 60, 70);
+
+struct LayerSeries {
+    std::vector<double> fx, ex;
+    std::vector<float> fy, mean, lo, hi;
+};
+
+LayerSeries series(const Snapshot& s, int layer) {
+    LayerSeries r;
+    const auto li = static_cast<std::size_t>(layer - 1);
+    for (const auto& f : s.recent) {
+        r.fx.push_back(f->step);
+        r.fy.push_back(f->energy[li]);
+    }
+    for (std::size_t i = 0; i < s.ensemble.size(); ++i) {
+        const EnsembleStep& e = s.ensemble[i];
+        r.ex.push_back(e.step);
+        r.mean.push_back(e.energy_mean[li]);
+        r.lo.push_back(e.energy_mean[li] - e.energy_sem[li]);
+        r.hi.push_back(e.energy_mean[li] + e.energy_sem[li]);
+    }
+    return r;
+}
+}  // namespace
+
+void draw_energy_panel(UiContext& ctx) {
+    if (begin_panel(ctx, "energy", "Energy", ImGuiWindowFlags_NoScrollbar)) {
+        const Snapshot& s = *ctx.snap;
+        const ModelInfo* m = s.model.get();
+        const int L = m ? static_cast<int>(m->sizes.size()) - 1 : 0;
+        ImGui::TextUnformatted("layer");
+        ImGui::SameLine();
+        ImGui::RadioButton("all", &ctx.view.energy_layer, -1);
+        for (int l = 1; l <= L; ++l) {
+            ImGui::SameLine();
+            const std::string lbl = std::string("E") + std::to_string(l);
+            ImGui::RadioButton(lbl.c_str(), &ctx.view.energy_layer, l);
+        }
+        help_marker(ctx, "energy", "E_l is the energy of layer pair (l-1, l) in the current state. The blue line is "
+                                   "the chain you watch; orange is the mean over the ensemble with its standard "
+                                   "error band. Falling energy = settling into an attractor.");
+        // Legend on the header line, so that it never hides a curve.
+        const std::string ens_label = std::string("ensemble of ") + std::to_string(s.ensemble_size) + ", mean ± SEM";
+        const float legend_w = ImGui::CalcTextSize((std::string("focused") + ens_label).c_str()).x + ImGui::GetFontSize() * 6.0f;
+        bool first_swatch = true;
+        auto swatch = [&](ImU32 col, const std::string& text) {
+            const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - ImGui::GetItemRectMax().x;
+            if (first_swatch && room < legend_w) {
+                first_swatch = false;  // not enough room on the header line: legend on its own line
+            } else {
+                ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+                first_swatch = false;
+            }
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float fh = ImGui::GetFontSize();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + fh * 0.55f), ImVec2(p.x + fh, p.y + fh * 0.95f),
+                                                      col, 2.0f);
+            ImGui::Dummy(ImVec2(fh * 1.2f, fh));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(text.c_str());
+        };
+        swatch(kFocusedColor, "focused");
+        swatch(kEnsembleColor, ens_label);
+        if (!m || s.recent.empty()) {
+            plot::placeholder("Energy curves appear once the chain runs.", ImGui::GetContentRegionAvail());
+            ImGui::End();
+            return;
+        }
+        std::vector<int> layers;
+        if (ctx.view.energy_layer >= 1 && ctx.view.energy_layer <= L) layers.push_back(ctx.view.energy_layer);
+        else for (int l = 1; l <= L; ++l) layers.push_back(l);
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float fh = ImGui::GetFontSize();
+        const float bottom_extra = fh * 2.7f;
+        const float each = std::floor((avail.y - bottom_extra) / static_cast<float>(layers.size()));
+        plot::Range xr = plot::empty_range();
+        xr.include(s.recent.front()->step);
+        xr.include(s.recent.back()->step);
+        if (!s.ensemble.empty()) {
+            xr.include(s.ensemble[0].step);
+            xr.include(s.ensemble.back().step);
+        }
+        xr.include(s.step);
+        if (xr.hi - xr.lo < 10) xr.hi = xr.lo + 10;
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const int l = layers[i];
+            const LayerSeries d = series(s, l);
+            plot::Range yr = plot::empty_range();
+            for (float v : d.fy) yr.include(v);
+            for (std::size_t j = 0; j < d.lo.size(); ++j) yr.include(d.lo[j]), yr.include(d.hi[j]);
+            yr = plot::padded_range(yr.lo, yr.hi, 0.08);
+            const bool last = i + 1 == layers.size();
+            const float h = last ? each + bottom_extra : each;
+            const std::string id = std::string("##energy") + std::to_string(l);
+            const std::string ylabel = std::string("E") + std::to_string(l);
+            plot::PlotArea a = plot::begin_plot(id.c_str(), ImVec2(avail.x, h), xr, yr, last ? "step" : nullptr,
+                                                layers.size() == 1 ? ylabel.c_str() : "");
+            plot::plot_band(a, d.ex.data(), d.lo.data(), d.hi.data(), d.ex.size(), kEnsembleBand);
+            plot::plot_line(a, d.ex.data(), d.mean.data(), d.ex.size(), kEnsembleColor, 1.5f);
+            plot::plot_line(a, d.fx.data(), d.fy.data(), d.fx.size(), kFocusedColor, 2.0f);
+            plot::plot_vline(a, s.step, IM_COL32(255, 255, 255, 90));
+            if (layers.size() > 1)
+                a.draw->AddText(ImVec2(a.min.x + fh * 0.4f, a.min.y + fh * 0.2f), IM_COL32(220, 225, 235, 255),
+                                ylabel.c_str());
+            plot::end_plot(a);
+            if (i == 0) ctx.record_item("energy_plot");
+            if (a.hovered) {
+                const double x = a.mouse_x();
+                ImGui::BeginTooltip();
+                if (!d.fx.empty()) {
+                    const std::size_t k = plot::nearest_index(d.fx, x);
+                    ImGui::Text("step %.0f   focused E%d = %.1f", d.fx[k], l, static_cast<double>(d.fy[k]));
+                }
+                if (!d.ex.empty()) {
+                    const std::size_t k = plot::nearest_index(d.ex, x);
+                    ImGui::Text("step %.0f   ensemble %.1f ± %.1f", d.ex[k], static_cast<double>(d.mean[k]),
+                                static_cast<double>(d.hi[k] - d.mean[k]));
+                }
+                ImGui::EndTooltip();
+            }
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace topdown::gui

@@ -1,0 +1,90 @@
+// Hidden layers: each layer's binary state as a raster, a time x units raster of the recent history, and
+// the active fraction per layer. Rasters go through the same shader as the visible layer.
+#include <cmath>
+
+#include "panels/panel.hpp"
+
+namespace topdown::gui {
+
+namespace {
+ImTextureID tex_id(GLuint t) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t)); }
+
+// A near-square grid for n units: cols = ceil(sqrt(n * aspect)).
+void grid_shape(int n, float aspect, int& rows, int& cols) {
+    cols = std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<float>(n) * aspect))));
+    rows = (n + cols - 1) / cols;
+}
+}  // namespace
+
+void draw_hidden_panel(UiContext& ctx) {
+    if (begin_panel(ctx, "hidden", "Hidden layers", ImGuiWindowFlags_NoScrollbar)) {
+        const Snapshot& s = *ctx.snap;
+        const ModelInfo* m = s.model.get();
+        if (!m || !s.current) {
+            plot::placeholder("Hidden layers appear once the chain runs.", ImGui::GetContentRegionAvail());
+            ImGui::End();
+            return;
+        }
+        const FocusedFrame& f = *s.current;
+        const int L = static_cast<int>(f.hidden_bits.size());
+        const float fh = ImGui::GetFontSize();
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        const float col_w = std::floor((avail.x - gap * static_cast<float>(L - 1)) / static_cast<float>(std::max(1, L)));
+        const float now_h = std::floor(std::min(col_w * 0.5f, avail.y * 0.36f));
+        const float time_h = std::floor(std::max(fh * 2, avail.y - now_h - fh * 2.6f));
+        for (int l = 1; l <= L; ++l) {
+            if (l > 1) ImGui::SameLine();
+            ImGui::BeginGroup();
+            const int n = m->sizes[static_cast<std::size_t>(l)];
+            ImGui::Text("h%d", l);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("hidden layer %d: %d units", l, n);
+            ImGui::SameLine();
+            dim_text("%d units, %.0f%% on", n, static_cast<double>(f.active_fraction[static_cast<std::size_t>(l - 1)]) * 100.0);
+            // Current state as a grid of units.
+            int rows = 0, cols = 0;
+            grid_shape(n, col_w / std::max(1.0f, now_h), rows, cols);
+            std::vector<float> grid(static_cast<std::size_t>(rows * cols), 0.08f);
+            for (int j = 0; j < n; ++j) grid[static_cast<std::size_t>(j)] = f.bit(l, j) ? 1.0f : 0.0f;
+            const GLuint t = ctx.renderer->image(std::string("hidden_now_") + std::to_string(l), s.current, l, grid.data(), rows, cols,
+                                                 plot::ColorMap::Viridis, static_cast<int>(col_w),
+                                                 static_cast<int>(now_h), false);
+            ImGui::Image(tex_id(t), ImVec2(col_w, now_h));
+            if (l == 1) ctx.record_item("hidden_now");
+            // Time x units: one column per recent step, units binned to the raster's pixel rows.
+            const int T = static_cast<int>(std::min<std::size_t>(s.recent.size(), static_cast<std::size_t>(col_w)));
+            const int bins = std::max(1, std::min(n, static_cast<int>(time_h)));
+            if (T > 0) {
+                const std::string slot = std::string("hidden_time_") + std::to_string(l);
+                const bool cached = ctx.renderer->cached(slot, s.current, l, static_cast<int>(col_w), static_cast<int>(time_h));
+                std::vector<float> raster(cached ? 0 : static_cast<std::size_t>(bins * T), 0.0f);
+                const std::size_t first = s.recent.size() - static_cast<std::size_t>(T);
+                for (int c = 0; c < (cached ? 0 : T); ++c) {
+                    const FocusedFrame& fr = *s.recent[first + static_cast<std::size_t>(c)];
+                    for (int b = 0; b < bins; ++b) {
+                        const int j0 = b * n / bins, j1 = std::max(j0 + 1, (b + 1) * n / bins);
+                        int on = 0;
+                        for (int j = j0; j < j1; ++j) on += fr.bit(l, j) ? 1 : 0;
+                        raster[static_cast<std::size_t>(b * T + c)] = static_cast<float>(on) / static_cast<float>(j1 - j0);
+                    }
+                }
+                const GLuint tt = ctx.renderer->image(slot, s.current, l, cached ? nullptr : raster.data(),
+                                                      bins, T, plot::ColorMap::Magma, static_cast<int>(col_w),
+                                                      static_cast<int>(time_h), false);
+                ImGui::Image(tex_id(tt), ImVec2(col_w, time_h));
+                if (ImGui::IsItemHovered()) {
+                    const float u = (ImGui::GetIO().MousePos.x - ImGui::GetItemRectMin().x) / col_w;
+                    const int c = std::clamp(static_cast<int>(u * static_cast<float>(T)), 0, T - 1);
+                    ImGui::SetTooltip("step %d (time runs left to right, units top to bottom)",
+                                      s.recent[first + static_cast<std::size_t>(c)]->step);
+                }
+                if (l == 1) ctx.record_item("hidden_time");
+            }
+            dim_text("last %d steps", T);
+            ImGui::EndGroup();
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace topdown::gui

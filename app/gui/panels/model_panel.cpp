@@ -1,0 +1,134 @@
+// Model panel: models found in assets/models and the user models folder, "Open file...", and the facts
+// of the loaded model (architecture, dataset, classes, read-out accuracy, k).
+#include <filesystem>
+
+#include "panels/panel.hpp"
+#include "session/session_file.hpp"
+#include "util/errors.hpp"
+#include "util/paths.hpp"
+
+namespace topdown::gui {
+
+namespace {
+namespace fs = std::filesystem;
+
+std::vector<std::string> model_folders() {
+    std::vector<std::string> dirs;
+#ifdef TOPDOWN_SOURCE_DIR
+    dirs.push_back((fs::path(TOPDOWN_SOURCE_DIR) / "assets" / "models").string());
+#endif
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) dirs.push_back((exe.parent_path().parent_path() / "assets" / "models").string());
+    dirs.push_back(user_models_dir());
+    return dirs;
+}
+
+void scan_models(UiContext& ctx) {
+    ctx.model_files.clear();
+    for (const auto& d : model_folders()) {
+        std::error_code ec;
+        for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec))
+            if (it->path().extension() == ".tdm") {
+                const std::string p = fs::weakly_canonical(it->path(), ec).string();
+                if (std::find(ctx.model_files.begin(), ctx.model_files.end(), p) == ctx.model_files.end())
+                    ctx.model_files.push_back(p);
+            }
+    }
+    std::sort(ctx.model_files.begin(), ctx.model_files.end());
+    ctx.rescan_models = false;
+}
+}  // namespace
+
+void UiContext::open_session(const std::string& path) {
+    try {
+        const SessionFile s = load_session(path);
+        current_model_path = s.model_path;
+        composer.method = static_cast<int>(s.params.bias.method);
+        composer.class_a = s.params.bias.class_a;
+        composer.class_b = s.params.bias.class_b;
+        composer.k = s.params.bias.k;
+        composer.temperature = s.params.temperature;
+        composer.seed = static_cast<int>(std::min<std::uint64_t>(s.params.seed, 2147483647u));
+        composer.steps = s.params.steps;
+        composer.ensemble_size = s.params.ensemble_size;
+        composer.sample_index = s.params.sample_index;
+        send(cmd::LoadModel{s.model_path, s.params, s.step});
+    } catch (const std::exception& e) {
+        pending_error = std::string("Could not open the session: ") + e.what();
+    }
+}
+
+void draw_model_panel(UiContext& ctx) {
+    if (ctx.rescan_models) scan_models(ctx);
+    if (begin_panel(ctx, "model", "Model")) {
+        const Snapshot& s = *ctx.snap;
+        const ModelInfo* m = s.model.get();
+        if (s.loading) {
+            ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.3f, 1), "Loading %s ...",
+                               fs::path(s.loading_path).filename().string().c_str());
+            ImGui::SameLine();
+            const char spin[] = "|/-\\";
+            ImGui::Text("%c", spin[static_cast<int>(ImGui::GetTime() * 8) % 4]);
+        }
+        const std::string current = m ? m->name : std::string("(none)");
+        ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5.2f);
+        if (ImGui::BeginCombo("##models", current.c_str())) {
+            for (const auto& p : ctx.model_files) {
+                const bool sel = m && m->path == p;
+                if (ImGui::Selectable(fs::path(p).filename().string().c_str(), sel)) {
+                    ctx.current_model_path = p;
+                    ctx.send(cmd::LoadModel{p});
+                }
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.c_str());
+            }
+            if (ctx.model_files.empty()) ImGui::TextDisabled("no .tdm files in assets/models or %s", user_models_dir().c_str());
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Open...")) {
+            ctx.browser_purpose = "model";
+            const std::string start = m && !m->path.empty() ? fs::path(m->path).parent_path().string() : user_models_dir();
+            ctx.browser.open("Open model or session", start, {".tdm", ".json"});
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a model file (.tdm) or a saved session (.json)");
+        if (m) {
+            const Dbn& d = *m->model;
+            if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingStretchProp)) {
+                auto row = [](const char* k, const std::string& v) {
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextDisabled("%s", k);
+                    ImGui::TableNextColumn();
+                    ImGui::TextWrapped("%s", v.c_str());
+                };
+                row("layers", m->architecture + (d.depth() == 1 ? "  (RBM)" : "  (DBN)"));
+                row("dataset", d.dataset.empty() ? std::string("?") : d.dataset);
+                std::string names;
+                for (std::size_t i = 0; i < d.class_names.size(); ++i) names += (i ? ", " : "") + d.class_names[i];
+                row("classes", names.empty() ? std::string("none") : names);
+                char buf[64];
+                if (d.readout_accuracy >= 0) std::snprintf(buf, sizeof buf, "%.1f %%", d.readout_accuracy * 100.0);
+                else std::snprintf(buf, sizeof buf, "unknown");
+                row("read-out", buf);
+                row("k", d.k > 0 ? std::to_string(d.k) + " active top units" : std::string("not set"));
+                row("label bias", m->has_label_biasing ? std::string("M stored") : std::string("missing"));
+                ImGui::EndTable();
+            }
+        } else if (!s.loading) {
+            ImGui::TextWrapped("No model loaded. Pick one above or open a .tdm file.");
+        }
+    }
+    ImGui::End();
+    if (ctx.browser.draw()) {
+        const std::string p = ctx.browser.selected();
+        if (p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0) {
+            ctx.open_session(p);
+        } else {
+            ctx.current_model_path = p;
+            ctx.send(cmd::LoadModel{p});
+        }
+    }
+}
+
+}  // namespace topdown::gui

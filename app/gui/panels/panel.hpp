@@ -1,0 +1,35 @@
+// The panels of the app, one file each. Every panel draws its own window from the frame's snapshot and
+// sends commands through the UiContext; none of them runs simulation code.
+#pragma once
+#include "plot/plot_widgets.hpp"
+#include "ui_context.hpp"
+
+namespace topdown::gui {
+
+// Opens the window of panel `name` at its default place (forced when the layout is reset) and records
+// its rectangle. Returns ImGui::Begin's result; always call ImGui::End().
+bool begin_panel(UiContext& ctx, const char* name, const char* title, ImGuiWindowFlags extra_flags = 0);
+// A small "(?)" marker that shows `text` as a tooltip and opens the guide at `topic` when clicked.
+void help_marker(UiContext& ctx, const char* topic, const char* text);
+// Text in the dimmed colour.
+void dim_text(const char* fmt, ...) IM_FMTARGS(1);
+
+void draw_model_panel(UiContext& ctx);        // model list, open file, model facts
+void draw_biasing_panel(UiContext& ctx);      // biasing composer, presets, Start/Restart
+void draw_transport_panel(UiContext& ctx);    // play/pause/step/back/reset, speed, run to N, step counter
+void draw_visible_panel(UiContext& ctx);      // the visible layer image and the filmstrip
+void draw_hidden_panel(UiContext& ctx);       // hidden layer rasters and time x units rasters
+void draw_energy_panel(UiContext& ctx);       // energy curves: focused chain and ensemble mean ± SEM
+void draw_timeline_panel(UiContext& ctx);     // state timeline of the focused chain
+void draw_analysis_panel(UiContext& ctx);     // tabs: transition matrix, PCA, metrics
+void draw_transition_tab(UiContext& ctx);     // (C+1)x(C+1) transition heatmap
+void draw_pca_tab(UiContext& ctx);            // PCA trajectory
+void draw_metrics_tab(UiContext& ctx);        // visited states, transitions
+void draw_guide_panel(UiContext& ctx);        // plain-language guide and presets
+void draw_export_panel(UiContext& ctx);       // PNG / CSV / session exports
+void draw_error_dialog(UiContext& ctx);       // modal for bad files and failed restarts
+
+// Applies one of the guide's presets ("intersection-2-9", "double-0-3", "label-8") and restarts.
+void apply_preset(UiContext& ctx, const std::string& preset);
+
+}  // namespace topdown::gui

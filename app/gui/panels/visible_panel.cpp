@@ -1,0 +1,111 @@
+// Visible layer: the current sample, large, through our shader (nearest-neighbour upscale + colour map),
+// the classifier's verdict, and a filmstrip of recent steps (click one to jump there).
+#include <cmath>
+
+#include "panels/panel.hpp"
+
+namespace topdown::gui {
+
+namespace {
+ImTextureID tex_id(GLuint t) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t)); }
+
+void verdict_text(const Snapshot& s, const FocusedFrame& f) {
+    if (!s.classifier_loaded || !f.verdict.known()) {
+        dim_text("classifier not loaded");
+        return;
+    }
+    const int C = s.model->num_classes();
+    const auto col = plot::state_color(f.verdict.state, C);
+    const std::string name = f.verdict.state < C ? s.model->model->class_names[static_cast<std::size_t>(f.verdict.state)]
+                                                 : std::string("non-class");
+    ImGui::TextColored(ImVec4(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1), "%s", name.c_str());
+    ImGui::Text("p = %.2f   H = %.2f nats", static_cast<double>(f.verdict.probability),
+                static_cast<double>(f.verdict.entropy));
+}
+}  // namespace
+
+void draw_visible_panel(UiContext& ctx) {
+    if (begin_panel(ctx, "visible", "Visible layer", ImGuiWindowFlags_NoScrollbar)) {
+        const Snapshot& s = *ctx.snap;
+        const float fh = ImGui::GetFontSize();
+        int cm = static_cast<int>(ctx.view.colormap);
+        const char* names[] = {"gray", "inverted", "viridis", "magma"};
+        ImGui::SetNextItemWidth(fh * 7);
+        if (ImGui::Combo("colour map", &cm, names, IM_ARRAYSIZE(names))) ctx.view.colormap = static_cast<plot::ColorMap>(cm);
+        ImGui::SameLine();
+        ImGui::Checkbox("pixel grid", &ctx.view.pixel_grid);
+        const ModelInfo* m = s.model.get();
+        if (!m || !s.current) {
+            plot::placeholder(m ? "Press Start (or Space) to run the chain." : "Load a model to begin.",
+                              ImGui::GetContentRegionAvail());
+            ImGui::End();
+            return;
+        }
+        const FocusedFrame& f = *s.current;
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float film_h = fh * 5.2f;
+        const float info_w = fh * 9.5f;
+        const float side = std::floor(std::max(64.0f, std::min(avail.x - info_w, avail.y - film_h)));
+        const float img_h = side * static_cast<float>(m->image_rows) / static_cast<float>(std::max(1, m->image_cols));
+        const GLuint tex = ctx.renderer->image("visible", s.current, 0, f.visible.data(), m->image_rows, m->image_cols,
+                                               ctx.view.colormap, static_cast<int>(side),
+                                               std::max(1, static_cast<int>(img_h)), ctx.view.pixel_grid);
+        ImGui::Image(tex_id(tex), ImVec2(side, img_h));
+        ctx.record_item("visible_image");
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
+        verdict_text(s, f);
+        ImGui::Spacing();
+        for (std::size_t l = 0; l < f.energy.size(); ++l)
+            ImGui::Text("E%zu %9.1f", l + 1, static_cast<double>(f.energy[l]));
+        help_marker(ctx, "energy", "Energy of each layer pair for the current state: lower energy = a state the "
+                                   "model finds more typical. Attractors sit in energy valleys.");
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + info_w - fh * 0.5f);
+        dim_text("seed %llu  T %.2g", static_cast<unsigned long long>(s.params.seed),
+                 static_cast<double>(s.params.temperature));
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+
+        // Filmstrip: the newest kept frames up to the cursor, oldest left.
+        const float thumb = fh * 3.2f, gap = fh * 0.35f;
+        const int count = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (thumb + gap)));
+        const std::size_t n = s.recent.size();
+        const std::size_t first = n > static_cast<std::size_t>(count) ? n - static_cast<std::size_t>(count) : 0;
+        ImGui::Spacing();
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap * 0.5f));
+        ImGui::BeginGroup();
+        for (std::size_t i = first; i < n; ++i) {
+            const auto& fr = s.recent[i];
+            if (i > first) ImGui::SameLine();
+            ImGui::BeginGroup();
+            const GLuint t = ctx.renderer->image(std::string("film_") + std::to_string(i - first), fr, 0, fr->visible.data(),
+                                                 m->image_rows, m->image_cols, ctx.view.colormap,
+                                                 static_cast<int>(thumb), static_cast<int>(thumb), false);
+            ImGui::PushID(static_cast<int>(i));
+            const bool cur = fr->step == s.step;
+            const auto sc = plot::state_color(fr->verdict.state, m->num_classes());
+            ImGui::PushStyleColor(ImGuiCol_Button, cur ? ImVec4(0.55f, 0.85f, 1.0f, 1)
+                                                       : ImVec4(sc.r / 255.f, sc.g / 255.f, sc.b / 255.f, 1));
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 2));
+            if (ImGui::ImageButton(tex_id(t), ImVec2(thumb - 4, thumb - 4))) ctx.send(cmd::Seek{fr->step});
+            ImGui::PopStyleVar();
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("step %d - click to jump here", fr->step);
+            ImGui::PopID();
+            const std::string lbl = std::to_string(fr->step);
+            const float tw = ImGui::CalcTextSize(lbl.c_str()).x;
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (thumb - tw) * 0.5f);
+            if (cur) ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "%s", lbl.c_str());
+            else dim_text("%s", lbl.c_str());
+            ImGui::EndGroup();
+        }
+        ImGui::EndGroup();
+        ctx.record_item("filmstrip");
+        ImGui::PopStyleVar();
+    }
+    ImGui::End();
+}
+
+}  // namespace topdown::gui

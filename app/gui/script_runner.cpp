@@ -1,0 +1,135 @@
+#include "script_runner.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "generate/biasing.hpp"
+#include "panels/panel.hpp"
+
+namespace topdown::gui {
+
+void ScriptRunner::fail(const std::string& message, int code) {
+    std::fprintf(stderr, "topdown: %s\n", message.c_str());
+    exit_code_ = code;
+    phase_ = Phase::Done;
+}
+
+bool ScriptRunner::parse_classes(const ModelInfo& m, int& a, int& b) {
+    std::vector<int> v;
+    std::stringstream ss(o_.classes);
+    std::string part;
+    while (std::getline(ss, part, ',')) {
+        int idx = -1;
+        for (int i = 0; i < m.num_classes(); ++i)
+            if (m.model->class_names[static_cast<std::size_t>(i)] == part) idx = i;
+        if (idx < 0 && !part.empty() && part.find_first_not_of("0123456789") == std::string::npos && part.size() < 6)
+            idx = std::stoi(part);
+        if (idx < 0 || idx >= m.num_classes()) return false;
+        v.push_back(idx);
+    }
+    if (v.empty()) return false;
+    a = v[0];
+    b = v.size() > 1 ? v[1] : v[0];
+    return true;
+}
+
+void ScriptRunner::update(UiContext& ctx) {
+    const Snapshot& s = *ctx.snap;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (phase_ != Phase::Done && phase_ != Phase::Screenshot && elapsed > o_.timeout_s) {
+        fail(std::string("timed out after ") + std::to_string(static_cast<int>(o_.timeout_s)) + " s", 2);
+        return;
+    }
+    switch (phase_) {
+        case Phase::LoadModel:
+            if (o_.model.empty() && o_.session.empty()) return fail("scripted mode needs --model or --session");
+            if (!o_.session.empty()) {
+                ctx.open_session(o_.session);
+                if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
+            } else {
+                ctx.current_model_path = o_.model;
+                ctx.send(cmd::LoadModel{o_.model});
+            }
+            ctx.send(cmd::SetSpeed{0});
+            phase_ = Phase::WaitModel;
+            return;
+        case Phase::WaitModel: {
+            if (s.error_serial > 0) return fail(s.error);
+            if (s.loading || !s.model) return;
+            if (!o_.session.empty()) {  // the session's own params and step
+                phase_ = Phase::WaitSteps;
+                return;
+            }
+            ComposerState& c = ctx.composer;
+            c.method = static_cast<int>(parse_bias_method(o_.method));
+            if (c.method <= static_cast<int>(BiasMethod::Intersection) && !parse_classes(*s.model, c.class_a, c.class_b))
+                return fail("--classes '" + o_.classes + "' does not name classes of this model");
+            c.k = o_.k;
+            c.temperature = o_.temperature;
+            c.seed = static_cast<int>(o_.seed % 2147483647u);
+            c.steps = o_.steps;
+            c.ensemble_size = o_.ensemble;
+            SessionParams p = composer_params(c);
+            p.seed = o_.seed;
+            ctx.send(cmd::Restart{p, true});
+            phase_ = Phase::WaitSteps;
+            return;
+        }
+        case Phase::WaitSteps: {
+            if (s.error_serial > 0) return fail(s.error);
+            const int target = o_.session.empty() ? o_.steps : s.run_to_step;
+            if (target > 0 && (s.step < target || s.mode != RunMode::Paused)) return;
+            phase_ = !o_.open_after.empty() ? Phase::OpenOther : o_.frames_bench > 0 ? Phase::Bench : Phase::Settle;
+            if (phase_ == Phase::Bench) {
+                ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
+                ctx.send(cmd::Play{});
+            }
+            return;
+        }
+        case Phase::OpenOther:
+            error_serial_at_open_ = s.error_serial;
+            ctx.send(cmd::LoadModel{o_.open_after});
+            phase_ = Phase::WaitOther;
+            return;
+        case Phase::WaitOther: {
+            const bool failed = s.error_serial != error_serial_at_open_;
+            const bool loaded = s.model && s.model->path == o_.open_after;
+            if (s.loading || (!failed && !loaded)) return;
+            std::printf("open %s: %s\n", o_.open_after.c_str(), failed ? "rejected, previous model kept" : "loaded");
+            phase_ = o_.frames_bench > 0 ? Phase::Bench : Phase::Settle;
+            if (phase_ == Phase::Bench) {
+                ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
+                ctx.send(cmd::Play{});
+            }
+            return;
+        }
+        case Phase::Bench:
+            if (static_cast<int>(frame_ms_.size()) < o_.frames_bench) return;
+            {
+                std::vector<double> v = frame_ms_;
+                std::sort(v.begin(), v.end());
+                const double median = v[v.size() / 2];
+                const double p99 = v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * static_cast<double>(v.size())))];
+                std::printf("frames %zu  median %.2f ms  p99 %.2f ms  worker %.0f steps/s (ensemble %d)\n", v.size(),
+                            median, p99, s.measured_steps_per_second, s.ensemble_size);
+                std::fflush(stdout);
+            }
+            ctx.send(cmd::Pause{});
+            phase_ = o_.screenshot.empty() ? Phase::Done : Phase::Settle;
+            return;
+        case Phase::Settle:
+            if (++settle_frames_ >= 4) phase_ = o_.screenshot.empty() ? Phase::Done : Phase::Screenshot;
+            return;
+        case Phase::Screenshot:
+        case Phase::Done: return;
+    }
+}
+
+void ScriptRunner::finish(bool ok, const std::string& message) {
+    if (!ok) return fail(message);
+    std::printf("%s\n", message.c_str());
+    phase_ = Phase::Done;
+}
+
+}  // namespace topdown::gui

@@ -1,0 +1,44 @@
+// The scripted (headless-friendly) mode: loads the model, runs the scenario to the requested step, optionally
+// opens another model file (error-path test) and measures frame times, then asks for a screenshot and exits.
+#pragma once
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "app_options.hpp"
+#include "ui_context.hpp"
+
+namespace topdown::gui {
+
+class ScriptRunner {
+public:
+    explicit ScriptRunner(AppOptions options) : o_(std::move(options)) {}
+    // Called once per frame after the snapshot is taken; sends commands as the scenario advances.
+    void update(UiContext& ctx);
+    // True when this frame should be saved (then call finish()).
+    bool wants_screenshot() const { return phase_ == Phase::Screenshot; }
+    // True when the app should exit; exit_code() says how.
+    bool done() const { return phase_ == Phase::Done; }
+    int exit_code() const { return exit_code_; }
+    // Marks the screenshot as written (or failed) and finishes.
+    void finish(bool ok, const std::string& message);
+    // Records the duration of the last frame (used by --frames-bench).
+    void frame_time(double ms) {
+        if (phase_ == Phase::Bench) frame_ms_.push_back(ms);
+    }
+
+private:
+    enum class Phase { LoadModel, WaitModel, WaitSteps, OpenOther, WaitOther, Bench, Settle, Screenshot, Done };
+    void fail(const std::string& message, int code = 1);
+    bool parse_classes(const ModelInfo& m, int& a, int& b);
+
+    AppOptions o_;
+    Phase phase_ = Phase::LoadModel;
+    int exit_code_ = 0;
+    int settle_frames_ = 0;
+    std::uint64_t error_serial_at_open_ = 0;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::vector<double> frame_ms_;
+};
+
+}  // namespace topdown::gui

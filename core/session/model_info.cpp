@@ -1,0 +1,73 @@
+#include "session/model_info.hpp"
+
+#include "util/paths.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include "session/class_means.hpp"
+
+namespace topdown {
+
+void image_shape(int visible_size, int& rows, int& cols) {
+    const int side = static_cast<int>(std::lround(std::sqrt(static_cast<double>(visible_size))));
+    if (side > 0 && side * side == visible_size) {
+        rows = cols = side;
+    } else {
+        rows = 1;
+        cols = visible_size;
+    }
+}
+
+namespace {
+// Looks for the state classifier of the model's dataset: $TOPDOWN_CLASSIFIER, then classifier_<dataset>.tdc
+// next to the model, in the user models folder, and in assets/models/. A damaged file is reported, not fatal.
+void attach_classifier(ModelInfo& info, const Dbn& model, const std::string& model_path) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> candidates;
+    if (const char* env = std::getenv("TOPDOWN_CLASSIFIER"); env && *env) candidates.emplace_back(env);
+    const std::string leaf = "classifier_" + (model.dataset.empty() ? std::string("mnist") : model.dataset) + ".tdc";
+    if (!model_path.empty()) candidates.push_back(fs::path(model_path).parent_path() / leaf);
+    candidates.push_back(fs::path(user_models_dir()) / leaf);
+    candidates.push_back(fs::path("assets/models") / leaf);
+#ifdef TOPDOWN_SOURCE_DIR
+    candidates.push_back(fs::path(TOPDOWN_SOURCE_DIR) / "assets/models" / leaf);
+#endif
+    for (const auto& c : candidates) {
+        std::error_code ec;
+        if (!fs::is_regular_file(c, ec)) continue;
+        try {
+            auto clf = std::make_shared<const StateClassifier>(load_classifier(c.string()));
+            if (clf->num_classes() != model.num_classes()) {
+                info.classifier_note = c.string() + " has " + std::to_string(clf->num_classes()) + " classes, the model " +
+                                       std::to_string(model.num_classes());
+                continue;
+            }
+            info.classifier = std::move(clf);
+            info.classifier_path = c.string();
+            return;
+        } catch (const std::exception& e) {
+            info.classifier_note = e.what();
+        }
+    }
+    if (info.classifier_note.empty()) info.classifier_note = "no " + leaf + " found next to the model or in assets/models";
+}
+}  // namespace
+
+std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> model, const std::string& path) {
+    auto info = std::make_shared<ModelInfo>();
+    info->path = path;
+    info->name = path.empty() ? std::string("(in memory)") : std::filesystem::path(path).filename().string();
+    info->architecture = model->architecture_text();
+    info->sizes = model->architecture();
+    image_shape(info->sizes.empty() ? 0 : info->sizes.front(), info->image_rows, info->image_cols);
+    info->has_label_biasing = model->label_biasing.size() > 0 && model->label_biasing.rows() == model->num_classes() &&
+                              model->label_biasing.cols() == model->top_size();
+    if (info->has_label_biasing) info->class_means = class_mean_images(*model);
+    attach_classifier(*info, *model, path);
+    info->model = std::move(model);
+    return info;
+}
+
+}  // namespace topdown

@@ -1,0 +1,114 @@
+#include "session/session_file.hpp"
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "model/model_file.hpp"
+#include "util/atomic_file.hpp"
+#include "util/errors.hpp"
+
+namespace topdown {
+
+namespace {
+using nlohmann::json;
+
+FileFormatError bad(const std::string& what) { return FileFormatError("session file: " + what); }
+
+const json& field(const json& j, const char* name) {
+    auto it = j.find(name);
+    if (it == j.end()) throw bad(std::string("missing field \"") + name + "\"");
+    return *it;
+}
+
+long long integer_field(const json& j, const char* name, long long lo, long long hi) {
+    const json& v = field(j, name);
+    if (!v.is_number_integer()) throw bad(std::string("\"") + name + "\" must be an integer");
+    long long x = 0;
+    if (v.is_number_unsigned()) {
+        const auto u = v.get<unsigned long long>();
+        if (u > static_cast<unsigned long long>(hi)) throw bad(std::string("\"") + name + "\" is out of range");
+        x = static_cast<long long>(u);
+    } else {
+        x = v.get<long long>();
+    }
+    if (x < lo || x > hi)
+        throw bad(std::string("\"") + name + std::string("\" must lie between ") + std::to_string(lo) + std::string(" and ") + std::to_string(hi));
+    return x;
+}
+}  // namespace
+
+std::string session_to_json(const SessionFile& s) {
+    const auto& p = s.params;
+    json j;
+    j["format"] = "topdown-session";
+    j["version"] = kSessionFileVersion;
+    j["model"] = s.model_path;
+    j["method"] = to_string(p.bias.method);
+    j["class_a"] = p.bias.class_a;
+    j["class_b"] = p.bias.class_b;
+    j["k"] = p.bias.k;
+    j["sample_index"] = p.sample_index;
+    j["seed"] = p.seed;
+    j["temperature"] = p.temperature;
+    j["ensemble_size"] = p.ensemble_size;
+    j["steps"] = p.steps;
+    j["step"] = s.step;
+    return j.dump(2) + "\n";
+}
+
+SessionFile session_from_json(const std::string& text) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const std::exception& e) {
+        throw bad(std::string("not valid JSON (") + e.what() + ")");
+    }
+    if (!j.is_object()) throw bad("expected a JSON object");
+    const json& fmt = field(j, "format");
+    if (!fmt.is_string() || fmt.get<std::string>() != "topdown-session") throw bad("\"format\" is not \"topdown-session\"");
+    const long long version = integer_field(j, "version", 1, 1000000);
+    if (version != kSessionFileVersion)
+        throw bad(std::string("version ") + std::to_string(version) + " is not supported (this build reads version " +
+                  std::to_string(kSessionFileVersion) + ")");
+    SessionFile s;
+    const json& model = field(j, "model");
+    if (!model.is_string() || model.get<std::string>().empty() || model.get<std::string>().size() > 4096)
+        throw bad("\"model\" must be a non-empty path");
+    s.model_path = model.get<std::string>();
+    const json& method = field(j, "method");
+    if (!method.is_string()) throw bad("\"method\" must be a string");
+    try {
+        s.params.bias.method = parse_bias_method(method.get<std::string>());
+    } catch (const std::exception&) {
+        throw bad("unknown method \"" + method.get<std::string>() + "\"");
+    }
+    s.params.bias.class_a = static_cast<int>(integer_field(j, "class_a", 0, kMaxClasses - 1));
+    s.params.bias.class_b = static_cast<int>(integer_field(j, "class_b", 0, kMaxClasses - 1));
+    s.params.bias.k = static_cast<int>(integer_field(j, "k", 0, kMaxLayerSize));
+    s.params.sample_index = static_cast<int>(integer_field(j, "sample_index", 0, 100000000));
+    const json& seed = field(j, "seed");
+    if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<long long>() >= 0))
+        throw bad("\"seed\" must be a non-negative integer");
+    s.params.seed = seed.get<std::uint64_t>();
+    const json& t = field(j, "temperature");
+    if (!t.is_number()) throw bad("\"temperature\" must be a number");
+    const double temp = t.get<double>();
+    if (!std::isfinite(temp) || temp <= 0 || temp > 100) throw bad("\"temperature\" must lie in (0, 100]");
+    s.params.temperature = static_cast<float>(temp);
+    s.params.ensemble_size = static_cast<int>(integer_field(j, "ensemble_size", 0, kMaxEnsembleSize));
+    s.params.steps = static_cast<int>(integer_field(j, "steps", 1, kMaxSessionSteps));
+    s.step = static_cast<int>(integer_field(j, "step", 0, kMaxSessionSteps));
+    return s;
+}
+
+void save_session(const std::string& path, const SessionFile& session) {
+    write_file_atomic(path, session_to_json(session));
+}
+
+SessionFile load_session(const std::string& path) {
+    const auto bytes = read_file_bounded(path, 1u << 20);
+    return session_from_json(std::string(bytes.begin(), bytes.end()));
+}
+
+}  // namespace topdown

@@ -1,0 +1,233 @@
+#include "session/simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "generate/biasing.hpp"
+#include "util/errors.hpp"
+#include "util/paths.hpp"
+
+namespace topdown {
+
+namespace {
+bool needs_label_biasing(BiasMethod m) {
+    return m == BiasMethod::Label || m == BiasMethod::DoubleLabel || m == BiasMethod::Intersection;
+}
+bool is_pair(BiasMethod m) { return m == BiasMethod::DoubleLabel || m == BiasMethod::Intersection; }
+
+std::shared_ptr<const FocusedFrame> frame_from_record(const StepRecord& r, const StateVerdict& verdict) {
+    auto f = std::make_shared<FocusedFrame>();
+    f->step = r.step;
+    f->visible = r.visible;
+    f->hidden_bits = r.hidden_bits;
+    f->energy = r.energy;
+    f->active_fraction = r.active_fraction;
+    f->verdict = verdict;
+    return f;
+}
+}  // namespace
+
+Simulation::Simulation(std::size_t history_capacity, std::size_t ensemble_capacity)
+    : history_capacity_(std::max<std::size_t>(history_capacity, 2)),
+      ensemble_capacity_(std::max<std::size_t>(ensemble_capacity, 2)),
+      ensemble_stats_(ensemble_capacity_),
+      pca_focused_(history_capacity_) {}
+
+void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_ptr<const GenerationModel> model) {
+    if (!info || !model || !info->model) throw ArgumentError("no model");
+    if (model->depth() < 1 || model->depth() > kMaxModelLayers)
+        throw ArgumentError(std::string("a model needs 1 to ") + std::to_string(kMaxModelLayers) + " layers");
+    info_ = std::move(info);
+    model_ = std::move(model);
+    analysis_ = AnalysisContext{info_->model, info_->classifier};
+    samples_.reset();
+    chain_.reset();
+    ensemble_.reset();
+    frames_.clear();
+    ensemble_stats_.clear();
+    SessionParams p = params_;
+    const int C = info_->num_classes();
+    if (C > 0) {
+        p.bias.class_a = std::clamp(p.bias.class_a, 0, C - 1);
+        p.bias.class_b = std::clamp(p.bias.class_b, 0, C - 1);
+    }
+    p.bias.k = 0;  // the new model's own k
+    if (!info_->has_label_biasing && needs_label_biasing(p.bias.method)) p.bias.method = BiasMethod::Random;
+    restart(p);
+}
+
+Matrix Simulation::sample_image(int index) {
+    const Dbn& m = *info_->model;
+    const std::string name = m.dataset.empty() ? "mnist" : m.dataset;
+    if (!samples_ || samples_->name != name) samples_ = load_dataset(name, Split::Test, data_dir());
+    if (index < 0 || index >= samples_->size())
+        throw ArgumentError(std::string("sample index ") + std::to_string(index) + " is outside the test set (0.." +
+                            std::to_string(samples_->size() - 1) + ")");
+    if (samples_->images.cols() != model_->visible_size())
+        throw ArgumentError("the " + name + " images do not match this model's visible layer");
+    return samples_->images.row(index);
+}
+
+void Simulation::restart(const SessionParams& requested) {
+    if (!info_ || !model_) throw ArgumentError("no model loaded");
+    const Dbn& m = *info_->model;
+    SessionParams p = requested;
+    if (p.ensemble_size < 0 || p.ensemble_size > kMaxEnsembleSize)
+        throw ArgumentError(std::string("ensemble size must lie between 0 and ") + std::to_string(kMaxEnsembleSize));
+    if (!(p.temperature > 0.0f && p.temperature <= 100.0f)) throw ArgumentError("temperature must lie in (0, 100]");
+    if (p.steps < 1 || p.steps > kMaxSessionSteps) throw ArgumentError("steps must lie between 1 and 1000000");
+    const int C = m.num_classes();
+    if (needs_label_biasing(p.bias.method)) {
+        if (!info_->has_label_biasing)
+            throw ArgumentError("this model has no label-biasing matrix: use random or sample biasing");
+        if (p.bias.class_a < 0 || p.bias.class_a >= C || (is_pair(p.bias.method) && (p.bias.class_b < 0 || p.bias.class_b >= C)))
+            throw ArgumentError(std::string("class out of range (the model has ") + std::to_string(C) + " classes)");
+    }
+    if (p.bias.method != BiasMethod::Label && p.bias.method != BiasMethod::Sample) p.bias.k = resolve_k(m, p.bias.k);
+    if (p.bias.method == BiasMethod::Sample) p.bias.image = sample_image(p.sample_index);
+
+    // Build every H⁰ before touching the running chains, so that an error leaves them as they were.
+    const InitialState first = make_initial_state(m, p.bias, p.seed, 0);
+    Matrix ens_top(p.ensemble_size, model_->top_size());
+    for (int i = 0; i < p.ensemble_size; ++i) {
+        if (p.bias.method == BiasMethod::Random)
+            ens_top.row(i) = make_initial_state(m, p.bias, p.seed, static_cast<std::uint64_t>(i + 1)).top;
+        else
+            ens_top.row(i) = first.top;
+    }
+    TemperatureSchedule temp;
+    temp.constant = p.temperature;
+    temp.validate();
+    auto chain = std::make_unique<Chain>(model_, first.top, p.seed, 0, temp, history_capacity_);
+    std::unique_ptr<ChainBatch> ensemble;
+    if (p.ensemble_size > 0) {
+        std::vector<std::uint64_t> idx(static_cast<std::size_t>(p.ensemble_size));
+        for (int i = 0; i < p.ensemble_size; ++i) idx[static_cast<std::size_t>(i)] = static_cast<std::uint64_t>(i + 1);
+        ensemble = std::make_unique<ChainBatch>(model_, ens_top, p.seed, std::move(idx), temp);
+    }
+
+    p.bias.image = Matrix();  // not needed in snapshots; sample_index reproduces it
+    params_ = p;
+    description_ = first.description;
+    empty_start_ = first.empty;
+    intersection_size_ = -1;
+    if (is_pair(p.bias.method)) {
+        const int k = resolve_k(m, p.bias.k);
+        intersection_size_ = static_cast<int>(
+            intersection_chimera(m, p.bias.class_a, p.bias.class_b, k).sum() + 0.5f);
+    }
+    chain_ = std::move(chain);
+    ensemble_ = std::move(ensemble);
+    frames_.clear();
+    ensemble_stats_.clear();
+    ensemble_verdicts_.clear();
+    state_counts_.clear();
+    transitions_ = Eigen::MatrixXi::Zero(C + 1, C + 1);
+    focused_transitions_ = Eigen::MatrixXi::Zero(C + 1, C + 1);
+    metrics_acc_.reset(p.ensemble_size);
+    metrics_acc_.non_class = info_ ? info_->num_classes() : -1;
+    metrics_ = MetricsSummary{};
+    pca_focused_.clear();
+}
+
+void Simulation::record_new_step() {
+    const StepRecord& r = *chain_->current();
+    const int L = model_->depth();
+    // Classifier hook on the focused chain.
+    StateVerdict verdict;
+    if (analysis_.has_classifier()) {
+        const Matrix v = Eigen::Map<const Matrix>(r.visible.data(), 1, static_cast<Eigen::Index>(r.visible.size()));
+        verdict = classify_states(analysis_, v).at(0);
+        if (!frames_.empty()) accumulate_transitions({frames_.back()->verdict}, {verdict}, focused_transitions_);
+    }
+    frames_.push_back(frame_from_record(r, verdict));
+    while (frames_.size() > history_capacity_) frames_.pop_front();
+
+    // PCA hook on the focused chain.
+    if (analysis_.has_pca()) {
+        std::vector<Matrix> layers;
+        for (int l = 1; l <= L; ++l) {
+            const auto h = r.hidden_as_floats(l);
+            layers.push_back(Eigen::Map<const Matrix>(h.data(), 1, static_cast<Eigen::Index>(h.size())));
+        }
+        std::vector<const Matrix*> ptrs;
+        for (const auto& x : layers) ptrs.push_back(&x);
+        const auto pts = project_pca(analysis_, ptrs);
+        if (!pts.empty()) pca_focused_.push(pts.front());
+    }
+
+    if (!ensemble_) return;
+    EnsembleStep es;
+    es.step = ensemble_->steps_done();
+    const Matrix& e = ensemble_->energies();
+    const double n = static_cast<double>(e.rows());
+    for (int l = 0; l < L; ++l) {
+        double s = 0, s2 = 0;
+        for (Eigen::Index i = 0; i < e.rows(); ++i) {
+            const double x = e(i, l);
+            s += x, s2 += x * x;
+        }
+        const double mean = s / n;
+        const double var = n > 1 ? std::max(0.0, (s2 - s * s / n) / (n - 1)) : 0.0;
+        const auto li = static_cast<std::size_t>(l);
+        es.energy_mean[li] = static_cast<float>(mean);
+        es.energy_sem[li] = static_cast<float>(std::sqrt(var / n));
+        es.active_mean[li] = ensemble_->active_fraction(l + 1).mean();
+    }
+    // Classifier, transition and metrics hooks on the ensemble.
+    if (analysis_.has_classifier()) {
+        auto verdicts = classify_states(analysis_, ensemble_->state(0));
+        state_counts_.assign(static_cast<std::size_t>(transitions_.rows()), 0);
+        for (const auto& v : verdicts)
+            if (v.known() && v.state < transitions_.rows()) ++state_counts_[static_cast<std::size_t>(v.state)];
+        accumulate_transitions(ensemble_verdicts_, verdicts, transitions_);
+        metrics_ = update_metrics(metrics_acc_, verdicts);
+        ensemble_verdicts_ = std::move(verdicts);
+    }
+    ensemble_stats_.push(std::move(es));
+}
+
+bool Simulation::step() {
+    if (!chain_) return false;
+    const bool is_new = chain_->current_step() >= chain_->history().newest_step();
+    if (is_new && ensemble_) ensemble_->step(std::max(1, params_.threads));
+    chain_->step();
+    if (is_new) record_new_step();
+    return true;
+}
+
+bool Simulation::step_back() { return chain_ && chain_->step_back(); }
+
+bool Simulation::seek(int step) { return chain_ && chain_->seek(step); }
+
+void Simulation::fill(Snapshot& s) const {
+    s.model = info_;
+    s.params = params_;
+    s.bias_description = description_;
+    s.resolved_k = params_.bias.k;
+    s.intersection_size = intersection_size_;
+    s.empty_start = empty_start_;
+    s.step = current_step();
+    s.newest_step = newest_step();
+    s.oldest_kept_step = oldest_kept_step();
+    s.recent.clear();
+    s.current.reset();
+    const int cursor = current_step();
+    for (const auto& f : frames_) {
+        if (f->step > cursor) break;
+        s.recent.push_back(f);
+    }
+    if (!s.recent.empty() && s.recent.back()->step == cursor) s.current = s.recent.back();
+    s.ensemble = ensemble_stats_;
+    s.ensemble_size = ensemble_ ? ensemble_->size() : 0;
+    s.state_counts = state_counts_;
+    s.classifier_loaded = analysis_.has_classifier();
+    s.pca_available = analysis_.has_pca();
+    s.transition_counts = transitions_;
+    s.focused_transition_counts = focused_transitions_;
+    s.metrics = metrics_;
+    s.pca_trajectory.clear();
+    for (std::size_t i = 0; i < pca_focused_.size(); ++i) s.pca_trajectory.push_back(pca_focused_[i]);
+}
+
+}  // namespace topdown

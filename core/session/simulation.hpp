@@ -1,0 +1,78 @@
+// The single-threaded heart of a live session: the focused chain (with a bounded history for step back /
+// seek) and an ensemble of N chains with the same biasing, advanced in lockstep. The SessionWorker owns one
+// and calls it from its thread; tests may drive it directly.
+#pragma once
+#include <deque>
+#include <memory>
+#include <optional>
+
+#include "data/dataset.hpp"
+#include "generate/chain.hpp"
+#include "generate/chain_batch.hpp"
+#include "session/snapshot.hpp"
+
+namespace topdown {
+
+class Simulation {
+public:
+    // `history_capacity`: focused-chain steps kept for step back / seek / filmstrip;
+    // `ensemble_capacity`: steps of ensemble statistics kept for the energy curves.
+    explicit Simulation(std::size_t history_capacity = 1000, std::size_t ensemble_capacity = 2000);
+
+    // Uses a new model (keeps the params, clamped to the new model's classes) and restarts.
+    // Throws ArgumentError when the params do not fit the model (the model is then still set, chains cleared).
+    void set_model(std::shared_ptr<const ModelInfo> info, std::shared_ptr<const GenerationModel> model);
+    // New chains from `params` (focused chain = stream (seed, 0), ensemble chain i = stream (seed, i)).
+    // Throws ArgumentError / DataError; on error the previous chains are kept.
+    void restart(const SessionParams& params);
+    // Advances the focused chain one step (replaying kept steps after a step back); the ensemble steps
+    // whenever the focused chain computes a new newest step. False without chains.
+    bool step();
+    // Moves the focused chain's cursor one step back; false when that step is not kept.
+    bool step_back();
+    // Moves the focused chain's cursor to a kept step; false when it is not kept.
+    bool seek(int step);
+
+    // True once a model is set and chains exist.
+    bool ready() const { return chain_ != nullptr; }
+    // Current (cursor) step, newest computed step and oldest kept step of the focused chain.
+    int current_step() const { return chain_ ? chain_->current_step() : 0; }
+    int newest_step() const { return chain_ ? chain_->history().newest_step() : 0; }
+    int oldest_kept_step() const { return chain_ ? chain_->history().oldest_step() : 0; }
+    // The focused chain (null before the first restart).
+    const Chain* focused() const { return chain_.get(); }
+    // The ensemble (null when the ensemble size is 0).
+    const ChainBatch* ensemble() const { return ensemble_.get(); }
+    // Params of the running chains (k resolved to the value used).
+    const SessionParams& params() const { return params_; }
+    // The current model's info (null before set_model).
+    const std::shared_ptr<const ModelInfo>& model_info() const { return info_; }
+    // Fills the simulation part of a snapshot (model, params, frames, ensemble stats, analysis).
+    void fill(Snapshot& s) const;
+
+private:
+    void record_new_step();
+    Matrix sample_image(int index);
+
+    std::size_t history_capacity_, ensemble_capacity_;
+    std::shared_ptr<const ModelInfo> info_;
+    std::shared_ptr<const GenerationModel> model_;
+    AnalysisContext analysis_;
+    SessionParams params_;
+    std::string description_;
+    int intersection_size_ = -1;
+    bool empty_start_ = false;
+    std::unique_ptr<Chain> chain_;
+    std::unique_ptr<ChainBatch> ensemble_;
+    std::deque<std::shared_ptr<const FocusedFrame>> frames_;  // aligned with the chain's kept history
+    RingBuffer<EnsembleStep> ensemble_stats_;
+    std::vector<StateVerdict> ensemble_verdicts_;
+    std::vector<int> state_counts_;
+    Eigen::MatrixXi transitions_, focused_transitions_;
+    MetricsAccumulator metrics_acc_;
+    MetricsSummary metrics_;
+    RingBuffer<PcaPoint> pca_focused_;
+    std::optional<Dataset> samples_;  // test split, loaded on first use of BiasMethod::Sample
+};
+
+}  // namespace topdown

@@ -1,0 +1,24 @@
+#version 330 core
+// The visible layer as an image: nearest-neighbour upscale of a rows x cols float texture (values in [0,1]),
+// coloured through a 256-entry lookup texture (gray, inverted, viridis, ...), with an optional faint grid
+// between the pixels of the model's image.
+uniform sampler2D u_values;  // R32F, cols x rows texels, texel (x, y) = image row y, column x
+uniform sampler2D u_lut;     // 256 x 1 RGBA8 colour map
+uniform ivec2 u_cells;       // (cols, rows)
+uniform vec2 u_out_size;     // output size in pixels
+uniform float u_grid;        // 0: no grid, 1: full-strength grid lines
+out vec4 frag_color;
+
+void main() {
+    vec2 uv = gl_FragCoord.xy / u_out_size;  // row 0 of the output is shown at the top by ImGui::Image
+    vec2 p = uv * vec2(u_cells);
+    ivec2 cell = clamp(ivec2(floor(p)), ivec2(0), u_cells - ivec2(1));
+    float v = clamp(texelFetch(u_values, cell, 0).r, 0.0, 1.0);
+    vec3 c = texture(u_lut, vec2((v * 255.0 + 0.5) / 256.0, 0.5)).rgb;
+    if (u_grid > 0.0) {
+        vec2 cell_px = u_out_size / vec2(u_cells);  // output pixels per image pixel
+        vec2 f = fract(p) * cell_px;
+        if (f.x < 1.0 || f.y < 1.0) c = mix(c, vec3(0.5), 0.35 * u_grid);
+    }
+    frag_color = vec4(c, 1.0);
+}

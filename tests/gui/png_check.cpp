@@ -1,0 +1,187 @@
+// Checks a screenshot written by `topdown --screenshot FILE` against its sidecar FILE.json (panel and item
+// rectangles, step, model path): image size, panels not blank, pixel variance in the visible-layer image,
+// line pixels in the energy plot, the step reached, the model kept. Exit 0 when every check passes.
+#include <stb/stb_image.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace {
+struct Png {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgb;
+    const unsigned char* at(int x, int y) const { return &rgb[(static_cast<std::size_t>(y) * w + x) * 3]; }
+};
+
+bool load_png(const std::string& path, Png& out) {
+    int n = 0;
+    unsigned char* data = stbi_load(path.c_str(), &out.w, &out.h, &n, 3);
+    if (!data) return false;
+    out.rgb.assign(data, data + static_cast<std::size_t>(out.w) * out.h * 3);
+    stbi_image_free(data);
+    return true;
+}
+
+struct Box {
+    int x = 0, y = 0, w = 0, h = 0;
+};
+
+int failures = 0;
+void check(bool ok, const std::string& what) {
+    std::printf("%s  %s\n", ok ? "ok  " : "FAIL", what.c_str());
+    if (!ok) ++failures;
+}
+
+// The rectangle of `name` under `group` ("panels" or "items"), in image coordinates (crop removed).
+bool find_box(const nlohmann::json& side, const char* group, const std::string& name, const Png& img, Box& b) {
+    if (!side.contains(group) || !side[group].contains(name)) return false;
+    const auto& r = side[group][name];
+    const auto& c = side["crop"];
+    const float cx = c[2].get<float>() > 0 ? c[0].get<float>() : 0, cy = c[2].get<float>() > 0 ? c[1].get<float>() : 0;
+    b.x = std::max(0, static_cast<int>(std::ceil(r[0].get<float>() - cx)));
+    b.y = std::max(0, static_cast<int>(std::ceil(r[1].get<float>() - cy)));
+    b.w = std::min(img.w - b.x, static_cast<int>(r[2].get<float>()) - 1);
+    b.h = std::min(img.h - b.y, static_cast<int>(r[3].get<float>()) - 1);
+    return b.w > 0 && b.h > 0;
+}
+
+double luminance_stddev(const Png& img, const Box& b) {
+    double s = 0, s2 = 0;
+    const double n = static_cast<double>(b.w) * b.h;
+    for (int y = b.y; y < b.y + b.h; ++y)
+        for (int x = b.x; x < b.x + b.w; ++x) {
+            const unsigned char* p = img.at(x, y);
+            const double l = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+            s += l, s2 += l * l;
+        }
+    return std::sqrt(std::max(0.0, s2 / n - (s / n) * (s / n)));
+}
+
+long count_near(const Png& img, const Box& b, const int rgb[3], int tolerance) {
+    long n = 0;
+    for (int y = b.y; y < b.y + b.h; ++y)
+        for (int x = b.x; x < b.x + b.w; ++x) {
+            const unsigned char* p = img.at(x, y);
+            if (std::abs(p[0] - rgb[0]) + std::abs(p[1] - rgb[1]) + std::abs(p[2] - rgb[2]) <= tolerance) ++n;
+        }
+    return n;
+}
+
+void usage() {
+    std::fprintf(stderr,
+                 "usage: topdown_png_check FILE.png [--size WxH] [--step N] [--model-suffix TEXT] [--error]\n"
+                 "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
+                 "       [--same-region OTHER.png ITEM]...\n");
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        usage();
+        return 2;
+    }
+    const std::string path = argv[1];
+    Png img;
+    if (!load_png(path, img)) {
+        std::fprintf(stderr, "cannot read PNG %s\n", path.c_str());
+        return 1;
+    }
+    nlohmann::json side;
+    try {
+        std::ifstream in(path + ".json");
+        side = nlohmann::json::parse(in);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cannot read sidecar %s.json: %s\n", path.c_str(), e.what());
+        return 1;
+    }
+    std::printf("%s: %d x %d, step %d, model %s\n", path.c_str(), img.w, img.h, side.value("step", -1),
+                side.value("model_path", std::string("?")).c_str());
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                usage();
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--size") {
+            int w = 0, h = 0;
+            const std::string v = next();
+            if (std::sscanf(v.c_str(), "%dx%d", &w, &h) != 2) w = h = -1;
+            check(img.w == w && img.h == h, "size " + std::to_string(img.w) + "x" + std::to_string(img.h) + " == " + v);
+        } else if (a == "--panel-size") {  // the image has the size the sidecar reports for a cropped panel
+            check(img.w == side.value("width", -1) && img.h == side.value("height", -1), "size matches the panel crop");
+        } else if (a == "--step") {
+            const int want = std::stoi(next());
+            check(side.value("step", -1) == want, "step counter reads " + std::to_string(side.value("step", -1)) +
+                                                      " (want " + std::to_string(want) + ")");
+        } else if (a == "--model-suffix") {
+            const std::string want = next();
+            const std::string got = side.value("model_path", std::string());
+            check(got.size() >= want.size() && got.compare(got.size() - want.size(), want.size(), want) == 0,
+                  "model kept: " + got);
+        } else if (a == "--error") {
+            check(!side.value("error", std::string()).empty(), "error reported: " + side.value("error", std::string()));
+        } else if (a == "--not-blank") {
+            const std::string name = next();
+            Box b;
+            const bool found = find_box(side, "panels", name, img, b);
+            const double sd = found ? luminance_stddev(img, b) : 0;
+            char msg[200];
+            std::snprintf(msg, sizeof msg, "panel %s not blank (luminance stddev %.1f > 6)", name.c_str(), sd);
+            check(found && sd > 6.0, msg);
+        } else if (a == "--varied") {
+            const std::string name = next();
+            const double min_sd = std::stod(next());
+            Box b;
+            const bool found = find_box(side, "items", name, img, b);
+            const double sd = found ? luminance_stddev(img, b) : 0;
+            char msg[200];
+            std::snprintf(msg, sizeof msg, "%s varies (luminance stddev %.1f > %.1f)", name.c_str(), sd, min_sd);
+            check(found && sd > min_sd, msg);
+        } else if (a == "--line-pixels") {
+            const std::string name = next();
+            const long min_count = std::stol(next());
+            Box b;
+            const bool found = find_box(side, "items", name, img, b);
+            int rgb[3] = {90, 200, 255};
+            if (side.contains("focused_line_rgb"))
+                for (int k = 0; k < 3; ++k) rgb[k] = side["focused_line_rgb"][static_cast<std::size_t>(k)].get<int>();
+            const long n = found ? count_near(img, b, rgb, 60) : 0;
+            check(found && n >= min_count, name + " has " + std::to_string(n) + " focused-line pixels (>= " +
+                                               std::to_string(min_count) + ")");
+        } else if (a == "--same-region") {
+            const std::string other_path = next();
+            const std::string name = next();
+            Png other;
+            nlohmann::json other_side;
+            bool ok = load_png(other_path, other);
+            try {
+                std::ifstream in(other_path + ".json");
+                other_side = nlohmann::json::parse(in);
+            } catch (const std::exception&) {
+                ok = false;
+            }
+            Box b1, b2;
+            ok = ok && find_box(side, "items", name, img, b1) && find_box(other_side, "items", name, other, b2) &&
+                 b1.w == b2.w && b1.h == b2.h;
+            long diff = 0;
+            if (ok)
+                for (int y = 0; y < b1.h; ++y)
+                    for (int x = 0; x < b1.w; ++x)
+                        diff += std::memcmp(img.at(b1.x + x, b1.y + y), other.at(b2.x + x, b2.y + y), 3) != 0;
+            check(ok && diff == 0, name + " identical to " + other_path + " (" + std::to_string(diff) + " pixels differ)");
+        } else {
+            usage();
+            return 2;
+        }
+    }
+    std::printf("%s\n", failures ? "FAILED" : "all checks passed");
+    return failures ? 1 : 0;
+}
