@@ -8,17 +8,21 @@ SECS=${1:-60}
 DIR=build-fuzz
 cmake -S . -B "$DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_FUZZ=ON \
   -DTOPDOWN_BUILD_APP=OFF -DTOPDOWN_BUILD_TESTS=OFF -DTOPDOWN_BUILD_BENCH=OFF >/dev/null
-cmake --build "$DIR" --target fuzz_model fuzz_classifier fuzz_idx
+cmake --build "$DIR" --target fuzz_model fuzz_classifier fuzz_idx fuzz_session
 # Seed corpora: valid files made by the project itself, plus every stored regression input.
 SEEDS="$DIR/seeds"
-mkdir -p "$SEEDS"/{model,classifier,idx}
+mkdir -p "$SEEDS"/{model,classifier,idx,session}
 if [ ! -f "$SEEDS/model/tiny.tdm" ]; then
   "${TOPDOWN_CLI:-build/topdown-cli}" train --arch 784-8-6 --epochs 1 --limit 300 --out "$SEEDS/model/tiny.tdm" >/dev/null 2>&1 || true
   "${TOPDOWN_CLI:-build/topdown-cli}" train-classifier --epochs 1 --limit 300 --conv1 2 --conv2 2 --hidden 4 \
       --out "$SEEDS/classifier/tiny.tdc" >/dev/null 2>&1 || true
   head -c 3152 "${TOPDOWN_DATA_DIR:-$HOME/.local/share/topdown/data}/mnist/t10k-images-idx3-ubyte" > "$SEEDS/idx/images" || true
 fi
-for t in model classifier idx; do
+[ -f "$SEEDS/session/good.json" ] || cat > "$SEEDS/session/good.json" <<'JSON'
+{"kind": "topdown-session", "version": 1, "model": "assets/models/idbn_mnist.tdm", "method": "intersection",
+ "class_a": 2, "class_b": 9, "k": 0, "temperature": 1.0, "seed": 7, "step": 40, "ensemble": 100}
+JSON
+for t in model classifier idx session; do
   [ -d "tests/fuzz/regressions/$t" ] && cp tests/fuzz/regressions/$t/* "$SEEDS/$t/" 2>/dev/null || true
   mkdir -p "$DIR/crashes/$t" "$DIR/corpus/$t"
   echo "== fuzz_$t for ${SECS}s"
