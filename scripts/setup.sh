@@ -21,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "== configuring and building ($BUILD_DIR)"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release ${TOPDOWN_CMAKE_ARGS:-}
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOPDOWN_WERROR=ON ${TOPDOWN_CMAKE_ARGS:-}
 cmake --build "$BUILD_DIR"
 
 echo "== fetching and verifying the datasets"
