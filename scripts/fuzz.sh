@@ -19,8 +19,8 @@ if [ ! -f "$SEEDS/model/tiny.tdm" ]; then
   head -c 3152 "${TOPDOWN_DATA_DIR:-$HOME/.local/share/topdown/data}/mnist/t10k-images-idx3-ubyte" > "$SEEDS/idx/images" || true
 fi
 [ -f "$SEEDS/session/good.json" ] || cat > "$SEEDS/session/good.json" <<'JSON'
-{"kind": "topdown-session", "version": 1, "model": "assets/models/idbn_mnist.tdm", "method": "intersection",
- "class_a": 2, "class_b": 9, "k": 0, "temperature": 1.0, "seed": 7, "step": 40, "ensemble": 100}
+{"format":"topdown-session","version":1,"model":"assets/models/idbn_mnist.tdm","method":"intersection","class_a":2,
+ "class_b":9,"k":0,"sample_index":0,"seed":7,"temperature":1.0,"ensemble_size":100,"steps":40,"step":40}
 JSON
 for t in model classifier idx session; do
   [ -d "tests/fuzz/regressions/$t" ] && cp tests/fuzz/regressions/$t/* "$SEEDS/$t/" 2>/dev/null || true

@@ -9,8 +9,8 @@ SAN=""
 if [ "${1:-}" = "--sanitize" ]; then SAN=$2; shift 2; fi
 case "$SAN" in
   "") DIR=${1:-build}; ARGS=(-DCMAKE_BUILD_TYPE=Release) ;;
-  address) DIR=${1:-build-asan}; ARGS=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_SANITIZE=address -DTOPDOWN_BUILD_BENCH=OFF) ;;
-  thread) DIR=${1:-build-tsan}; ARGS=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_SANITIZE=thread -DTOPDOWN_BUILD_BENCH=OFF) ;;
+  address) DIR=${1:-build-asan}; ARGS=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_SANITIZE=address -DTOPDOWN_BUILD_BENCH=OFF -DTOPDOWN_BUILD_APP=OFF) ;;
+  thread) DIR=${1:-build-tsan}; ARGS=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_SANITIZE=thread -DTOPDOWN_BUILD_BENCH=OFF -DTOPDOWN_BUILD_APP=OFF) ;;
   *) echo "unknown sanitizer '$SAN'" >&2; exit 2 ;;
 esac
 cmake -S . -B "$DIR" -G Ninja -DTOPDOWN_WERROR=ON "${ARGS[@]}" ${TOPDOWN_CMAKE_ARGS:-} >/dev/null
