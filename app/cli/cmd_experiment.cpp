@@ -2,7 +2,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include "classify/state_classifier.hpp"
@@ -35,12 +34,15 @@ void run_experiment(const ExperimentArgs& a) {
     auto conds = study_conditions(*dbn, a.study, a.k);
     int shard = 0, shards = 1;
     if (!a.shard.empty()) {
-        std::smatch m;
-        if (!std::regex_match(a.shard, m, std::regex("([0-9]{1,4})/([0-9]{1,4})")) || std::stoi(m[2]) < 1 ||
-            std::stoi(m[1]) >= std::stoi(m[2]))
+        const auto slash = a.shard.find('/');
+        const std::string si = a.shard.substr(0, slash), sn = slash == std::string::npos ? "" : a.shard.substr(slash + 1);
+        auto digits = [](const std::string& t) {
+            return !t.empty() && t.size() <= 4 && t.find_first_not_of("0123456789") == std::string::npos;
+        };
+        if (!digits(si) || !digits(sn) || std::stoi(sn) < 1 || std::stoi(si) >= std::stoi(sn))
             throw ArgumentError("--shard must be i/n with 0 <= i < n, e.g. 0/4");
-        shard = std::stoi(m[1]);
-        shards = std::stoi(m[2]);
+        shard = std::stoi(si);
+        shards = std::stoi(sn);
     }
     std::vector<Condition> mine;
     for (std::size_t i = 0; i < conds.size(); ++i)
