@@ -20,7 +20,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 case "$SAN" in
-  thread) ctest --test-dir "$DIR" --output-on-failure -L threading ;;
+  thread) TOPDOWN_STRESS_SECONDS=${TOPDOWN_STRESS_SECONDS:-30} ctest --test-dir "$DIR" --output-on-failure -L threading ;;
   address) ctest --test-dir "$DIR" --output-on-failure -LE gui ;;
   *) ctest --test-dir "$DIR" --output-on-failure ;;
 esac
