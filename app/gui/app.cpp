@@ -48,6 +48,10 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
         }
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Experiments")) {
+        if (ImGui::MenuItem("Continual learning (generative replay)...")) ctx.view.show_replay = true;
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("Guide", "F1")) ctx.view.show_guide = true;
         ImGui::EndMenu();
@@ -92,6 +96,7 @@ void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     draw_analysis_panel(ctx);
     draw_guide_panel(ctx);
     draw_export_panel(ctx);
+    draw_replay_panel(ctx);
     draw_error_dialog(ctx);
     ctx.view.reset_layout = false;
 }
@@ -112,6 +117,13 @@ void write_sidecar(const UiContext& ctx, const std::string& png, const Rect& cro
     j["model_path"] = s.model ? s.model->path : "";
     j["error"] = s.error;
     j["classifier_loaded"] = s.classifier_loaded;
+    if (ctx.replay_job) {
+        const auto rp = ctx.replay_job->progress();
+        const char* names[] = {"idle", "running", "finished", "cancelled", "failed"};
+        j["replay_state"] = names[static_cast<int>(rp->state)];
+        j["replay_conditions"] = rp->curves.size();
+        j["replay_error"] = rp->error;
+    }
     j["focused_line_rgb"] = {90, 200, 255};
     for (const auto& [name, r] : ctx.panel_rects) j["panels"][name] = {r.x, r.y, r.w, r.h};
     for (const auto& [name, r] : ctx.item_rects) j["items"][name] = {r.x, r.y, r.w, r.h};
@@ -174,6 +186,8 @@ int run_app(const AppOptions& o) {
         }
         SessionWorker worker;
         ctx.worker = &worker;
+        ReplayJob replay_job;  // declared after the worker: joined first on exit
+        ctx.replay_job = &replay_job;
         ctx.renderer = &renderer;
         ctx.send(cmd::SetSpeed{ctx.view.max_speed ? 0.0f : ctx.view.speed});
         ScriptRunner script(o);
@@ -202,6 +216,7 @@ int run_app(const AppOptions& o) {
                 if (o.panel == "metrics") ctx.view.analysis_tab = 2;
                 if (o.panel == "guide") ctx.view.show_guide = true;
                 if (o.panel == "export") ctx.view.show_export = true;
+                if (o.panel == "replay") ctx.view.show_replay = true;
             }
             draw_ui(ctx, window, zoom_changed);
             ImGui::Render();

@@ -20,7 +20,7 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--ensemble", o.ensemble, "Ensemble size")->check(CLI::Range(0, 2000))->capture_default_str();
     app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
     app.add_option("--panel", o.panel, "Scripted: crop the screenshot to one panel (visible, hidden, energy, "
-                                       "timeline, transition, pca, metrics, biasing, model, transport, guide)");
+                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay)");
     app.add_option("--open", o.open_after, "Scripted: open this model file after the scenario (the previous model "
                                            "must stay loaded if it is bad)");
     app.add_option("--size", size, "Window size WxH")->capture_default_str();
@@ -31,6 +31,8 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--zoom", o.zoom, "Presentation zoom (Ctrl +/-)")->check(CLI::Range(0.5, 3.0));
     app.add_option("--speed", o.speed, "Steps per second while playing (0: as fast as possible)")->check(CLI::Range(0.0, 10000.0));
     app.add_flag("--guide", o.show_guide, "Open the guide at start");
+    app.add_flag("--replay-demo", o.replay_demo,
+                 "Scripted: run a small continual-learning experiment in the Replay panel before the screenshot");
     app.add_flag("--no-settings", o.no_settings, "Neither read nor write settings or imgui.ini");
     app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
     try {

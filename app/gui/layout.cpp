@@ -26,6 +26,7 @@ Placement default_placement(const std::string& name, ImVec2 display, float menu_
     if (name == "analysis")
         return {{right_x, body_top + energy_h + timeline_h}, {right_w, body_h - energy_h - timeline_h}};
     if (name == "guide") return {{W * 0.2f, H * 0.1f}, {W * 0.6f, H * 0.8f}};
+    if (name == "replay") return {{W * 0.08f, H * 0.07f}, {W * 0.84f, H * 0.86f}};
     if (name == "export") return {{W * 0.3f, H * 0.25f}, {W * 0.4f, H * 0.45f}};
     return {{W * 0.25f, H * 0.25f}, {W * 0.5f, H * 0.5f}};
 }

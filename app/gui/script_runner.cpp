@@ -80,7 +80,7 @@ void ScriptRunner::update(UiContext& ctx) {
             if (s.error_serial > 0) return fail(s.error);
             const int target = o_.session.empty() ? o_.steps : s.run_to_step;
             if (target > 0 && (s.step < target || s.mode != RunMode::Paused)) return;
-            phase_ = !o_.open_after.empty() ? Phase::OpenOther : o_.frames_bench > 0 ? Phase::Bench : Phase::Settle;
+            phase_ = !o_.open_after.empty() ? Phase::OpenOther : after_scenario();
             if (phase_ == Phase::Bench) {
                 ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
                 ctx.send(cmd::Play{});
@@ -97,6 +97,30 @@ void ScriptRunner::update(UiContext& ctx) {
             const bool loaded = s.model && s.model->path == o_.open_after;
             if (s.loading || (!failed && !loaded)) return;
             std::printf("open %s: %s\n", o_.open_after.c_str(), failed ? "rejected, previous model kept" : "loaded");
+            phase_ = after_scenario();
+            if (phase_ == Phase::Bench) {
+                ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
+                ctx.send(cmd::Play{});
+            }
+            return;
+        }
+        case Phase::Replay: {
+            ReplayPanelState& r = ctx.replay;
+            ctx.view.show_replay = true;
+            r.epochs = 2, r.batches = 8, r.limit = 2000, r.seed = 1;
+            for (bool& c : r.conditions) c = false;
+            r.conditions[static_cast<int>(ReplayCondition::Sequential)] = true;
+            r.conditions[static_cast<int>(ReplayCondition::GenerativeChimera)] = true;
+            start_replay(ctx);
+            if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
+            phase_ = Phase::WaitReplay;
+            return;
+        }
+        case Phase::WaitReplay: {
+            if (ctx.replay_job->running()) return;
+            const auto p = ctx.replay_job->progress();
+            if (p->state != ReplayProgress::State::Finished) return fail("replay experiment ended: " + p->stage + " " + p->error);
+            std::printf("replay finished: %zu conditions\n", p->curves.size());
             phase_ = o_.frames_bench > 0 ? Phase::Bench : Phase::Settle;
             if (phase_ == Phase::Bench) {
                 ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
@@ -124,6 +148,11 @@ void ScriptRunner::update(UiContext& ctx) {
         case Phase::Screenshot:
         case Phase::Done: return;
     }
+}
+
+ScriptRunner::Phase ScriptRunner::after_scenario() const {
+    if (o_.replay_demo) return Phase::Replay;
+    return o_.frames_bench > 0 ? Phase::Bench : Phase::Settle;
 }
 
 void ScriptRunner::finish(bool ok, const std::string& message) {

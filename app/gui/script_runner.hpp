@@ -28,7 +28,9 @@ public:
     }
 
 private:
-    enum class Phase { LoadModel, WaitModel, WaitSteps, OpenOther, WaitOther, Bench, Settle, Screenshot, Done };
+    enum class Phase { LoadModel, WaitModel, WaitSteps, OpenOther, WaitOther, Replay, WaitReplay, Bench, Settle, Screenshot, Done };
+    // The phase after the chain (and the optional open) is done.
+    Phase after_scenario() const;
     void fail(const std::string& message, int code = 1);
     bool parse_classes(const ModelInfo& m, int& a, int& b);
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -11,6 +12,7 @@
 #include "gl/visible_renderer.hpp"
 #include "plot/colormaps.hpp"
 #include "widgets/file_browser.hpp"
+#include "experiment/replay_job.hpp"
 #include "session/session_worker.hpp"
 
 namespace topdown::gui {
@@ -31,6 +33,14 @@ struct ComposerState {
 inline constexpr const char* kMethodNames[] = {"label", "double-label chimera", "intersection chimera",
                                                "random", "from a data sample"};
 
+// The replay panel's fields (continual-learning experiment, SPEC §9).
+struct ReplayPanelState {
+    int epochs = 20, batches = 156, limit = 0, seed = 1;
+    bool conditions[5] = {true, true, true, true, true};  // in the order of all_replay_conditions()
+    std::chrono::steady_clock::time_point started;
+    std::string message;  // result of the last save
+};
+
 // View options the user sets (saved with the settings).
 struct ViewState {
     plot::ColorMap colormap = plot::ColorMap::Gray;
@@ -39,6 +49,7 @@ struct ViewState {
     bool show_guide = false;
     std::string guide_topic;        // topic to scroll to when the guide opens
     bool show_export = false;
+    bool show_replay = false;
     bool show_demo = false;
     bool transitions_of_focused = false;
     int analysis_tab = 0;           // 0 transition matrix, 1 PCA, 2 metrics
@@ -60,6 +71,8 @@ struct UiContext {
     VisibleRenderer* renderer = nullptr;
     ComposerState composer;
     ViewState view;
+    ReplayPanelState replay;
+    ReplayJob* replay_job = nullptr;        // owned by run_app (joined before exit)
     std::map<std::string, Rect> panel_rects;   // window rectangles by panel name
     std::map<std::string, Rect> item_rects;    // e.g. "visible_image", "energy_plot"
     std::vector<std::string> model_files;      // found in assets/models and the user models folder

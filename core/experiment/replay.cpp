@@ -156,10 +156,15 @@ ReplayCurve run_replay(const Dbn& model, ReplayCondition c, const Dataset& new_t
     Matrix batch(o.batch_size, new_train.images.cols()), up;
     for (int e = 0; e < o.epochs; ++e) {
         const auto stream = mixed_stream(new_train.size(), static_cast<int>(pool.rows()), c != ReplayCondition::Sequential, o, e);
+        const double passes = double(m.depth()) * double(stream.size());
         for (int l = 0; l < m.depth(); ++l) {  // iterative: every layer, one pass over the stream
             CounterRng rng(o.seed, 9000 + std::uint64_t(e) * 64 + std::uint64_t(l));
-            for (const auto& sb : stream) {
-                if (task) task->throw_if_cancelled();
+            for (std::size_t b = 0; b < stream.size(); ++b) {
+                const StreamBatch& sb = stream[b];
+                if (task) {
+                    task->throw_if_cancelled();
+                    task->fraction.store((double(e) + (double(l) * double(stream.size()) + double(b)) / passes) / o.epochs);
+                }
                 const Matrix& src = sb.replay ? pool : new_train.images;
                 for (int i = 0; i < o.batch_size; ++i) batch.row(i) = src.row(sb.rows[std::size_t(i)]);
                 const Matrix in = m.propagate_up(batch, l);

@@ -76,7 +76,7 @@ void usage() {
     std::fprintf(stderr,
                  "usage: topdown_png_check FILE.png [--size WxH] [--step N] [--model-suffix TEXT] [--error]\n"
                  "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
-                 "       [--same-region OTHER.png ITEM]...\n");
+                 "       [--same-region OTHER.png ITEM]... [--sidecar KEY VALUE]...\n");
 }
 }  // namespace
 
@@ -128,6 +128,11 @@ int main(int argc, char** argv) {
                   "model kept: " + got);
         } else if (a == "--error") {
             check(!side.value("error", std::string()).empty(), "error reported: " + side.value("error", std::string()));
+        } else if (a == "--sidecar") {  // a top-level sidecar field has this (string or number) value
+            const std::string key = next(), want = next();
+            std::string got = "(missing)";
+            if (side.contains(key)) got = side[key].is_string() ? side[key].get<std::string>() : side[key].dump();
+            check(got == want, "sidecar " + key + " = " + got + " (expected " + want + ")");
         } else if (a == "--not-blank") {
             const std::string name = next();
             Box b;
