@@ -107,7 +107,7 @@ std::string panel_window(const std::string& panel) {
     return panel;
 }
 
-void write_sidecar(const UiContext& ctx, const std::string& png, const Rect& crop, int w, int h) {
+void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::string& png, const Rect& crop, int w, int h) {
     nlohmann::json j;
     const Snapshot& s = *ctx.snap;
     j["width"] = w;
@@ -117,6 +117,9 @@ void write_sidecar(const UiContext& ctx, const std::string& png, const Rect& cro
     j["model_path"] = s.model ? s.model->path : "";
     j["error"] = s.error;
     j["classifier_loaded"] = s.classifier_loaded;
+    j["opened_total"] = script.opened_total();
+    j["opened_rejected"] = script.opened_rejected();
+    j["opened_loaded"] = script.opened_loaded();
     if (ctx.replay_job) {
         const auto rp = ctx.replay_job->progress();
         const char* names[] = {"idle", "running", "finished", "cancelled", "failed"};
@@ -246,7 +249,7 @@ int run_app(const AppOptions& o) {
                     try {
                         save_framebuffer_png(fb_w, fb_h, crop, path);
                         if (scripted_shot) {
-                            write_sidecar(ctx, path, crop, crop.w > 0 ? static_cast<int>(crop.w) : fb_w,
+                            write_sidecar(ctx, script, path, crop, crop.w > 0 ? static_cast<int>(crop.w) : fb_w,
                                           crop.h > 0 ? static_cast<int>(crop.h) : fb_h);
                             script.finish(true, "wrote " + path + std::string(" at step ") + std::to_string(ctx.snap->step));
                         } else {

@@ -1,5 +1,8 @@
 #include "app_options.hpp"
 
+#include <algorithm>
+#include <filesystem>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
@@ -21,8 +24,10 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
     app.add_option("--panel", o.panel, "Scripted: crop the screenshot to one panel (visible, hidden, energy, "
                                        "timeline, transition, pca, metrics, biasing, model, transport, guide, replay)");
-    app.add_option("--open", o.open_after, "Scripted: open this model file after the scenario (the previous model "
-                                           "must stay loaded if it is bad)");
+    app.add_option("--open", o.open_after, "Scripted: open this model (.tdm) or session (.json) file after the "
+                                           "scenario; repeatable (a bad file must leave the previous model loaded)")
+        ->take_all();
+    app.add_option("--open-dir", o.open_dir, "Scripted: open every file of this folder after the scenario, in name order");
     app.add_option("--size", size, "Window size WxH")->capture_default_str();
     app.add_option("--colormap", o.colormap, "gray, inverted, viridis or magma")
         ->check(CLI::IsMember({"gray", "inverted", "viridis", "magma"}))->capture_default_str();
@@ -49,6 +54,19 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     }
     o.width = w;
     o.height = h;
+    if (!o.open_dir.empty()) {
+        std::error_code ec;
+        std::vector<std::string> files;
+        for (const auto& e : std::filesystem::directory_iterator(o.open_dir, ec))
+            if (e.is_regular_file()) files.push_back(e.path().string());
+        if (ec) {
+            std::fprintf(stderr, "error: cannot list --open-dir %s: %s\n", o.open_dir.c_str(), ec.message().c_str());
+            exit_code = 2;
+            return false;
+        }
+        std::sort(files.begin(), files.end());
+        o.open_after.insert(o.open_after.end(), files.begin(), files.end());
+    }
     return true;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace topdown::gui {
 
@@ -17,7 +18,8 @@ struct AppOptions {
     int ensemble = 100;
     std::string screenshot;       // scripted: save a PNG of the window (or --panel) and exit
     std::string panel;            // scripted: crop the screenshot to this panel
-    std::string open_after;       // scripted: open this model file after the scenario (error-path test)
+    std::vector<std::string> open_after;  // scripted: open these model / session files after the scenario
+    std::string open_dir;         // scripted: ... and every file in this folder (sorted by name)
     std::string colormap = "gray";
     int width = 1280, height = 800;
     int frames_bench = 0;         // scripted: render N frames with the worker flat out, print timings

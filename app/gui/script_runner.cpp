@@ -87,21 +87,46 @@ void ScriptRunner::update(UiContext& ctx) {
             }
             return;
         }
-        case Phase::OpenOther:
+        case Phase::OpenOther: {
+            if (open_index_ >= o_.open_after.size()) {
+                std::printf("opened %zu files: %d rejected, %d loaded\n", o_.open_after.size(), opened_rejected_, opened_loaded_);
+                phase_ = after_scenario();
+                if (phase_ == Phase::Bench) {
+                    ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
+                    ctx.send(cmd::Play{});
+                }
+                return;
+            }
+            const std::string& path = o_.open_after[open_index_];
             error_serial_at_open_ = s.error_serial;
-            ctx.send(cmd::LoadModel{o_.open_after});
+            const bool session = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+            if (session) {
+                ctx.pending_error.clear();
+                ctx.open_session(path);  // parse errors are immediate; a missing model fails in the loader
+                if (!ctx.pending_error.empty()) {
+                    std::printf("open %s: rejected (%s)\n", path.c_str(), ctx.pending_error.c_str());
+                    ++opened_rejected_;
+                    ++open_index_;
+                    return;
+                }
+            } else {
+                ctx.send(cmd::LoadModel{path});
+            }
+            open_wait_frames_ = 0;
             phase_ = Phase::WaitOther;
             return;
+        }
         case Phase::WaitOther: {
+            const std::string& path = o_.open_after[open_index_];
             const bool failed = s.error_serial != error_serial_at_open_;
-            const bool loaded = s.model && s.model->path == o_.open_after;
-            if (s.loading || (!failed && !loaded)) return;
-            std::printf("open %s: %s\n", o_.open_after.c_str(), failed ? "rejected, previous model kept" : "loaded");
-            phase_ = after_scenario();
-            if (phase_ == Phase::Bench) {
-                ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
-                ctx.send(cmd::Play{});
-            }
+            const bool session = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+            const bool loaded = s.model && (session ? s.model->path == ctx.current_model_path : s.model->path == path);
+            // The loader reports within a few frames; "loading" is set by the worker once it has the request.
+            if (s.loading || (!failed && !loaded) || ++open_wait_frames_ < 2) return;
+            std::printf("open %s: %s\n", path.c_str(), failed ? ("rejected, previous model kept: " + s.error).c_str() : "loaded");
+            (failed ? opened_rejected_ : opened_loaded_)++;
+            ++open_index_;
+            phase_ = Phase::OpenOther;
             return;
         }
         case Phase::Replay: {

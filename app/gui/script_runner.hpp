@@ -20,6 +20,10 @@ public:
     // True when the app should exit; exit_code() says how.
     bool done() const { return phase_ == Phase::Done; }
     int exit_code() const { return exit_code_; }
+    // Files opened after the scenario: how many were rejected (error shown, previous model kept) and loaded.
+    int opened_rejected() const { return opened_rejected_; }
+    int opened_loaded() const { return opened_loaded_; }
+    int opened_total() const { return static_cast<int>(o_.open_after.size()); }
     // Marks the screenshot as written (or failed) and finishes.
     void finish(bool ok, const std::string& message);
     // Records the duration of the last frame (used by --frames-bench).
@@ -39,6 +43,9 @@ private:
     int exit_code_ = 0;
     int settle_frames_ = 0;
     std::uint64_t error_serial_at_open_ = 0;
+    std::size_t open_index_ = 0;        // next file of --open / --open-dir
+    int opened_rejected_ = 0, opened_loaded_ = 0;
+    int open_wait_frames_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::vector<double> frame_ms_;
 };

@@ -1,0 +1,24 @@
+// The handcrafted hostile-file corpus: one case per way a model or session file can be wrong, with the text
+// its typed error must contain. Shared by the unit tests (each case gives its FileFormatError) and by
+// topdown_write_corpus, which writes the files for the GUI test that opens each one in the app.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace topdown::corpus {
+
+struct CorpusCase {
+    std::string name;      // short file-name-safe identifier
+    std::string bytes;     // the file's content
+    std::string expected;  // a fragment of the error message
+};
+
+// The valid small model every model case is derived from (bytes of a .tdm file).
+std::string good_model_bytes();
+// Broken .tdm files: bad magic, versions, truncations, checksum, dimensions, header fields, arrays, NaN/Inf.
+std::vector<CorpusCase> model_corpus();
+// Broken session files (JSON): every field with a bad value, every field missing, non-JSON texts.
+// `model_path` is written into the otherwise valid fields.
+std::vector<CorpusCase> session_corpus(const std::string& model_path);
+
+}  // namespace topdown::corpus
