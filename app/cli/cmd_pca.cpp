@@ -1,6 +1,7 @@
 // topdown-cli fit-pca: fit the model's PCA basis on its label-biasing trajectories (SPEC §8) and store it.
 #include <cstdio>
 
+#include "analyze/label_trajectories.hpp"
 #include "analyze/pca.hpp"
 #include "commands.hpp"
 #include "generate/generation_run.hpp"
@@ -22,26 +23,7 @@ void register_pca_command(CLI::App& app) {
     cmd->callback([] {
         auto dbn = std::make_shared<Dbn>(load_model(path));
         const auto g = prepare_generation_model(dbn);
-        int hidden = 0;
-        for (int l = 1; l <= g->depth(); ++l) hidden += g->sizes[std::size_t(l)];
-        Matrix stacked(dbn->num_classes() * steps, hidden);
-        for (int c = 0; c < dbn->num_classes(); ++c) {
-            GenerationRequest r;
-            r.bias.class_a = c;
-            r.chains = chains;
-            r.steps = steps;
-            r.seed = seed;
-            run_generation(g, r, [&](const ChainBatch& b) {
-                int off = 0;
-                for (int l = 1; l <= b.depth(); ++l) {
-                    const int n = g->sizes[std::size_t(l)];
-                    stacked.block(c * steps + b.steps_done() - 1, off, 1, n) = b.state(l).colwise().mean();
-                    off += n;
-                }
-            }, &interrupt_task());
-            std::printf("label %s done\n", dbn->class_names[std::size_t(c)].c_str());
-            std::fflush(stdout);
-        }
+        const Matrix stacked = label_average_trajectories(g, chains, steps, seed, &interrupt_task());
         Dbn m = *dbn;
         m.pca = fit_pca(stacked, components);
         m.training["pca"] = {{"chains", chains}, {"steps", steps}, {"seed", seed}, {"components", components},

@@ -117,6 +117,17 @@ void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::
     j["model_path"] = s.model ? s.model->path : "";
     j["error"] = s.error;
     j["classifier_loaded"] = s.classifier_loaded;
+    {  // the transition matrix as the heatmap shows it (row-normalised; null for empty rows)
+        const Eigen::MatrixXi& counts = ctx.view.transitions_of_focused ? s.focused_transition_counts : s.transition_counts;
+        nlohmann::json values = nlohmann::json::array();
+        for (Eigen::Index r = 0; r < counts.rows(); ++r) {
+            const long long t = counts.row(r).cast<long long>().sum();
+            for (Eigen::Index c = 0; c < counts.cols(); ++c)
+                values.push_back(t == 0 ? nlohmann::json() : nlohmann::json(static_cast<float>(counts(r, c)) / static_cast<float>(t)));
+        }
+        j["transition_size"] = counts.rows();
+        j["transition_values"] = values;
+    }
     j["opened_total"] = script.opened_total();
     j["opened_rejected"] = script.opened_rejected();
     j["opened_loaded"] = script.opened_loaded();

@@ -15,10 +15,10 @@ void MetricsAccumulator::reset(int chains) {
 }
 
 bool AnalysisContext::has_pca() const {
-    if (!model || model->pca.empty()) return false;
+    if (!model || !pca || pca->empty()) return false;
     Eigen::Index hidden = 0;
     for (const auto& l : model->layers) hidden += l.n_upper();
-    return model->pca.components.cols() == hidden && model->pca.components.rows() >= 2;
+    return pca->components.cols() == hidden && pca->components.rows() >= 2 && pca->mean.cols() == hidden;
 }
 
 std::vector<StateVerdict> classify_states(const AnalysisContext& ctx, const Matrix& visibles) {
@@ -77,7 +77,7 @@ MetricsSummary update_metrics(MetricsAccumulator& acc, const std::vector<StateVe
 
 std::vector<PcaPoint> project_pca(const AnalysisContext& ctx, const std::vector<const Matrix*>& hidden_layers) {
     if (!ctx.has_pca() || hidden_layers.empty() || !hidden_layers[0]) return {};
-    const PcaBasis& b = ctx.model->pca;
+    const PcaBasis& b = *ctx.pca;
     const Eigen::Index rows = hidden_layers[0]->rows();
     Matrix all(rows, b.components.cols());
     Eigen::Index off = 0;

@@ -27,9 +27,10 @@ struct StateVerdict {
 struct AnalysisContext {
     std::shared_ptr<const Dbn> model;
     std::shared_ptr<const StateClassifier> classifier;
+    std::shared_ptr<const PcaBasis> pca;  // the model's stored basis, or one fitted when the model was loaded
     // True when a state classifier matching the model's classes is available.
     bool has_classifier() const { return classifier && model && classifier->num_classes() == model->num_classes(); }
-    // True when the model carries a PCA basis matching its hidden layers.
+    // True when a PCA basis matching the model's hidden layers is available.
     bool has_pca() const;
 };
 
@@ -53,6 +54,8 @@ struct MetricsAccumulator {
 // A point of the PCA trajectory.
 struct PcaPoint {
     float x = 0, y = 0;
+    int step = 0;    // chain step the point belongs to
+    int state = -1;  // classifier state at that step (-1 unknown); C is the non-class state
 };
 
 // HOOK 1 (classifier): the verdict on every row of `visibles` (N x D). Without a classifier: all unknown.

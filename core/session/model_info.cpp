@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "analyze/label_trajectories.hpp"
+#include "analyze/pca.hpp"
 #include "session/class_means.hpp"
 
 namespace topdown {
@@ -55,7 +57,39 @@ void attach_classifier(ModelInfo& info, const Dbn& model, const std::string& mod
 }
 }  // namespace
 
-std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> model, const std::string& path) {
+namespace {
+// The PCA basis (stored, or fitted on the label-biasing averages) and the projected reference trajectories.
+void attach_pca(ModelInfo& info, const Dbn& model, const std::shared_ptr<const GenerationModel>& g, TaskState* task) {
+    Eigen::Index hidden = 0;
+    for (const auto& l : model.layers) hidden += l.n_upper();
+    const bool stored = !model.pca.empty() && model.pca.components.cols() == hidden && model.pca.components.rows() >= 2;
+    if (stored) {
+        info.pca_basis = std::make_shared<const PcaBasis>(model.pca);
+        info.pca_source = "stored in the model";
+    }
+    if (!info.has_label_biasing || !g) {
+        if (!stored) info.pca_source = "none: the model has no label-biasing matrix to fit one";
+        return;
+    }
+    const Matrix refs = label_average_trajectories(g, kReferenceChains, kReferenceSteps, 1, task);
+    if (!stored) {
+        info.pca_basis = std::make_shared<const PcaBasis>(fit_pca(refs, 2));
+        info.pca_source = "fitted at load time on label-biasing averages (" + std::to_string(kReferenceChains) +
+                          " chains x " + std::to_string(kReferenceSteps) + " steps per class)";
+    }
+    const Matrix p = pca_project(*info.pca_basis, refs);
+    const int C = model.num_classes();
+    info.pca_reference.assign(static_cast<std::size_t>(C), {});
+    for (int c = 0; c < C; ++c)
+        for (int t = 0; t < kReferenceSteps; ++t) {
+            const Eigen::Index r = Eigen::Index(c) * kReferenceSteps + t;
+            info.pca_reference[std::size_t(c)].push_back({p(r, 0), p(r, 1), t + 1, c});
+        }
+}
+}  // namespace
+
+std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> model, const std::string& path,
+                                                  std::shared_ptr<const GenerationModel> generation, TaskState* task) {
     auto info = std::make_shared<ModelInfo>();
     info->path = path;
     info->name = path.empty() ? std::string("(in memory)") : std::filesystem::path(path).filename().string();
@@ -66,6 +100,7 @@ std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> mod
                               model->label_biasing.cols() == model->top_size();
     if (info->has_label_biasing) info->class_means = class_mean_images(*model);
     attach_classifier(*info, *model, path);
+    attach_pca(*info, *model, generation, task);
     info->model = std::move(model);
     return info;
 }

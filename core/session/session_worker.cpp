@@ -28,6 +28,7 @@ SessionWorker::SessionWorker(std::size_t history_capacity, std::size_t ensemble_
 SessionWorker::~SessionWorker() {
     queue_.close();
     if (thread_.joinable()) thread_.join();
+    if (load_task_) load_task_->request_cancel();
     if (loader_.joinable()) loader_.join();
 }
 
@@ -50,11 +51,15 @@ void SessionWorker::set_error(const std::string& message) {
 }
 
 void SessionWorker::start_load(const cmd::LoadModel& c) {
-    if (loader_.joinable()) loader_.join();  // one load at a time; the newest request wins
+    // One load at a time; the newest request wins: a running load is cancelled (it stops at its next
+    // check point) before the new one starts.
+    if (load_task_) load_task_->request_cancel();
+    if (loader_.joinable()) loader_.join();
+    load_task_ = std::make_shared<TaskState>();
     const std::uint64_t request = ++load_request_;
     loading_ = true;
     loading_path_ = c.path;
-    loader_ = std::thread([this, request, c] {
+    loader_ = std::thread([this, request, c, task = load_task_] {
         const std::string& path = c.path;
         ModelLoaded m;
         m.request = request;
@@ -65,7 +70,7 @@ void SessionWorker::start_load(const cmd::LoadModel& c) {
             auto dbn = std::make_shared<const Dbn>(load_model(path));
             if (dbn->layers.empty()) throw FileFormatError(path + ": the model has no layers");
             m.model = prepare_generation_model(dbn);
-            m.info = build_model_info(dbn, path);
+            m.info = build_model_info(dbn, path, m.model, task.get());
         } catch (const std::exception& e) {
             m.error = e.what();
         }

@@ -65,6 +65,7 @@ private:
     bool loading_ = false;
     std::deque<std::chrono::steady_clock::time_point> step_times_;  // steps of the last second
     std::thread loader_;
+    std::shared_ptr<TaskState> load_task_;  // cancels the running load when a newer one is requested
     std::thread thread_;  // last: started after every member above is ready
 };
 

@@ -31,7 +31,8 @@ Simulation::Simulation(std::size_t history_capacity, std::size_t ensemble_capaci
     : history_capacity_(std::max<std::size_t>(history_capacity, 2)),
       ensemble_capacity_(std::max<std::size_t>(ensemble_capacity, 2)),
       ensemble_stats_(ensemble_capacity_),
-      pca_focused_(history_capacity_) {}
+      pca_focused_(history_capacity_),
+      pca_ensemble_(ensemble_capacity_) {}
 
 void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_ptr<const GenerationModel> model) {
     if (!info || !model || !info->model) throw ArgumentError("no model");
@@ -39,7 +40,7 @@ void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_pt
         throw ArgumentError(std::string("a model needs 1 to ") + std::to_string(kMaxModelLayers) + " layers");
     info_ = std::move(info);
     model_ = std::move(model);
-    analysis_ = AnalysisContext{info_->model, info_->classifier};
+    analysis_ = AnalysisContext{info_->model, info_->classifier, info_->pca_basis};
     samples_.reset();
     chain_.reset();
     ensemble_.reset();
@@ -128,6 +129,7 @@ void Simulation::restart(const SessionParams& requested) {
     metrics_acc_.non_class = info_ ? info_->num_classes() : -1;
     metrics_ = MetricsSummary{};
     pca_focused_.clear();
+    pca_ensemble_.clear();
 }
 
 void Simulation::record_new_step() {
@@ -153,7 +155,7 @@ void Simulation::record_new_step() {
         std::vector<const Matrix*> ptrs;
         for (const auto& x : layers) ptrs.push_back(&x);
         const auto pts = project_pca(analysis_, ptrs);
-        if (!pts.empty()) pca_focused_.push(pts.front());
+        if (!pts.empty()) pca_focused_.push({pts.front().x, pts.front().y, r.step, verdict.state});
     }
 
     if (!ensemble_) return;
@@ -173,6 +175,15 @@ void Simulation::record_new_step() {
         es.energy_mean[li] = static_cast<float>(mean);
         es.energy_sem[li] = static_cast<float>(std::sqrt(var / n));
         es.active_mean[li] = ensemble_->active_fraction(l + 1).mean();
+    }
+    // PCA hook on the ensemble mean of every hidden layer.
+    if (analysis_.has_pca()) {
+        std::vector<Matrix> means;
+        for (int l = 1; l <= L; ++l) means.push_back(ensemble_->state(l).colwise().mean());
+        std::vector<const Matrix*> ptrs;
+        for (const auto& x : means) ptrs.push_back(&x);
+        const auto pts = project_pca(analysis_, ptrs);
+        if (!pts.empty()) pca_ensemble_.push({pts.front().x, pts.front().y, es.step, -1});
     }
     // Classifier, transition and metrics hooks on the ensemble.
     if (analysis_.has_classifier()) {
@@ -227,7 +238,10 @@ void Simulation::fill(Snapshot& s) const {
     s.focused_transition_counts = focused_transitions_;
     s.metrics = metrics_;
     s.pca_trajectory.clear();
-    for (std::size_t i = 0; i < pca_focused_.size(); ++i) s.pca_trajectory.push_back(pca_focused_[i]);
+    for (std::size_t i = 0; i < pca_focused_.size(); ++i)
+        if (pca_focused_[i].step <= cursor) s.pca_trajectory.push_back(pca_focused_[i]);
+    s.pca_ensemble_mean.clear();
+    for (std::size_t i = 0; i < pca_ensemble_.size(); ++i) s.pca_ensemble_mean.push_back(pca_ensemble_[i]);
 }
 
 }  // namespace topdown

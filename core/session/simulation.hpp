@@ -72,6 +72,7 @@ private:
     MetricsAccumulator metrics_acc_;
     MetricsSummary metrics_;
     RingBuffer<PcaPoint> pca_focused_;
+    RingBuffer<PcaPoint> pca_ensemble_;   // projection of the ensemble mean, one point per step
     std::optional<Dataset> samples_;  // test split, loaded on first use of BiasMethod::Sample
 };
 

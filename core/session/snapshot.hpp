@@ -31,6 +31,9 @@ struct ModelInfo {
     std::shared_ptr<const StateClassifier> classifier;  // state classifier for the model's dataset (may be null)
     std::string classifier_path;         // where it came from
     std::string classifier_note;         // why there is none, when there is none
+    std::shared_ptr<const PcaBasis> pca_basis;       // stored in the model, or fitted at load time (null: none)
+    std::string pca_source;              // "stored in the model", "fitted at load time ...", or why there is none
+    std::vector<std::vector<PcaPoint>> pca_reference;  // per class: the label-biasing mean trajectory, projected
     // Number of classes C.
     int num_classes() const { return model ? model->num_classes() : 0; }
 };

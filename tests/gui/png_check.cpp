@@ -8,6 +8,8 @@
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+
+#include "../../app/gui/plot/colormaps.hpp"
 #include <string>
 #include <vector>
 
@@ -133,6 +135,47 @@ int main(int argc, char** argv) {
             std::string got = "(missing)";
             if (side.contains(key)) got = side[key].is_string() ? side[key].get<std::string>() : side[key].dump();
             check(got == want, "sidecar " + key + " = " + got + " (expected " + want + ")");
+        } else if (a == "--heatmap") {  // every heatmap cell shows the colour of its sidecar value
+            const std::string name = next();
+            Box b;
+            const bool found = find_box(side, "items", name, img, b);
+            const int n = side.value("transition_size", 0);
+            if (!found || n <= 0 || !side.contains("transition_values") || side["transition_values"].size() != std::size_t(n * n)) {
+                check(false, "heatmap " + name + " and its values are in the sidecar");
+                continue;
+            }
+            // The item rectangle starts at the heatmap's first cell; cells are side / n pixels.
+            const auto& r = side["items"][name];
+            const double cell = r[2].get<double>() / n;
+            const int bg[3] = {24, 26, 32};
+            int coloured_expected = 0, coloured_seen = 0, mismatched = 0;
+            for (int row = 0; row < n; ++row)
+                for (int col = 0; col < n; ++col) {
+                    const auto& v = side["transition_values"][std::size_t(row * n + col)];
+                    int want[3] = {bg[0], bg[1], bg[2]};
+                    if (!v.is_null()) {
+                        const auto c = topdown::plot::colormap(topdown::plot::ColorMap::Viridis, v.get<float>());
+                        want[0] = c.r, want[1] = c.g, want[2] = c.b;
+                        ++coloured_expected;
+                    }
+                    // The majority colour of the ring one pixel inside the cell (labels sit in the middle).
+                    const int x0 = b.x + int(std::ceil(col * cell)) + 1, y0 = b.y + int(std::ceil(row * cell)) + 1;
+                    const int x1 = b.x + int(std::floor((col + 1) * cell)) - 2, y1 = b.y + int(std::floor((row + 1) * cell)) - 2;
+                    int near = 0, total = 0;
+                    for (int x = x0; x <= x1; ++x)
+                        for (int y : {y0, y1}) {
+                            const unsigned char* p = img.at(x, y);
+                            near += std::abs(p[0] - want[0]) + std::abs(p[1] - want[1]) + std::abs(p[2] - want[2]) <= 12;
+                            ++total;
+                        }
+                    const bool ok_cell = total > 0 && near * 2 > total;
+                    if (!ok_cell) ++mismatched;
+                    else if (!v.is_null()) ++coloured_seen;
+                }
+            char msg[200];
+            std::snprintf(msg, sizeof msg, "heatmap %s: %d of %d coloured cells as expected, %d cells mismatched (<= 1)",
+                          name.c_str(), coloured_seen, coloured_expected, mismatched);
+            check(coloured_expected > 0 && coloured_seen >= coloured_expected - 1 && mismatched <= 1, msg);
         } else if (a == "--not-blank") {
             const std::string name = next();
             Box b;

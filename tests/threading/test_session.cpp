@@ -188,6 +188,11 @@ TEST(SessionWorker, HandsOffSnapshotsUnderStress) {
         ++i;
         std::this_thread::sleep_for(std::chrono::microseconds(200 + rng() % 800));
     }
+    // A bad file opened on its own is always reported (during the storm a newer request may supersede it).
+    const std::uint64_t errors_before = w.latest()->error_serial;
+    w.send(cmd::LoadModel(bad));
+    const auto e = w.wait_for([&](const Snapshot& x) { return x.error_serial > errors_before && !x.loading; }, 10s);
+    EXPECT_GT(e->error_serial, errors_before) << "the bad file was not reported";
     w.send(cmd::UseModel{small_model(5), ""});
     w.send(cmd::Restart{params(BiasMethod::Label, 9, 3), false});
     w.send(cmd::RunTo{10});
