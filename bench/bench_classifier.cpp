@@ -14,4 +14,15 @@ static void BM_Classify10k(benchmark::State& st) {
 }
 BENCHMARK(BM_Classify10k)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+
+
+// What the app's worker does every step: classify the ensemble (100 images) on its one thread.
+static void BM_Classify100OnOneThread(benchmark::State& st) {
+    CnnShape s;
+    StateClassifier c(Cnn(s, CnnParams::init(s, 1)), dataset_class_names("mnist"), "mnist");
+    Matrix images = (Matrix::Random(100, 784).array() * 0.5f + 0.5f).matrix();
+    for (auto _ : st) benchmark::DoNotOptimize(c.classify(images, 1).size());
+    st.counters["images/s"] = benchmark::Counter(100, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_Classify100OnOneThread)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_MAIN();

@@ -4,7 +4,7 @@
 # Prints the median and 99th percentile frame time and the worker's steps/s.
 set -eu
 build="${1:-build}"
-model="${2:-/tmp/runs/idbn_ckpt.tdm}"
+model="${2:-assets/models/idbn_mnist.tdm}"
 frames="${3:-600}"
 ensemble="${4:-100}"
 export XDG_CONFIG_HOME="$(mktemp -d)"

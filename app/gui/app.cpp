@@ -198,7 +198,7 @@ int run_app(const AppOptions& o) {
             std::fprintf(stderr, "topdown: %s\n", error.c_str());
             exit_code = 1;
         }
-        SessionWorker worker;
+        SessionWorker worker(1000, 2000, /*yield_to_ui=*/true);
         ctx.worker = &worker;
         ReplayJob replay_job;  // declared after the worker: joined first on exit
         ctx.replay_job = &replay_job;
@@ -237,7 +237,7 @@ int run_app(const AppOptions& o) {
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window, &fb_w, &fb_h);
             glViewport(0, 0, fb_w, fb_h);
-            glClearColor(0.06f, 0.065f, 0.08f, 1.0f);
+            glClearColor(kPanelBackground[0], kPanelBackground[1], kPanelBackground[2], 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

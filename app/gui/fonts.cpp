@@ -33,8 +33,10 @@ void style_for_zoom(float zoom) {
     style.WindowPadding = ImVec2(9, 8);
     style.WindowTitleAlign = ImVec2(0.0f, 0.5f);
     ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.095f, 0.10f, 0.12f, 1.0f);
-    c[ImGuiCol_ChildBg] = ImVec4(0.095f, 0.10f, 0.12f, 1.0f);
+    // Docked panels draw no background of their own: the frame is cleared to this colour (kPanelBackground),
+    // which saves llvmpipe a blended full-screen fill every frame. Floating windows ask for an opaque one.
+    c[ImGuiCol_WindowBg] = ImVec4(kPanelBackground[0], kPanelBackground[1], kPanelBackground[2], 0.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(kPanelBackground[0], kPanelBackground[1], kPanelBackground[2], 0.0f);
     c[ImGuiCol_TitleBg] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
     c[ImGuiCol_TitleBgActive] = ImVec4(0.16f, 0.22f, 0.32f, 1.0f);
     c[ImGuiCol_MenuBarBg] = ImVec4(0.13f, 0.14f, 0.17f, 1.0f);

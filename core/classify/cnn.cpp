@@ -46,11 +46,11 @@ Cnn::Cnn(const CnnShape& shape, CnnParams params) : shape_(shape), params_(std::
 namespace {
 
 // Rows of `cols`: one per (image, y, x) output position; columns: (ky, kx, c) of the input patch.
-void im2col(const Matrix& in, int side, int channels, int k, Matrix& cols) {
+void im2col(const Matrix& in, int side, int channels, int k, Matrix& cols, bool parallel) {
     const int o = side - k + 1;
     const Eigen::Index N = in.rows();
     cols.resize(N * o * o, k * k * channels);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (parallel)
     for (Eigen::Index n = 0; n < N; ++n) {
         const float* src = in.data() + n * in.cols();
         for (int y = 0; y < o; ++y)
@@ -86,12 +86,13 @@ void col2im(const Matrix& dcols, int side, int channels, int k, Eigen::Index N, 
 }
 
 // 2x2 max-pool of N images stored channels-last (side x side x channels); arg keeps the winning index.
-void max_pool(const float* in_data, Eigen::Index N, int side, int channels, Matrix& out, std::vector<int>& arg) {
+void max_pool(const float* in_data, Eigen::Index N, int side, int channels, Matrix& out, std::vector<int>& arg,
+              bool parallel) {
     const int o = side / 2;
     const Eigen::Index in_cols = Eigen::Index(side) * side * channels;
     out.resize(N, o * o * channels);
     arg.resize(static_cast<std::size_t>(N * o * o * channels));
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (parallel)
     for (Eigen::Index n = 0; n < N; ++n) {
         const float* src = in_data + n * in_cols;
         for (int y = 0; y < o; ++y)
@@ -120,12 +121,12 @@ void unpool(const Matrix& dout, const std::vector<int>& arg, Eigen::Index in_col
 
 void relu_inplace(Matrix& m) { m = m.cwiseMax(0.0f); }
 
-// out = X W + b for the convolutions: tall-skinny products that Eigen's GEMM handles poorly; the
-// register-tiled kernel runs them near peak. Rows are split across threads in chunks.
-void conv_affine(const Matrix& X, const Matrix& W, const Matrix& b, Matrix& out) {
+// out = X W + b for every layer: tall-skinny products that Eigen's GEMM handles poorly; the register-tiled
+// kernel runs them near peak (and skips the zeros after ReLU). Rows are split across threads in chunks.
+void affine_rows(const Matrix& X, const Matrix& W, const Matrix& b, Matrix& out, bool parallel) {
     out.resize(X.rows(), W.cols());
     const Eigen::Index rows = X.rows(), chunk = 1536;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (parallel && rows > chunk)
     for (Eigen::Index r0 = 0; r0 < rows; r0 += chunk) {
         const Eigen::Index n = std::min(chunk, rows - r0);
         fixed_order_affine(X.data() + r0 * X.cols(), std::size_t(n), std::size_t(X.cols()), std::size_t(X.cols()),
@@ -144,24 +145,22 @@ void softmax_rows(Matrix& m) {
 
 }  // namespace
 
-void Cnn::forward(const Matrix& x, CnnCache& c) const {
+void Cnn::forward(const Matrix& x, CnnCache& c, bool parallel) const {
     const CnnShape& s = shape_;
     const CnnParams& p = params_;
     if (x.cols() != s.side * s.side) throw ArgumentError("classifier input must have " + std::to_string(s.side * s.side) + " pixels");
     const Eigen::Index N = x.rows();
-    im2col(x, s.side, 1, s.kernel, c.cols1);
-    conv_affine(c.cols1, p.w1, p.b1, c.a1);
+    im2col(x, s.side, 1, s.kernel, c.cols1, parallel);
+    affine_rows(c.cols1, p.w1, p.b1, c.a1, parallel);
     relu_inplace(c.a1);
-    max_pool(c.a1.data(), N, s.conv1_side(), s.conv1, c.p1, c.arg1);
-    im2col(c.p1, s.pool1_side(), s.conv1, s.kernel, c.cols2);
-    conv_affine(c.cols2, p.w2, p.b2, c.a2);
+    max_pool(c.a1.data(), N, s.conv1_side(), s.conv1, c.p1, c.arg1, parallel);
+    im2col(c.p1, s.pool1_side(), s.conv1, s.kernel, c.cols2, parallel);
+    affine_rows(c.cols2, p.w2, p.b2, c.a2, parallel);
     relu_inplace(c.a2);
-    max_pool(c.a2.data(), N, s.conv2_side(), s.conv2, c.p2, c.arg2);
-    c.a3.noalias() = c.p2 * p.w3;
-    c.a3.rowwise() += Vector(p.b3);
+    max_pool(c.a2.data(), N, s.conv2_side(), s.conv2, c.p2, c.arg2, parallel);
+    affine_rows(c.p2, p.w3, p.b3, c.a3, parallel);
     relu_inplace(c.a3);
-    c.logits.noalias() = c.a3 * p.w4;
-    c.logits.rowwise() += Vector(p.b4);
+    affine_rows(c.a3, p.w4, p.b4, c.logits, parallel);
     c.probs.resize(c.logits.rows(), c.logits.cols());
     c.probs = c.logits;
     softmax_rows(c.probs);

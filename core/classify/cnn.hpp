@@ -59,7 +59,8 @@ public:
     // Softmax probabilities (N x outputs) of a batch of images (N x side²).
     Matrix predict(const Matrix& images) const;
     // Forward pass keeping intermediates; returns the softmax probabilities (in cache.probs).
-    void forward(const Matrix& images, CnnCache& cache) const;
+    // `parallel`: split the work of each layer across OpenMP threads (false: run on the calling thread only).
+    void forward(const Matrix& images, CnnCache& cache, bool parallel = true) const;
     // Mean cross-entropy of the batch and its gradient with respect to every parameter.
     float loss_and_gradient(const Matrix& images, const std::vector<int>& labels, CnnParams& grad) const;
     // The same with caller-owned buffers (for training loops).

@@ -24,9 +24,9 @@ public:
     StateClassifier(Cnn net, std::vector<std::string> class_names, std::string dataset);
 
     // Classifies every row of `images` (N x side²), in chunks so memory stays bounded.
-    std::vector<Classification> classify(const Matrix& images) const;
-    // Softmax probabilities, N x (C + 1).
-    Matrix probabilities(const Matrix& images) const;
+    std::vector<Classification> classify(const Matrix& images, int threads = 0) const;
+    // Softmax probabilities, N x (C + 1), on `threads` threads (0: all cores; 1: the calling thread only).
+    Matrix probabilities(const Matrix& images, int threads = 0) const;
     // Number of real classes C (the non-class state is C).
     int num_classes() const { return static_cast<int>(class_names_.size()); }
     // Name of a state ("non-class" for C).

@@ -25,7 +25,7 @@ std::vector<StateVerdict> classify_states(const AnalysisContext& ctx, const Matr
     std::vector<StateVerdict> out(static_cast<std::size_t>(visibles.rows()));
     if (!ctx.has_classifier() || visibles.cols() != ctx.classifier->network().shape().side * ctx.classifier->network().shape().side)
         return out;
-    const auto c = ctx.classifier->classify(visibles);
+    const auto c = ctx.classifier->classify(visibles, 1);  // the worker keeps to its one core
     for (std::size_t i = 0; i < c.size(); ++i) out[i] = {c[i].state, c[i].probability, c[i].entropy};
     return out;
 }

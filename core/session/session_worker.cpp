@@ -1,5 +1,11 @@
 #include "session/session_worker.hpp"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
 #include <exception>
 
@@ -20,9 +26,17 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 using Clock = std::chrono::steady_clock;
 }  // namespace
 
-SessionWorker::SessionWorker(std::size_t history_capacity, std::size_t ensemble_capacity)
+SessionWorker::SessionWorker(std::size_t history_capacity, std::size_t ensemble_capacity, bool yield_to_ui)
     : empty_(std::make_shared<const Snapshot>()), sim_(history_capacity, ensemble_capacity) {
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this, yield_to_ui] {
+#ifdef __linux__
+        // Linux applies nice values per thread; failure (e.g. a sandbox) only costs UI smoothness.
+        if (yield_to_ui) (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#else
+        (void)yield_to_ui;
+#endif
+        run();
+    });
 }
 
 SessionWorker::~SessionWorker() {

@@ -18,7 +18,10 @@ namespace topdown {
 class SessionWorker {
 public:
     // Starts the worker thread (paused, no model). `history_capacity`: focused-chain steps kept.
-    explicit SessionWorker(std::size_t history_capacity = 1000, std::size_t ensemble_capacity = 2000);
+    // `yield_to_ui`: run the worker thread at a lower OS priority (nice +10 on Linux), so that a UI thread and
+    // the renderer always get a core first and the worker takes what is left ("flat out" = all that is left).
+    explicit SessionWorker(std::size_t history_capacity = 1000, std::size_t ensemble_capacity = 2000,
+                           bool yield_to_ui = false);
     // Stops the worker and the loader and joins them.
     ~SessionWorker();
     SessionWorker(const SessionWorker&) = delete;

@@ -26,6 +26,7 @@ bool begin_panel(UiContext& ctx, const char* name, const char* title, ImGuiWindo
     ImGui::SetNextWindowPos(pl.pos, cond);
     ImGui::SetNextWindowSize(pl.size, cond);
     const std::string label = std::string(title) + "###" + name;
+    if (std::string(name) == "export" || std::string(name) == "guide") ImGui::SetNextWindowBgAlpha(1.0f);  // floating
     const bool open = ImGui::Begin(label.c_str(), nullptr, ImGuiWindowFlags_NoCollapse | extra_flags);
     ctx.record_window(name);
     return open;

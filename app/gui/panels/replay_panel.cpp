@@ -230,6 +230,7 @@ void draw_replay_panel(UiContext& ctx) {
     const Placement pl = default_placement("replay", ImGui::GetIO().DisplaySize, ctx.menu_height);
     ImGui::SetNextWindowPos(pl.pos, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(pl.size, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowBgAlpha(1.0f);  // floats over the panels
     if (!ImGui::Begin("Continual learning: generative replay###replay", &ctx.view.show_replay, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;

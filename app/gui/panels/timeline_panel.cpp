@@ -36,7 +36,6 @@ void draw_timeline_panel(UiContext& ctx) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::InvisibleButton("##timeline", avail);
         ImDrawList* d = ImGui::GetWindowDrawList();
-        d->AddRectFilled(p, ImVec2(p.x + avail.x, p.y + avail.y), plot::kPlotBackground);
         const std::size_t n = s.recent.size();
         const std::size_t cells = std::min<std::size_t>(n, static_cast<std::size_t>(std::max(1.0f, avail.x / 2.0f)));
         const float cw = avail.x / static_cast<float>(std::max<std::size_t>(cells, 1));

@@ -80,7 +80,8 @@ void draw_visible_panel(UiContext& ctx) {
             const auto& fr = s.recent[i];
             if (i > first) ImGui::SameLine();
             ImGui::BeginGroup();
-            const GLuint t = ctx.renderer->image(std::string("film_") + std::to_string(i - first), fr, 0, fr->visible.data(),
+            // Slots keyed by step: as the strip scrolls, a frame keeps its texture (one new render per step).
+            const GLuint t = ctx.renderer->image(std::string("film_") + std::to_string(fr->step % 48), fr, 0, fr->visible.data(),
                                                  m->image_rows, m->image_cols, ctx.view.colormap,
                                                  static_cast<int>(thumb), static_cast<int>(thumb), false);
             ImGui::PushID(static_cast<int>(i));

@@ -25,7 +25,7 @@ PlotArea begin_plot(const char* id, ImVec2 size, Range x, Range y, const char* x
     a.hovered = ImGui::IsItemHovered() && a.mouse.x >= a.min.x && a.mouse.x <= a.max.x && a.mouse.y >= a.min.y &&
                 a.mouse.y <= a.max.y;
     ImDrawList* d = a.draw;
-    d->AddRectFilled(a.min, a.max, kPlotBackground, 3.0f);
+    d->AddRect(a.min, a.max, kPlotGrid, 3.0f);  // an outline only: the background is the panel's
     const int nx = std::max(2, static_cast<int>((a.max.x - a.min.x) / (fh * 5.0f)));
     const int ny = std::max(2, static_cast<int>((a.max.y - a.min.y) / (fh * 2.5f)));
     const double sx = nice_step(a.x.span(), nx), sy = nice_step(a.y.span(), ny);
@@ -159,7 +159,6 @@ int draw_heatmap(ImDrawList* d, ImVec2 min, ImVec2 max, int rows, int cols, cons
                  const std::vector<std::string>* labels) {
     if (rows <= 0 || cols <= 0) return -1;
     const float cw = (max.x - min.x) / static_cast<float>(cols), ch = (max.y - min.y) / static_cast<float>(rows);
-    d->AddRectFilled(min, max, kPlotBackground);
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
             const float v = values[r * cols + c];

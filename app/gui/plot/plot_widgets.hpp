@@ -34,7 +34,9 @@ struct LegendEntry {
 };
 
 // Colours of the plot frame (shared so tests and exports know them).
-constexpr ImU32 kPlotBackground = IM_COL32(24, 26, 32, 255);
+// The plot background is the panel background (the cleared frame), so plots draw no fill of their own:
+// under software rendering every blended pixel counts (see fonts.hpp, kPanelBackground).
+constexpr ImU32 kPlotBackground = IM_COL32(24, 26, 31, 255);
 constexpr ImU32 kPlotGrid = IM_COL32(60, 64, 74, 255);
 constexpr ImU32 kPlotAxisText = IM_COL32(185, 190, 200, 255);
 
