@@ -22,17 +22,18 @@ struct ReplayArgs {
     std::string model, new_dataset = "fashion", condition = "all", out, dir;
     ReplayOptions o;
     std::size_t limit = 0;
+    bool replot = false;
 };
 
 // Accuracy vs epoch: one line style per condition, one colour per dataset (like the 2025 paper's Fig. 7).
 void plot_curves(const std::string& path, const std::vector<ReplayCurve>& curves, const std::string& new_name) {
-    Canvas c(1100, 620);
+    Canvas c(1320, 620);
     int E = 0;
     for (const auto& k : curves) E = std::max<int>(E, static_cast<int>(k.new_accuracy.size()));
     Axes ax{100, 70, 760, 440, 0, double(std::max(E, 1)), 0, 1};
     ax.draw(c, "epoch of retraining", "read-out accuracy", "Continual learning: MNIST (red) and " + new_name + " (blue)");
     const Rgb red{214, 39, 40}, blue{31, 119, 180};
-    const double dash[5][2] = {{0, 0}, {14, 8}, {3, 5}, {14, 5}, {6, 10}};
+    const double dash[5][2] = {{0, 0}, {24, 6}, {3, 5}, {10, 10}, {2, 14}};
     for (std::size_t i = 0; i < curves.size(); ++i) {
         const auto& k = curves[i];
         const double d = dash[i % 5][0], g = dash[i % 5][1];
@@ -43,13 +44,49 @@ void plot_curves(const std::string& path, const std::vector<ReplayCurve>& curves
         for (std::size_t e = 1; e < k.new_accuracy.size(); ++e)
             c.dashed_line(ax.px(double(e)), ax.py(k.new_accuracy[e - 1]), ax.px(double(e + 1)), ax.py(k.new_accuracy[e]), blue, 3, d, g);
         const double ly = 90 + 26.0 * double(i);
-        c.dashed_line(880, ly + 6, 930, ly + 6, {40, 40, 40}, 3, d, g);
-        c.text(940, ly, to_string(k.condition), {0, 0, 0}, 2);
+        c.dashed_line(880, ly + 6, 960, ly + 6, {40, 40, 40}, 3, d, g);
+        c.text(972, ly, to_string(k.condition), {0, 0, 0}, 2);
     }
     write_png(path, c.raster());
 }
 
+// Redraws OUT/replay.png from OUT/replay.json (a file we read, so every field is checked).
+void replot(const ReplayArgs& a) {
+    namespace fs = std::filesystem;
+    const std::string path = (fs::path(a.out) / "replay.json").string();
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(read_file_bounded(path, 16u << 20));
+    } catch (const nlohmann::json::exception& e) {
+        throw FileFormatError(path + " is not valid JSON: " + e.what());
+    }
+    if (!j.is_object() || !j.contains("conditions") || !j["conditions"].is_object())
+        throw FileFormatError(path + " lacks 'conditions' (is it a replay.json written by topdown-cli replay?)");
+    std::vector<ReplayCurve> curves;
+    for (auto c : all_replay_conditions()) {  // in the usual order
+        const std::string name = to_string(c);
+        if (!j["conditions"].contains(name)) continue;
+        const auto& k = j["conditions"][name];
+        ReplayCurve r;
+        r.condition = c;
+        try {
+            r.new_accuracy = k.at("new_accuracy").get<std::vector<double>>();
+            r.old_accuracy_fixed = k.at("mnist_accuracy_fixed").get<std::vector<double>>();
+            r.initial_old_accuracy = k.at("mnist_initial").get<double>();
+        } catch (const nlohmann::json::exception& e) {
+            throw FileFormatError(path + ": condition '" + name + "' is malformed: " + e.what());
+        }
+        if (r.new_accuracy.size() > 100000 || r.old_accuracy_fixed.size() != r.new_accuracy.size())
+            throw FileFormatError(path + ": condition '" + name + "' has curves of different or absurd lengths");
+        curves.push_back(std::move(r));
+    }
+    if (curves.empty()) throw FileFormatError(path + " holds no known condition");
+    plot_curves((fs::path(a.out) / "replay.png").string(), curves, j.value("new_dataset", std::string("new dataset")));
+    std::printf("redrew %s from %s (%zu conditions)\n", (fs::path(a.out) / "replay.png").string().c_str(), path.c_str(), curves.size());
+}
+
 void run_replay_command(const ReplayArgs& a) {
+    if (a.replot) return replot(a);
     namespace fs = std::filesystem;
     const Dbn model = load_model(a.model);
     if (model.dataset != "mnist") throw ArgumentError("replay starts from a model trained on MNIST (this one: " + model.dataset + ")");
@@ -131,6 +168,7 @@ void register_replay_command(CLI::App& app) {
     cmd->add_option("--limit", a.limit, "Use only the first N training images of each dataset");
     cmd->add_option("--out", a.out, "Output folder")->required();
     cmd->add_option("--data-dir", a.dir, "Data folder");
+    cmd->add_flag("--replot", a.replot, "Only redraw OUT/replay.png from OUT/replay.json (no training)");
     cmd->callback([] { run_replay_command(a); });
 }
 
