@@ -38,25 +38,30 @@ TEST(ShippedModels, ChecksumsMatchTheModelCard) {
     for (const auto& [file, sha] : sums) EXPECT_EQ(sha256_file(kDir + file), sha) << file;
 }
 
-TEST(ShippedModels, IdbnReadsOutAndLabelBiasingDrawsTheClasses) {
-    auto m = std::make_shared<Dbn>(load_model(kDir + "idbn_mnist.tdm"));
-    EXPECT_EQ(m->architecture_text(), "784-500-500-1000");
-    EXPECT_EQ(m->dataset, "mnist");
+namespace {
+// What a shipped generative model must show: its header, a read-out on a test slice above `readout_bound`
+// (a damaged weight matrix collapses it), its dataset's classifier above `classifier_bound` on the same
+// slice, and label biasing of each class classified as that class at step 1 for at least `classes_ok_min`
+// of the classes.
+void check_generative_model(const std::string& file, const std::string& arch, const std::string& dataset,
+                            double readout_bound, double classifier_bound, int classes_ok_min) {
+    SCOPED_TRACE(file);
+    ASSERT_TRUE(card_checksums().count(file)) << file << " is not on the model card";
+    auto m = std::make_shared<Dbn>(load_model(kDir + file));
+    EXPECT_EQ(m->architecture_text(), arch);
+    EXPECT_EQ(m->dataset, dataset);
     EXPECT_GT(m->k, 0);
     EXPECT_FALSE(m->pca.empty());
-    EXPECT_EQ(m->label_biasing.rows(), 10);
-    const StateClassifier clf = load_classifier(kDir + "classifier_mnist.tdc");
-    const Dataset train = test::real_slice("mnist", Split::Train, 5000);
-    const Dataset test_set = test::real_slice("mnist", Split::Test, 2000);
-    // Read-out on a slice: a damaged weight matrix would collapse it.
+    ASSERT_EQ(m->label_biasing.rows(), 10);
+    const StateClassifier clf = load_classifier(kDir + "classifier_" + dataset + ".tdc");
+    const Dataset train = test::real_slice(dataset, Split::Train, 5000);
+    const Dataset test_set = test::real_slice(dataset, Split::Test, 2000);
     const Readout ro = fit_ridge_readout(m->propagate_up(train.images), train.labels, 10);
-    EXPECT_GT(ro.accuracy(m->propagate_up(test_set.images), test_set.labels), 0.90);
-    // Classifier on a test slice.
+    EXPECT_GT(ro.accuracy(m->propagate_up(test_set.images), test_set.labels), readout_bound);
     const auto c = clf.classify(test_set.images);
     int ok = 0;
     for (std::size_t i = 0; i < c.size(); ++i) ok += c[i].state == test_set.labels[i];
-    EXPECT_GT(double(ok) / double(c.size()), 0.98);
-    // Label biasing of each class is classified as that class at step 1 for most classes.
+    EXPECT_GT(double(ok) / double(c.size()), classifier_bound);
     const auto g = prepare_generation_model(m);
     int classes_ok = 0;
     for (int k = 0; k < 10; ++k) {
@@ -70,5 +75,14 @@ TEST(ShippedModels, IdbnReadsOutAndLabelBiasingDrawsTheClasses) {
         });
         classes_ok += hits > 10;
     }
-    EXPECT_GE(classes_ok, 8);
+    EXPECT_GE(classes_ok, classes_ok_min);
+}
+}  // namespace
+
+TEST(ShippedModels, IdbnReadsOutAndLabelBiasingDrawsTheClasses) {
+    check_generative_model("idbn_mnist.tdm", "784-500-500-1000", "mnist", 0.90, 0.98, 8);
+}
+
+TEST(ShippedModels, RbmReadsOutAndLabelBiasingDrawsTheClasses) {
+    check_generative_model("rbm_mnist.tdm", "784-1000", "mnist", 0.90, 0.98, 8);
 }
