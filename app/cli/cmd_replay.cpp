@@ -100,8 +100,6 @@ void run_replay_command(const ReplayArgs& a) {
     else conds.push_back(parse_replay_condition(a.condition));
     fs::create_directories(a.out);
     std::vector<ReplayCurve> curves;
-    std::ostringstream csv;
-    csv << "condition,epoch,new_accuracy,mnist_accuracy_fixed_readout,mnist_accuracy_refit_readout\n";
     for (auto c : conds) {
         ProgressBar bar("replay " + to_string(c), a.o.epochs, stdout);
         ReplayCurve k = run_replay(model, c, new_train, new_test, mnist_train, mnist_test, a.o,
@@ -113,13 +111,9 @@ void run_replay_command(const ReplayArgs& a) {
                                        bar.update(double(cur.new_accuracy.size()), s);
                                    }, &interrupt_task());
         bar.finish("MNIST " + std::to_string(100 * k.old_accuracy_fixed.back()) + "%");
-        csv << to_string(c) << ",0,," << k.initial_old_accuracy << "," << k.initial_old_accuracy << "\n";
-        for (std::size_t e = 0; e < k.new_accuracy.size(); ++e)
-            csv << to_string(c) << ',' << e + 1 << ',' << k.new_accuracy[e] << ',' << k.old_accuracy_fixed[e] << ','
-                << k.old_accuracy_refit[e] << '\n';
         curves.push_back(std::move(k));
         plot_curves((fs::path(a.out) / "replay.png").string(), curves, a.new_dataset);
-        write_file_atomic((fs::path(a.out) / "curves.csv").string(), csv.str());
+        write_file_atomic((fs::path(a.out) / "curves.csv").string(), replay_curves_csv(curves));
     }
     nlohmann::json j = {{"model", a.model}, {"model_sha256", sha256_file(a.model)}, {"new_dataset", a.new_dataset},
                         {"epochs", a.o.epochs}, {"seed", a.o.seed}, {"batches_per_epoch", a.o.batches_per_epoch},

@@ -1,5 +1,7 @@
 #include "experiment/replay.hpp"
 
+#include <sstream>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -182,6 +184,19 @@ ReplayCurve run_replay(const Dbn& model, ReplayCondition c, const Dataset& new_t
         if (on_epoch) on_epoch(curve, pool);
     }
     return curve;
+}
+
+std::string replay_curves_csv(const std::vector<ReplayCurve>& curves) {
+    std::ostringstream csv;
+    csv << "condition,epoch,new_accuracy,mnist_accuracy_fixed_readout,mnist_accuracy_refit_readout\n";
+    for (const auto& k : curves) {
+        csv << to_string(k.condition) << ",0,," << k.initial_old_accuracy << "," << k.initial_old_accuracy << "\n";
+        for (std::size_t e = 0; e < k.new_accuracy.size(); ++e)
+            csv << to_string(k.condition) << ',' << e + 1 << ',' << k.new_accuracy[e] << ','
+                << (e < k.old_accuracy_fixed.size() ? k.old_accuracy_fixed[e] : 0.0) << ','
+                << (e < k.old_accuracy_refit.size() ? k.old_accuracy_refit[e] : 0.0) << '\n';
+    }
+    return csv.str();
 }
 
 double forgetting_ratio(const ReplayCurve& a, const ReplayCurve& seq) {

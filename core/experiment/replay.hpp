@@ -59,6 +59,10 @@ ReplayCurve run_replay(const Dbn& model, ReplayCondition c, const Dataset& new_t
                        const std::function<void(const ReplayCurve&, const Matrix& pool)>& on_epoch = {},
                        TaskState* task = nullptr);
 
+// CSV of the curves: condition, epoch (0 = before retraining), new-data accuracy, MNIST accuracy with the fixed
+// and with the refitted read-out.
+std::string replay_curves_csv(const std::vector<ReplayCurve>& curves);
+
 // Forgetting ratio: (initial − final MNIST accuracy) with replay ÷ the same drop with sequential.
 double forgetting_ratio(const ReplayCurve& with_replay, const ReplayCurve& sequential);
 

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <sstream>
 
 #include "layout.hpp"
 #include "panels/panel.hpp"
@@ -31,18 +30,6 @@ std::string percent(double v) {
     char b[32];
     std::snprintf(b, sizeof b, "%.2f%%", 100.0 * v);
     return b;
-}
-
-std::string curves_csv(const ReplayProgress& p) {
-    std::ostringstream csv;
-    csv << "condition,epoch,new_accuracy,mnist_accuracy_fixed_readout,mnist_accuracy_refit_readout\n";
-    for (const auto& k : p.curves) {
-        csv << to_string(k.condition) << ",0,," << k.initial_old_accuracy << "," << k.initial_old_accuracy << "\n";
-        for (std::size_t e = 0; e < k.new_accuracy.size(); ++e)
-            csv << to_string(k.condition) << ',' << e + 1 << ',' << k.new_accuracy[e] << ',' << k.old_accuracy_fixed[e]
-                << ',' << k.old_accuracy_refit[e] << '\n';
-    }
-    return csv.str();
 }
 
 void draw_settings(UiContext& ctx, bool running) {
@@ -262,7 +249,7 @@ void draw_replay_panel(UiContext& ctx) {
         const auto path = std::filesystem::path(home ? home : "/tmp") / "topdown-exports" / "replay-curves.csv";
         try {
             std::filesystem::create_directories(path.parent_path());
-            write_file_atomic(path.string(), curves_csv(*p));
+            write_file_atomic(path.string(), replay_curves_csv(p->curves));
             ctx.replay.message = "wrote " + path.string();
         } catch (const std::exception& e) {
             ctx.pending_error = std::string("Saving the curves failed: ") + e.what();
