@@ -86,3 +86,7 @@ TEST(ShippedModels, IdbnReadsOutAndLabelBiasingDrawsTheClasses) {
 TEST(ShippedModels, RbmReadsOutAndLabelBiasingDrawsTheClasses) {
     check_generative_model("rbm_mnist.tdm", "784-1000", "mnist", 0.90, 0.98, 8);
 }
+
+TEST(ShippedModels, FashionIdbnReadsOutAndLabelBiasingDrawsTheClasses) {
+    check_generative_model("idbn_fashion.tdm", "784-500-500-1000", "fashion", 0.75, 0.85, 6);
+}
