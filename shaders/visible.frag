@@ -6,11 +6,15 @@ uniform sampler2D u_values;  // R32F, cols x rows texels, texel (x, y) = image r
 uniform sampler2D u_lut;     // 256 x 1 RGBA8 colour map
 uniform ivec2 u_cells;       // (cols, rows)
 uniform vec2 u_out_size;     // output size in pixels
+uniform vec2 u_origin;       // lower-left corner of the output in window pixels (0 when drawing into a texture)
+uniform float u_flip;        // 1 when drawing straight into the window (GL's y axis points up), 0 into a texture
 uniform float u_grid;        // 0: no grid, 1: full-strength grid lines
 out vec4 frag_color;
 
 void main() {
-    vec2 uv = gl_FragCoord.xy / u_out_size;  // row 0 of the output is shown at the top by ImGui::Image
+    // Texture output: row 0 is shown at the top by ImGui::Image. Window output: flip so image row 0 is on top.
+    vec2 uv = (gl_FragCoord.xy - u_origin) / u_out_size;
+    if (u_flip > 0.5) uv.y = 1.0 - uv.y;
     vec2 p = uv * vec2(u_cells);
     ivec2 cell = clamp(ivec2(floor(p)), ivec2(0), u_cells - ivec2(1));
     float v = clamp(texelFetch(u_values, cell, 0).r, 0.0, 1.0);

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <thread>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -213,8 +214,10 @@ int run_app(const AppOptions& o) {
             }
         }
         auto last = std::chrono::steady_clock::now();
+        auto next_frame = last;
         while (exit_code == 0 && !glfwWindowShouldClose(window)) {
             glfwPollEvents();
+            renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
             ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
             if (o.scripted()) {
                 script.update(ctx);
@@ -280,6 +283,14 @@ int run_app(const AppOptions& o) {
             if (w != win.width || h != win.height) {
                 win.width = w, win.height = h;
                 ctx.view.reset_layout = true;
+            }
+            if (o.fps_cap > 0.0f) {  // frame pacing on a fixed schedule (no drift); a late frame restarts it
+                const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(1.0 / static_cast<double>(o.fps_cap)));
+                next_frame += period;
+                const auto t = std::chrono::steady_clock::now();
+                if (next_frame < t) next_frame = t;
+                else std::this_thread::sleep_until(next_frame);
             }
             const auto now = std::chrono::steady_clock::now();
             script.frame_time(std::chrono::duration<double, std::milli>(now - last).count());

@@ -33,6 +33,8 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
         ->check(CLI::IsMember({"gray", "inverted", "viridis", "magma"}))->capture_default_str();
     app.add_option("--frames-bench", o.frames_bench, "Scripted: render N frames with the worker flat out and print "
                                                      "median / p99 frame time")->check(CLI::Range(1, 100000));
+    app.add_option("--fps-cap", o.fps_cap, "Render at most this many frames per second (0: no cap; a display's vsync "
+                                           "still applies outside scripted runs)")->check(CLI::Range(0.0, 1000.0));
     app.add_option("--zoom", o.zoom, "Presentation zoom (Ctrl +/-)")->check(CLI::Range(0.5, 3.0));
     app.add_option("--speed", o.speed, "Steps per second while playing (0: as fast as possible)")->check(CLI::Range(0.0, 10000.0));
     app.add_flag("--guide", o.show_guide, "Open the guide at start");

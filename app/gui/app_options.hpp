@@ -23,6 +23,7 @@ struct AppOptions {
     std::string colormap = "gray";
     int width = 1280, height = 800;
     int frames_bench = 0;         // scripted: render N frames with the worker flat out, print timings
+    float fps_cap = 0.0f;         // frames per second at most (0: no cap beyond the display's vsync)
     float zoom = 1.0f;
     float speed = -1.0f;          // steps per second while playing (0: as fast as possible; < 0: saved setting)
     bool show_guide = false;

@@ -1,8 +1,10 @@
 #include "fonts.hpp"
 
+#include <epoxy/gl.h>
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <cstdint>
 #include <filesystem>
 
 namespace topdown::gui {
@@ -73,7 +75,10 @@ void apply_zoom(float zoom) {
     const float size = kBaseFontSize * zoom;
     if (const char* path = find_font()) {
         ImFontConfig cfg;
-        cfg.OversampleH = 2;
+        // Glyphs rasterised at 1:1 and snapped to whole pixels, so the atlas can be sampled nearest (below).
+        cfg.OversampleH = 1;
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = true;
         io.Fonts->AddFontFromFileTTF(path, size, &cfg, ranges.Data);
     } else {
         ImFontConfig cfg;
@@ -83,6 +88,13 @@ void apply_zoom(float zoom) {
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    // Nearest sampling of the font atlas: every ImGui vertex samples it (solid shapes use its white texel), and
+    // on software GL (llvmpipe) bilinear filtering is a large part of the frame's fill cost. Glyphs are drawn
+    // at 1:1 on whole pixels, so the image is the same.
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(io.Fonts->TexID)));
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindTexture(GL_TEXTURE_2D, 0);
     style_for_zoom(zoom);
 }
 

@@ -36,6 +36,8 @@ bool ScriptRunner::parse_classes(const ModelInfo& m, int& a, int& b) {
 
 void ScriptRunner::update(UiContext& ctx) {
     const Snapshot& s = *ctx.snap;
+    new_step_ = s.step != last_step_;
+    last_step_ = s.step;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (phase_ != Phase::Done && phase_ != Phase::Screenshot && elapsed > o_.timeout_s) {
         fail(std::string("timed out after ") + std::to_string(static_cast<int>(o_.timeout_s)) + " s", 2);
@@ -160,8 +162,26 @@ void ScriptRunner::update(UiContext& ctx) {
                 std::sort(v.begin(), v.end());
                 const double median = v[v.size() / 2];
                 const double p99 = v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * static_cast<double>(v.size())))];
-                std::printf("frames %zu  median %.2f ms  p99 %.2f ms  worker %.0f steps/s (ensemble %d)\n", v.size(),
-                            median, p99, s.measured_steps_per_second, s.ensemble_size);
+                const double budget = 1000.0 / 60.0 * 1.05;  // a frame later than this misses a 60 Hz refresh
+                const auto late = std::count_if(v.begin(), v.end(), [&](double ms) { return ms > budget; });
+                double total_ms = 0;
+                for (double ms : v) total_ms += ms;
+                std::printf("frames %zu  %.1f fps  median %.2f ms  p99 %.2f ms  over 17.5 ms %.1f%%  worker %.0f steps/s "
+                            "(ensemble %d)\n",
+                            v.size(), 1000.0 * static_cast<double>(v.size()) / std::max(1e-9, total_ms), median, p99,
+                            100.0 * static_cast<double>(late) / static_cast<double>(v.size()),
+                            s.measured_steps_per_second, s.ensemble_size);
+                auto median_of = [](std::vector<double> x) {
+                    if (x.empty()) return 0.0;
+                    std::sort(x.begin(), x.end());
+                    return x[x.size() / 2];
+                };
+                std::printf("frames showing a new step: %zu, median %.2f ms; repeating a step: %zu, median %.2f ms\n",
+                            frame_ms_new_.size(), median_of(frame_ms_new_), frame_ms_same_.size(),
+                            median_of(frame_ms_same_));
+                std::printf("cpu per frame: %s\n",
+                            thread_cpu_per_frame(cpu_at_bench_start_, thread_cpu_seconds(),
+                                                 static_cast<int>(frame_ms_.size()) - 1).c_str());
                 std::fflush(stdout);
             }
             ctx.send(cmd::Pause{});

@@ -2,10 +2,12 @@
 // opens another model file (error-path test) and measures frame times, then asks for a screenshot and exits.
 #pragma once
 #include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "app_options.hpp"
+#include "thread_cpu.hpp"
 #include "ui_context.hpp"
 
 namespace topdown::gui {
@@ -28,7 +30,10 @@ public:
     void finish(bool ok, const std::string& message);
     // Records the duration of the last frame (used by --frames-bench).
     void frame_time(double ms) {
-        if (phase_ == Phase::Bench) frame_ms_.push_back(ms);
+        if (phase_ != Phase::Bench) return;
+        if (frame_ms_.empty()) cpu_at_bench_start_ = thread_cpu_seconds();
+        frame_ms_.push_back(ms);
+        (new_step_ ? frame_ms_new_ : frame_ms_same_).push_back(ms);
     }
 
 private:
@@ -48,6 +53,10 @@ private:
     int open_wait_frames_ = 0;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::vector<double> frame_ms_;
+    std::vector<double> frame_ms_new_, frame_ms_same_;  // frames whose snapshot showed a new step, and the rest
+    int last_step_ = -1;
+    bool new_step_ = false;  // this frame's snapshot shows a step the previous frame did not
+    std::map<std::string, double> cpu_at_bench_start_;  // per-thread CPU seconds when the benchmark began
 };
 
 }  // namespace topdown::gui

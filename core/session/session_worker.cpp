@@ -1,6 +1,8 @@
 #include "session/session_worker.hpp"
 
 #ifdef __linux__
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -30,8 +32,15 @@ SessionWorker::SessionWorker(std::size_t history_capacity, std::size_t ensemble_
     : empty_(std::make_shared<const Snapshot>()), sim_(history_capacity, ensemble_capacity) {
     thread_ = std::thread([this, yield_to_ui] {
 #ifdef __linux__
-        // Linux applies nice values per thread; failure (e.g. a sandbox) only costs UI smoothness.
-        if (yield_to_ui) (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+        (void)pthread_setname_np(pthread_self(), "td-worker");  // shown by top -H, perf, gdb
+        // SCHED_IDLE: the worker still uses every spare cycle ("as fast as possible"), but the UI thread and the
+        // GL rasteriser threads take a core from it at once whenever they wake. Failure (e.g. a sandbox) only
+        // costs UI smoothness; nice +10 is the fallback. Linux applies both per thread.
+        if (yield_to_ui) {
+            sched_param param{};
+            if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) != 0)
+                (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+        }
 #else
         (void)yield_to_ui;
 #endif
@@ -74,6 +83,13 @@ void SessionWorker::start_load(const cmd::LoadModel& c) {
     loading_ = true;
     loading_path_ = c.path;
     loader_ = std::thread([this, request, c, task = load_task_] {
+#ifdef __linux__
+        (void)pthread_setname_np(pthread_self(), "td-loader");
+        // Threads inherit the worker's SCHED_IDLE: loading a model runs at normal priority.
+        sched_param normal{};
+        (void)pthread_setschedparam(pthread_self(), SCHED_OTHER, &normal);
+        (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 0);
+#endif
         const std::string& path = c.path;
         ModelLoaded m;
         m.request = request;

@@ -82,7 +82,9 @@ void draw_error_dialog(UiContext& ctx) {
     if (!ctx.pending_error.empty() && !ImGui::IsPopupOpen("Error")) ImGui::OpenPopup("Error");
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(ds.x * 0.5f, ds.y * 0.4f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(ds.x * 0.6f, ImGui::GetFontSize() * 36), 0), ImGuiCond_Appearing);
+    // Fixed width, height fitted every frame: a later, longer message (several bad files in a row) still shows
+    // whole with its OK button.
+    ImGui::SetNextWindowSize(ImVec2(std::min(ds.x * 0.6f, ImGui::GetFontSize() * 36), 0), ImGuiCond_Always);
     if (ImGui::BeginPopupModal("Error", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
         ctx.record_window("error");
         ImGui::PushTextWrapPos(0);

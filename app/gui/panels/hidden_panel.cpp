@@ -7,8 +7,6 @@
 namespace topdown::gui {
 
 namespace {
-ImTextureID tex_id(GLuint t) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t)); }
-
 // A near-square grid for n units: cols = ceil(sqrt(n * aspect)).
 void grid_shape(int n, float aspect, int& rows, int& cols) {
     cols = std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<float>(n) * aspect))));
@@ -46,17 +44,18 @@ void draw_hidden_panel(UiContext& ctx) {
             grid_shape(n, col_w / std::max(1.0f, now_h), rows, cols);
             std::vector<float> grid(static_cast<std::size_t>(rows * cols), 0.08f);
             for (int j = 0; j < n; ++j) grid[static_cast<std::size_t>(j)] = f.bit(l, j) ? 1.0f : 0.0f;
-            const GLuint t = ctx.renderer->image(std::string("hidden_now_") + std::to_string(l), s.current, l, grid.data(), rows, cols,
-                                                 plot::ColorMap::Viridis, static_cast<int>(col_w),
-                                                 static_cast<int>(now_h), false);
-            ImGui::Image(tex_id(t), ImVec2(col_w, now_h));
+            const ImVec2 now_pos = ImGui::GetCursorScreenPos();
+            ImGui::Dummy(ImVec2(col_w, now_h));
+            ctx.renderer->draw(ImGui::GetWindowDrawList(), now_pos, ImVec2(now_pos.x + col_w, now_pos.y + now_h),
+                               std::string("hidden_now_") + std::to_string(l), s.current, l, grid.data(), rows, cols,
+                               plot::ColorMap::Viridis, false);
             if (l == 1) ctx.record_item("hidden_now");
             // Time x units: one column per recent step, units binned to the raster's pixel rows.
             const int T = static_cast<int>(std::min<std::size_t>(s.recent.size(), static_cast<std::size_t>(col_w)));
             const int bins = std::max(1, std::min(n, static_cast<int>(time_h)));
             if (T > 0) {
                 const std::string slot = std::string("hidden_time_") + std::to_string(l);
-                const bool cached = ctx.renderer->cached(slot, s.current, l, static_cast<int>(col_w), static_cast<int>(time_h));
+                const bool cached = ctx.renderer->has_values(slot, s.current, l, bins, T);
                 std::vector<float> raster(cached ? 0 : static_cast<std::size_t>(bins * T), 0.0f);
                 const std::size_t first = s.recent.size() - static_cast<std::size_t>(T);
                 for (int c = 0; c < (cached ? 0 : T); ++c) {
@@ -68,10 +67,11 @@ void draw_hidden_panel(UiContext& ctx) {
                         raster[static_cast<std::size_t>(b * T + c)] = static_cast<float>(on) / static_cast<float>(j1 - j0);
                     }
                 }
-                const GLuint tt = ctx.renderer->image(slot, s.current, l, cached ? nullptr : raster.data(),
-                                                      bins, T, plot::ColorMap::Magma, static_cast<int>(col_w),
-                                                      static_cast<int>(time_h), false);
-                ImGui::Image(tex_id(tt), ImVec2(col_w, time_h));
+                const ImVec2 time_pos = ImGui::GetCursorScreenPos();
+                ImGui::Dummy(ImVec2(col_w, time_h));
+                ctx.renderer->draw(ImGui::GetWindowDrawList(), time_pos, ImVec2(time_pos.x + col_w, time_pos.y + time_h),
+                                   slot, s.current, l, cached ? nullptr : raster.data(), bins, T, plot::ColorMap::Magma,
+                                   false);
                 if (ImGui::IsItemHovered()) {
                     const float u = (ImGui::GetIO().MousePos.x - ImGui::GetItemRectMin().x) / col_w;
                     const int c = std::clamp(static_cast<int>(u * static_cast<float>(T)), 0, T - 1);

@@ -7,8 +7,6 @@
 namespace topdown::gui {
 
 namespace {
-ImTextureID tex_id(GLuint t) { return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(t)); }
-
 void verdict_text(const Snapshot& s, const FocusedFrame& f) {
     if (!s.classifier_loaded || !f.verdict.known()) {
         dim_text("classifier not loaded");
@@ -47,10 +45,11 @@ void draw_visible_panel(UiContext& ctx) {
         const float info_w = fh * 9.5f;
         const float side = std::floor(std::max(64.0f, std::min(avail.x - info_w, avail.y - film_h)));
         const float img_h = side * static_cast<float>(m->image_rows) / static_cast<float>(std::max(1, m->image_cols));
-        const GLuint tex = ctx.renderer->image("visible", s.current, 0, f.visible.data(), m->image_rows, m->image_cols,
-                                               ctx.view.colormap, static_cast<int>(side),
-                                               std::max(1, static_cast<int>(img_h)), ctx.view.pixel_grid);
-        ImGui::Image(tex_id(tex), ImVec2(side, img_h));
+        const ImVec2 img_pos = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(side, img_h));
+        ctx.renderer->draw(ImGui::GetWindowDrawList(), img_pos, ImVec2(img_pos.x + side, img_pos.y + img_h), "visible",
+                           s.current, 0, f.visible.data(), m->image_rows, m->image_cols, ctx.view.colormap,
+                           ctx.view.pixel_grid);
         ctx.record_item("visible_image");
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -80,20 +79,23 @@ void draw_visible_panel(UiContext& ctx) {
             const auto& fr = s.recent[i];
             if (i > first) ImGui::SameLine();
             ImGui::BeginGroup();
-            // Slots keyed by step: as the strip scrolls, a frame keeps its texture (one new render per step).
-            const GLuint t = ctx.renderer->image(std::string("film_") + std::to_string(fr->step % 48), fr, 0, fr->visible.data(),
-                                                 m->image_rows, m->image_cols, ctx.view.colormap,
-                                                 static_cast<int>(thumb), static_cast<int>(thumb), false);
+            // A button framed in the frame's state colour; the image is drawn straight into the window.
+            // Slots keyed by step: as the strip scrolls, a frame keeps its upload (one new upload per step).
             ImGui::PushID(static_cast<int>(i));
             const bool cur = fr->step == s.step;
             const auto sc = plot::state_color(fr->verdict.state, m->num_classes());
-            ImGui::PushStyleColor(ImGuiCol_Button, cur ? ImVec4(0.55f, 0.85f, 1.0f, 1)
-                                                       : ImVec4(sc.r / 255.f, sc.g / 255.f, sc.b / 255.f, 1));
-            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 2));
-            if (ImGui::ImageButton(tex_id(t), ImVec2(thumb - 4, thumb - 4))) ctx.send(cmd::Seek{fr->step});
-            ImGui::PopStyleVar();
-            ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("step %d - click to jump here", fr->step);
+            const ImVec2 p0 = ImGui::GetCursorScreenPos();
+            if (ImGui::InvisibleButton("frame", ImVec2(thumb, thumb))) ctx.send(cmd::Seek{fr->step});
+            const bool hot = ImGui::IsItemHovered();
+            ImVec4 frame = cur ? ImVec4(0.55f, 0.85f, 1.0f, 1) : ImVec4(sc.r / 255.f, sc.g / 255.f, sc.b / 255.f, 1);
+            if (hot) frame = ImVec4(std::min(1.0f, frame.x * 1.25f + 0.1f), std::min(1.0f, frame.y * 1.25f + 0.1f),
+                                    std::min(1.0f, frame.z * 1.25f + 0.1f), 1);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(p0, ImVec2(p0.x + thumb, p0.y + thumb), ImGui::ColorConvertFloat4ToU32(frame));
+            ctx.renderer->draw(dl, ImVec2(p0.x + 2, p0.y + 2), ImVec2(p0.x + thumb - 2, p0.y + thumb - 2),
+                               std::string("film_") + std::to_string(fr->step % 48), fr, 0, fr->visible.data(),
+                               m->image_rows, m->image_cols, ctx.view.colormap, false);
+            if (hot) ImGui::SetTooltip("step %d - click to jump here", fr->step);
             ImGui::PopID();
             const std::string lbl = std::to_string(fr->step);
             const float tw = ImGui::CalcTextSize(lbl.c_str()).x;
