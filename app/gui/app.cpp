@@ -118,6 +118,13 @@ void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::
     j["model_path"] = s.model ? s.model->path : "";
     j["error"] = s.error;
     j["classifier_loaded"] = s.classifier_loaded;
+    if (s.current && s.model) {  // the visible image as the visible panel shows it (checked pixel by pixel)
+        j["visible_rows"] = s.model->image_rows;
+        j["visible_cols"] = s.model->image_cols;
+        j["visible_values"] = s.current->visible;
+        j["visible_colormap"] = plot::colormap_name(ctx.view.colormap);
+        j["visible_pixel_grid"] = ctx.view.pixel_grid;
+    }
     {  // the transition matrix as the heatmap shows it (row-normalised; null for empty rows)
         const Eigen::MatrixXi& counts = ctx.view.transitions_of_focused ? s.focused_transition_counts : s.transition_counts;
         nlohmann::json values = nlohmann::json::array();

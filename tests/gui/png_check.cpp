@@ -1,6 +1,7 @@
 // Checks a screenshot written by `topdown --screenshot FILE` against its sidecar FILE.json (panel and item
-// rectangles, step, model path): image size, panels not blank, pixel variance in the visible-layer image,
-// line pixels in the energy plot, the step reached, the model kept. Exit 0 when every check passes.
+// rectangles, step, model path, the displayed visible image): image size, panels not blank, pixel variance and
+// exact colours (orientation, upscale, colour map) of the visible-layer image, line pixels in the energy plot, the
+// step reached, the model kept. Exit 0 when every check passes.
 #include <stb/stb_image.h>
 
 #include <cmath>
@@ -176,6 +177,36 @@ int main(int argc, char** argv) {
             std::snprintf(msg, sizeof msg, "heatmap %s: %d of %d coloured cells as expected, %d cells mismatched (<= 1)",
                           name.c_str(), coloured_seen, coloured_expected, mismatched);
             check(coloured_expected > 0 && coloured_seen >= coloured_expected - 1 && mismatched <= 1, msg);
+        } else if (a == "--image") {  // the item shows the sidecar's visible image: orientation, upscale, colours
+            const std::string name = next();
+            const int rows = side.value("visible_rows", 0), cols = side.value("visible_cols", 0);
+            topdown::plot::ColorMap cm{};
+            const bool known_cm = topdown::plot::parse_colormap(side.value("visible_colormap", std::string()), cm);
+            if (!side.contains("items") || !side["items"].contains(name) || rows <= 0 || cols <= 0 || !known_cm ||
+                !side.contains("visible_values") || side["visible_values"].size() != std::size_t(rows * cols)) {
+                check(false, "image " + name + " and the visible values are in the sidecar");
+                continue;
+            }
+            // Sample the centre of every image pixel's cell in the item rectangle (crop removed).
+            const auto& r = side["items"][name];
+            const auto& c = side["crop"];
+            const double ox = r[0].get<double>() - (c[2].get<double>() > 0 ? c[0].get<double>() : 0);
+            const double oy = r[1].get<double>() - (c[2].get<double>() > 0 ? c[1].get<double>() : 0);
+            const double cw = r[2].get<double>() / cols, ch = r[3].get<double>() / rows;
+            int matched = 0, total = 0;
+            for (int row = 0; row < rows; ++row)
+                for (int col = 0; col < cols; ++col) {
+                    const int x = int(ox + (col + 0.5) * cw), y = int(oy + (row + 0.5) * ch);
+                    if (x < 0 || y < 0 || x >= img.w || y >= img.h) continue;
+                    const auto want = topdown::plot::colormap(cm, side["visible_values"][std::size_t(row * cols + col)].get<float>());
+                    const unsigned char* p = img.at(x, y);
+                    matched += std::abs(p[0] - want.r) + std::abs(p[1] - want.g) + std::abs(p[2] - want.b) <= 12;
+                    ++total;
+                }
+            char msg[200];
+            std::snprintf(msg, sizeof msg, "image %s: %d of %d pixels show their value's %s colour (>= 99 %%)",
+                          name.c_str(), matched, rows * cols, topdown::plot::colormap_name(cm));
+            check(total == rows * cols && matched * 100 >= total * 99, msg);
         } else if (a == "--not-blank") {
             const std::string name = next();
             Box b;
