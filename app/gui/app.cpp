@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cfloat>
 #include <chrono>
 #include <thread>
 #include <cstdio>
@@ -232,6 +233,9 @@ int run_app(const AppOptions& o) {
             }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
+            // Scripted runs ignore the pointer (Xvfb leaves it mid-screen): no hover effects or tooltips in
+            // screenshots and benchmarks.
+            if (o.scripted()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
             ImGui::NewFrame();
             bool zoom_changed = false;
             if (o.scripted() && !o.panel.empty()) {

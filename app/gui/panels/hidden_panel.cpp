@@ -1,6 +1,7 @@
 // Hidden layers: each layer's binary state as a raster, a time x units raster of the recent history, and
 // the active fraction per layer. Rasters go through the same shader as the visible layer.
 #include <cmath>
+#include <cstdio>
 
 #include "panels/panel.hpp"
 
@@ -38,7 +39,13 @@ void draw_hidden_panel(UiContext& ctx) {
             ImGui::Text("h%d", l);
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("hidden layer %d: %d units", l, n);
             ImGui::SameLine();
-            dim_text("%d units, %.0f%% on", n, static_cast<double>(f.active_fraction[static_cast<std::size_t>(l - 1)]) * 100.0);
+            // The unit count is dropped when the column is too narrow for it (it stays in the tooltip).
+            const double on = static_cast<double>(f.active_fraction[static_cast<std::size_t>(l - 1)]) * 100.0;
+            char detail[64];
+            std::snprintf(detail, sizeof detail, "%d units, %.0f%% on", n, on);
+            if (ImGui::CalcTextSize("h0 ").x + ImGui::CalcTextSize(detail).x > col_w)
+                std::snprintf(detail, sizeof detail, "%.0f%% on", on);
+            dim_text("%s", detail);
             // Current state as a grid of units.
             int rows = 0, cols = 0;
             grid_shape(n, col_w / std::max(1.0f, now_h), rows, cols);

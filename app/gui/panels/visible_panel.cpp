@@ -16,7 +16,10 @@ void verdict_text(const Snapshot& s, const FocusedFrame& f) {
     const auto col = plot::state_color(f.verdict.state, C);
     const std::string name = f.verdict.state < C ? s.model->model->class_names[static_cast<std::size_t>(f.verdict.state)]
                                                  : std::string("non-class");
-    ImGui::TextColored(ImVec4(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1), "%s", name.c_str());
+    // The non-class state's cell colour is near-black (timeline, filmstrip): its label is drawn light instead.
+    const ImVec4 text = f.verdict.state < C ? ImVec4(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1)
+                                             : ImVec4(0.78f, 0.78f, 0.82f, 1);
+    ImGui::TextColored(text, "%s", name.c_str());
     ImGui::Text("p = %.2f   H = %.2f nats", static_cast<double>(f.verdict.probability),
                 static_cast<double>(f.verdict.entropy));
 }
@@ -42,7 +45,9 @@ void draw_visible_panel(UiContext& ctx) {
         const FocusedFrame& f = *s.current;
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         const float film_h = fh * 5.2f;
-        const float info_w = fh * 9.5f;
+        // Wide enough for the verdict line, whatever the zoom.
+        const float info_w = std::max(fh * 9.5f, ImGui::CalcTextSize("p = 0.00   H = 0.00 nats").x +
+                                                     ImGui::GetStyle().ItemSpacing.x * 2.0f);
         const float side = std::floor(std::max(64.0f, std::min(avail.x - info_w, avail.y - film_h)));
         const float img_h = side * static_cast<float>(m->image_rows) / static_cast<float>(std::max(1, m->image_cols));
         const ImVec2 img_pos = ImGui::GetCursorScreenPos();
