@@ -125,8 +125,7 @@ void Simulation::restart(const SessionParams& requested) {
     state_counts_.clear();
     transitions_ = Eigen::MatrixXi::Zero(C + 1, C + 1);
     focused_transitions_ = Eigen::MatrixXi::Zero(C + 1, C + 1);
-    metrics_acc_.reset(p.ensemble_size);
-    metrics_acc_.non_class = info_ ? info_->num_classes() : -1;
+    metrics_acc_.reset(p.ensemble_size, C);
     metrics_ = MetricsSummary{};
     pca_focused_.clear();
     pca_ensemble_.clear();
@@ -162,18 +161,15 @@ void Simulation::record_new_step() {
     EnsembleStep es;
     es.step = ensemble_->steps_done();
     const Matrix& e = ensemble_->energies();
-    const double n = static_cast<double>(e.rows());
+    const auto N = e.rows();
     for (int l = 0; l < L; ++l) {
-        double s = 0, s2 = 0;
-        for (Eigen::Index i = 0; i < e.rows(); ++i) {
-            const double x = e(i, l);
-            s += x, s2 += x * x;
-        }
-        const double mean = s / n;
-        const double var = n > 1 ? std::max(0.0, (s2 - s * s / n) / (n - 1)) : 0.0;
+        // The batch study's expressions (core/experiment/study.cpp), so live and batch curves agree bit for bit.
+        const auto x = e.col(l).cast<double>();
+        const double mean = x.mean();
+        const double var = N > 1 ? (x.array() - mean).square().sum() / double(N - 1) : 0.0;
         const auto li = static_cast<std::size_t>(l);
         es.energy_mean[li] = static_cast<float>(mean);
-        es.energy_sem[li] = static_cast<float>(std::sqrt(var / n));
+        es.energy_sem[li] = static_cast<float>(std::sqrt(var / double(N)));
         es.active_mean[li] = ensemble_->active_fraction(l + 1).mean();
     }
     // PCA hook on the ensemble mean of every hidden layer.
@@ -234,7 +230,19 @@ void Simulation::fill(Snapshot& s) const {
     s.state_counts = state_counts_;
     s.classifier_loaded = analysis_.has_classifier();
     s.pca_available = analysis_.has_pca();
-    s.transition_counts = transitions_;
+    s.transitions_from_focused = chain_ && !ensemble_;
+    s.transition_counts = s.transitions_from_focused ? focused_transitions_ : transitions_;
+    if (!info_)
+        s.analysis_gap = AnalysisGap::NoModel;
+    else if (!analysis_.has_classifier())
+        s.analysis_gap = AnalysisGap::NoClassifier;
+    else if (!ensemble_)
+        s.analysis_gap = AnalysisGap::NoEnsemble;
+    else
+        s.analysis_gap = AnalysisGap::None;
+    if (info_ && !analysis_.has_classifier())
+        s.classifier_note = info_->classifier_note.empty() ? std::string("the state classifier does not match the model")
+                                                           : info_->classifier_note;
     s.focused_transition_counts = focused_transitions_;
     s.metrics = metrics_;
     s.pca_trajectory.clear();

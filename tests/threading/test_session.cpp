@@ -14,6 +14,7 @@
 
 #include "generate/biasing.hpp"
 #include "generate/chain.hpp"
+#include "math/random.hpp"
 #include "model/model_file.hpp"
 #include "session/command_queue.hpp"
 #include "session/model_info.hpp"
@@ -25,10 +26,18 @@ using namespace topdown;
 using namespace std::chrono_literals;
 
 namespace {
+// A rows x cols matrix of uniform [0, 1) numbers from the project's counter-based RNG (stream (seed, 99)).
+Matrix seeded_uniform(int rows, int cols, std::uint64_t seed) {
+    Matrix m(rows, cols);
+    CounterRng rng(seed, 99);
+    rng.uniform(m.data(), static_cast<std::size_t>(m.size()));
+    return m;
+}
+
 std::shared_ptr<const Dbn> small_model(std::uint64_t seed, std::vector<int> arch = {64, 40, 30, 50}) {
     auto m = std::make_shared<Dbn>(init_dbn(arch, 0.3f, seed));
     m->class_names = {"a", "b", "c"};
-    m->label_biasing = Matrix::Random(3, arch.back()).cwiseAbs();
+    m->label_biasing = seeded_uniform(3, arch.back(), seed);
     m->k = 12;
     m->dataset = "test";
     return m;
