@@ -6,7 +6,9 @@
 #include <cstdlib>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -324,4 +326,205 @@ TEST(Simulation, RejectsBadParamsAndKeepsTheRunningChains) {
     bad.temperature = 0;
     EXPECT_THROW(sim.restart(bad), ArgumentError);
     EXPECT_EQ(sim.current_step(), 1);
+}
+
+namespace {
+// A model loader for the worker whose "slow" file takes as long as the test wants: `gate` "blocking" waits for
+// release() ignoring cancellation (a read that cannot be interrupted), "cooperative" polls the task (as the
+// real loader's stages do) for up to a minute. Any other path loads a small in-memory model named after it.
+struct FakeLoads {
+    std::mutex m;
+    std::condition_variable cv;
+    bool released = false;
+    std::atomic<bool> saw_cancel{false}, slow_started{false};
+    void release() {
+        {
+            std::lock_guard<std::mutex> l(m);
+            released = true;
+        }
+        cv.notify_all();
+    }
+    SessionWorker::ModelLoader loader() {
+        return [this](const std::string& path, TaskState& task) -> SessionModel {
+            if (path == "blocking") {
+                slow_started = true;
+                std::unique_lock<std::mutex> l(m);
+                cv.wait_for(l, 60s, [&] { return released; });
+                if (task.cancel_requested.load()) saw_cancel = true;
+                task.throw_if_cancelled();
+            } else if (path == "cooperative") {
+                slow_started = true;
+                const auto end = std::chrono::steady_clock::now() + 60s;
+                while (std::chrono::steady_clock::now() < end) {
+                    if (task.cancel_requested.load()) {
+                        saw_cancel = true;
+                        task.throw_if_cancelled();
+                    }
+                    std::this_thread::sleep_for(1ms);
+                }
+            } else if (path == "no-memory") {
+                throw std::bad_alloc();
+            }
+            auto dbn = small_model(path.size(), path == "wide" ? std::vector<int>{36, 20, 24} : std::vector<int>{64, 40, 30, 50});
+            SessionModel sm;
+            sm.model = prepare_generation_model(dbn);
+            sm.info = build_model_info(dbn, path, sm.model);
+            return sm;
+        };
+    }
+};
+
+// Starts a worker playing flat out on a small model, and waits for it to run.
+void start_playing(SessionWorker& w) {
+    w.send(cmd::UseModel{small_model(1), "first"});
+    w.send(cmd::SetSpeed{0});
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 1000000), true});
+    auto s = w.wait_for([](const Snapshot& x) { return x.step > 5; }, 10s);
+    ASSERT_GT(s->step, 5);
+}
+}  // namespace
+
+TEST(SessionWorker, ASecondLoadDoesNotWaitForTheFirst) {
+    FakeLoads fake;
+    SessionWorker w(64, 64, false, fake.loader());
+    start_playing(w);
+    w.send(cmd::LoadModel("blocking"));
+    auto s = w.wait_for([](const Snapshot& x) { return x.loading && x.loads_in_flight == 1; }, 10s);
+    ASSERT_TRUE(s->loading);
+    while (!fake.slow_started.load()) std::this_thread::sleep_for(1ms);
+    w.send(cmd::LoadModel("wide"));
+    // The first loader is stuck in a stage that cannot be interrupted: the worker must not wait for it. It
+    // applies the newer model and keeps stepping (before the fix it joined the first loader here and hung).
+    const auto loaded = w.wait_for([](const Snapshot& x) { return x.model && x.model->name == "wide" && !x.loading; }, 20s);
+    ASSERT_TRUE(loaded->model && loaded->model->name == "wide") << "the newest request did not win";
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 1000000), true});
+    const auto stepping = w.wait_for([](const Snapshot& x) { return x.model->name == "wide" && x.step >= 30; }, 20s);
+    EXPECT_GE(stepping->step, 30) << "the simulation stalled while the first load was stuck";
+    EXPECT_EQ(stepping->loads_in_flight, 1);  // the first loader still works
+    fake.release();
+    // It then sees its cancellation, and its result is ignored; the worker reaps it.
+    const auto after = w.wait_for([](const Snapshot& x) { return x.loads_in_flight == 0; }, 20s);
+    EXPECT_EQ(after->loads_in_flight, 0);
+    EXPECT_TRUE(fake.saw_cancel.load());
+    EXPECT_EQ(after->model->name, "wide");
+    EXPECT_EQ(after->error_serial, 0u);
+}
+
+TEST(SessionWorker, UseModelCancelsARunningLoad) {
+    FakeLoads fake;
+    SessionWorker w(64, 64, false, fake.loader());
+    start_playing(w);
+    w.send(cmd::LoadModel("cooperative"));
+    ASSERT_TRUE(w.wait_for([](const Snapshot& x) { return x.loading; }, 10s)->loading);
+    while (!fake.slow_started.load()) std::this_thread::sleep_for(1ms);
+    w.send(cmd::UseModel{small_model(4, {36, 20, 24}), "in-memory"});
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 1000000), true});
+    // The cooperative load runs for a minute unless cancelled.
+    const auto s = w.wait_for([](const Snapshot& x) {
+        return x.loads_in_flight == 0 && !x.loading && x.model->name == "in-memory" && x.step >= 20;
+    }, 30s);
+    EXPECT_TRUE(fake.saw_cancel.load()) << "UseModel did not cancel the running load";
+    EXPECT_EQ(s->loads_in_flight, 0);
+    EXPECT_EQ(s->model->name, "in-memory");
+    EXPECT_GE(s->step, 20);
+}
+
+TEST(SessionWorker, ManyLoadsWhilePlayingEndWithTheNewest) {
+    FakeLoads fake;
+    SessionWorker w(64, 64, false, fake.loader());
+    start_playing(w);
+    for (int i = 0; i < 20; ++i) w.send(cmd::LoadModel(i % 2 ? "cooperative" : "wide"));
+    w.send(cmd::LoadModel("last-one"));
+    const auto s = w.wait_for([](const Snapshot& x) {
+        return x.loads_in_flight == 0 && !x.loading && x.model && x.model->name == "last-one";
+    }, 30s);
+    ASSERT_EQ(s->loads_in_flight, 0);
+    ASSERT_TRUE(s->model);
+    EXPECT_EQ(s->model->name, "last-one");
+}
+
+TEST(SessionWorker, OutOfMemoryInALoadIsReportedAndTheWorkerLives) {
+    FakeLoads fake;
+    SessionWorker w(64, 64, false, fake.loader());
+    start_playing(w);
+    w.send(cmd::LoadModel("no-memory"));
+    const auto e = w.wait_for([](const Snapshot& x) { return x.error_serial > 0 && !x.loading; }, 10s);
+    ASSERT_GT(e->error_serial, 0u);
+    EXPECT_NE(e->error.find("not enough memory"), std::string::npos) << e->error;
+    EXPECT_EQ(e->model->name, "first");
+    const int step = e->step;
+    const auto later = w.wait_for([step](const Snapshot& x) { return x.step > step + 10; }, 10s);
+    EXPECT_GT(later->step, step + 10);
+}
+
+TEST(ModelLoading, CancellationIsCheckedBeforeEveryStage) {
+    const std::string path = temp_path("stages.tdm");
+    save_model(*small_model(6), path);
+    const std::vector<LoadStage> all = {LoadStage::Read,       LoadStage::Prepare,      LoadStage::ClassMeans,
+                                        LoadStage::Classifier, LoadStage::Trajectories, LoadStage::Pca};
+    std::vector<LoadStage> seen;
+    const SessionModel full = load_session_model(path, nullptr, [&](LoadStage s) { seen.push_back(s); });
+    EXPECT_EQ(seen, all);
+    ASSERT_TRUE(full.info && full.model);
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        TaskState task;
+        seen.clear();
+        EXPECT_THROW(load_session_model(path, &task,
+                                        [&](LoadStage s) {
+                                            seen.push_back(s);
+                                            if (s == all[k]) task.request_cancel();
+                                        }),
+                     CancelledError)
+            << "cancel during stage " << k;
+        // The load stopped at the next check: no stage after the cancelled one started.
+        EXPECT_EQ(seen, std::vector<LoadStage>(all.begin(), all.begin() + static_cast<long>(k) + 1)) << "stage " << k;
+    }
+    std::filesystem::remove(path);
+}
+
+TEST(SessionWorker, RunToAnEarlierKeptStepKeepsTheNewerSteps) {
+    SessionWorker w(200, 200);
+    w.send(cmd::UseModel{small_model(12), ""});
+    w.send(cmd::SetSpeed{0});
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 500), false});
+    w.send(cmd::RunTo{60});
+    const auto at60 = w.wait_for([](const Snapshot& x) { return x.step == 60 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(at60->step, 60);
+    const auto v60 = at60->current->visible;
+    w.send(cmd::RunTo{10});
+    const auto at10 = w.wait_for([](const Snapshot& x) { return x.step == 10 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(at10->step, 10);
+    EXPECT_EQ(at10->newest_step, 60) << "running to an earlier step discarded the later steps";
+    EXPECT_EQ(at10->ensemble.size(), 60u);
+    w.send(cmd::RunTo{60});
+    const auto back = w.wait_for([](const Snapshot& x) { return x.step == 60 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(back->step, 60);
+    EXPECT_EQ(back->current->visible, v60);
+}
+
+TEST(SessionWorker, RunToAStepOlderThanTheHistorySaysSoThenClearsTheStatus) {
+    SessionWorker w(16, 200);
+    w.send(cmd::UseModel{small_model(13), ""});
+    w.send(cmd::SetSpeed{0});
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 500), false});
+    w.send(cmd::RunTo{100});
+    const auto at100 = w.wait_for([](const Snapshot& x) { return x.step == 100 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(at100->step, 100);
+    const auto v100 = at100->current->visible;
+    w.send(cmd::SetSpeed{200});  // slow enough to see the replay's status while it runs
+    w.send(cmd::RunTo{10});
+    const auto during = w.wait_for([](const Snapshot& x) { return x.mode == RunMode::RunningTo && x.run_to_step == 10; }, 10s);
+    EXPECT_NE(during->status.find("older than the kept steps"), std::string::npos) << during->status;
+    EXPECT_NE(during->status.find("run to 100"), std::string::npos) << "the newest step must stay reachable: " << during->status;
+    const auto at10 = w.wait_for([](const Snapshot& x) { return x.step == 10 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(at10->step, 10);
+    EXPECT_EQ(at10->status, "") << "the transient replay status stayed on screen";
+    w.send(cmd::SetSpeed{0});
+    w.send(cmd::Play{});
+    const auto playing = w.wait_for([](const Snapshot& x) { return x.step >= 50; }, 10s);
+    EXPECT_EQ(playing->status, "");
+    w.send(cmd::RunTo{100});
+    const auto again = w.wait_for([](const Snapshot& x) { return x.step == 100 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(again->step, 100);
+    EXPECT_EQ(again->current->visible, v100);  // the newest step is reachable again, bit for bit
 }
