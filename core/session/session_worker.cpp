@@ -228,17 +228,17 @@ void SessionWorker::apply(const SessionCommand& command) {
                            mode_ = RunMode::RunningTo;
                            run_to_ = c.step;
                        } else {
-                           // Older than the kept history. Chains are deterministic: replay from step 1. The steps
-                           // after the target are recomputed bit for bit by running to them again; say so.
+                           // Older than the kept history. Chains are deterministic: a copy of the focused chain
+                           // replays from step 1, while the kept steps, the newest step and the ensemble stay.
                            const int newest = sim_.newest_step(), oldest = sim_.oldest_kept_step();
                            try {
-                               sim_.restart(sim_.params());
+                               if (!sim_.start_replay(c.step)) return;
                                mode_ = RunMode::RunningTo;
                                run_to_ = c.step;
                                set_status("step " + std::to_string(c.step) + " is older than the kept steps " +
                                               std::to_string(oldest) + ".." + std::to_string(newest) +
-                                              ": replaying from step 1 (run to " + std::to_string(newest) +
-                                              " to recompute the newer steps exactly)",
+                                              ": replaying the focused chain from step 1 (steps up to " +
+                                              std::to_string(newest) + " stay)",
                                           /*transient=*/true);
                            } catch (const std::exception& e) {
                                set_error(e.what());

@@ -83,6 +83,8 @@ struct Snapshot {
     int step = 0;                                // focused chain's current step (cursor)
     int newest_step = 0;                         // newest computed step
     int oldest_kept_step = 0;                    // oldest step still kept for step-back / seek
+    bool replaying = false;                      // the focused chain is shown from a replay of a step older than
+                                                 // the kept history (newest_step and the ensemble are unchanged)
     RunMode mode = RunMode::Paused;
     int run_to_step = 0;                         // target when RunningTo
     float speed = 30;                            // steps per second, <= 0: as fast as possible

