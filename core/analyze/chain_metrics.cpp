@@ -4,24 +4,27 @@
 
 namespace topdown {
 
-ChainMetrics chain_metrics(const std::vector<int>& states, int C) {
-    ChainMetrics m;
-    m.state_time.assign(static_cast<std::size_t>(C + 1), 0);
-    std::vector<char> seen(static_cast<std::size_t>(C), 0);
-    int last = -1;
-    for (int s : states) {
-        if (s < 0 || s > C) throw ArgumentError("state " + std::to_string(s) + " is outside 0.." + std::to_string(C));
-        ++m.state_time[static_cast<std::size_t>(s)];
-        if (s == C) continue;  // non-class steps are removed before counting runs
-        if (!seen[static_cast<std::size_t>(s)]) {
-            seen[static_cast<std::size_t>(s)] = 1;
-            ++m.visited_states;
-        }
-        if (s != last) ++m.transitions;
-        last = s;
+ChainMetricsCounter::ChainMetricsCounter(int C) : C_(C < 0 ? 0 : C), seen_(static_cast<std::size_t>(C_), 0) {
+    m_.state_time.assign(static_cast<std::size_t>(C_ + 1), 0);
+}
+
+void ChainMetricsCounter::add(int s) {
+    if (s < 0 || s > C_) throw ArgumentError("state " + std::to_string(s) + " is outside 0.." + std::to_string(C_));
+    ++m_.state_time[static_cast<std::size_t>(s)];
+    if (s == C_) return;  // non-class steps are removed before counting runs
+    if (!seen_[static_cast<std::size_t>(s)]) {
+        seen_[static_cast<std::size_t>(s)] = 1;
+        ++m_.visited_states;
     }
-    m.changes = m.transitions > 0 ? m.transitions - 1 : 0;
-    return m;
+    if (s != last_) ++m_.transitions;
+    last_ = s;
+    m_.changes = m_.transitions > 0 ? m_.transitions - 1 : 0;
+}
+
+ChainMetrics chain_metrics(const std::vector<int>& states, int C) {
+    ChainMetricsCounter c(C);
+    for (int s : states) c.add(s);
+    return c.metrics();
 }
 
 }  // namespace topdown

@@ -15,4 +15,21 @@ struct ChainMetrics {
 // Metrics of one chain of S classified steps. Throws ArgumentError for a state outside 0..C.
 ChainMetrics chain_metrics(const std::vector<int>& states, int num_classes);
 
+// The same metrics, fed one step at a time (the live session uses one per ensemble chain): after adding a
+// chain's states, metrics() equals chain_metrics(states, C). Any number of classes (no bit masks).
+class ChainMetricsCounter {
+public:
+    explicit ChainMetricsCounter(int num_classes = 0);
+    // Adds the chain's next state; throws ArgumentError for a state outside 0..C.
+    void add(int state);
+    // The metrics of the states added so far.
+    const ChainMetrics& metrics() const { return m_; }
+
+private:
+    int C_ = 0;
+    int last_ = -1;
+    std::vector<char> seen_;  // C entries: class visited
+    ChainMetrics m_;
+};
+
 }  // namespace topdown

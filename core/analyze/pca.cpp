@@ -47,7 +47,15 @@ PcaBasis fit_pca(const Matrix& X, int k) {
 
 Matrix pca_project(const PcaBasis& b, const Matrix& X) {
     if (X.cols() != b.mean.cols()) throw ArgumentError("PCA: the data does not match the basis dimension");
-    return (X.rowwise() - Vector(b.mean)) * b.components.transpose();
+    // Row by row, each element one dot product of fixed length: a row projects to the same bits whether it
+    // comes alone (the live session, one step at a time) or with others (a study's whole trajectory).
+    Matrix out(X.rows(), b.components.rows());
+    Vector centred(X.cols());
+    for (Eigen::Index i = 0; i < X.rows(); ++i) {
+        centred = X.row(i) - b.mean;
+        for (Eigen::Index k = 0; k < b.components.rows(); ++k) out(i, k) = centred.dot(b.components.row(k));
+    }
+    return out;
 }
 
 }  // namespace topdown

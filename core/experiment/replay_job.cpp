@@ -1,5 +1,7 @@
 #include "experiment/replay_job.hpp"
 
+#include <cmath>
+
 #include "data/dataset.hpp"
 #include "model/model_file.hpp"
 #include "util/errors.hpp"
@@ -18,15 +20,18 @@ void ReplayJob::start(ReplayJobConfig config) {
     if (running_.load()) throw ArgumentError("a replay experiment is already running");
     if (thread_.joinable()) thread_.join();
     if (config.conditions.empty()) throw ArgumentError("choose at least one replay condition");
-    task_ = std::make_shared<TaskState>();
     condition_index_ = 0;
     condition_count_ = static_cast<int>(config.conditions.size());
-    ReplayProgress p;
-    p.state = ReplayProgress::State::Running;
-    p.stage = "starting";
-    p.total_epochs = config.options.epochs;
-    publish(p);
-    running_ = true;
+    auto p = std::make_shared<ReplayProgress>();
+    p->state = ReplayProgress::State::Running;
+    p->stage = "starting";
+    p->total_epochs = config.options.epochs;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        task_ = std::make_shared<TaskState>();
+        latest_ = std::move(p);
+        running_ = true;
+    }
     thread_ = std::thread([this, c = std::move(config)]() mutable { run(std::move(c)); });
 }
 
@@ -50,10 +55,19 @@ double ReplayJob::live_fraction() const {
     return (double(condition_index_.load()) + t->fraction.load()) / double(std::max(1, condition_count_.load()));
 }
 
-void ReplayJob::publish(const ReplayProgress& p) {
+void ReplayJob::publish(const ReplayProgress& p, bool last) {
     auto next = std::make_shared<const ReplayProgress>(p);
     std::lock_guard<std::mutex> lock(mutex_);
     latest_ = std::move(next);
+    if (last) running_ = false;  // under the same lock: whoever sees the final snapshot sees running() false
+}
+
+double ReplayProgress::forgetting_ratio_of(std::size_t i) const {
+    if (i >= curves.size() || !complete(i) || curves[i].old_accuracy_fixed.empty()) return std::nan("");
+    for (std::size_t j = 0; j < curves.size(); ++j)
+        if (curves[j].condition == ReplayCondition::Sequential && complete(j))
+            return forgetting_ratio(curves[i], curves[j]);
+    return std::nan("");
 }
 
 void ReplayJob::run(ReplayJobConfig config) {
@@ -86,6 +100,7 @@ void ReplayJob::run(ReplayJobConfig config) {
             p.fraction = double(i) / n;
             p.curves.push_back(ReplayCurve{});
             p.curves.back().condition = c;
+            p.curve_complete.push_back(false);
             publish(p);
             const ReplayCurve done = run_replay(
                 model, c, new_train, new_test, mnist_train, mnist_test, config.options,
@@ -105,6 +120,7 @@ void ReplayJob::run(ReplayJobConfig config) {
                 },
                 task.get());
             p.curves.back() = done;
+            p.curve_complete.back() = true;
         }
         p.state = ReplayProgress::State::Finished;
         p.stage = "finished";
@@ -117,8 +133,13 @@ void ReplayJob::run(ReplayJobConfig config) {
         p.error = e.what();
         p.stage = "failed";
     }
-    publish(p);
-    running_ = false;
+    try {
+        publish(p, /*last=*/true);
+    } catch (...) {
+        // Out of memory for the last copy: the previous snapshot stays, and the job still ends.
+        std::lock_guard<std::mutex> lock(mutex_);
+        running_ = false;
+    }
 }
 
 }  // namespace topdown

@@ -31,10 +31,18 @@ struct ReplayProgress {
     std::string error;                    // set when Failed
     double fraction = 0;                  // 0..1 over all conditions
     std::vector<ReplayCurve> curves;      // finished conditions, then the running one (partial)
+    std::vector<bool> curve_complete;     // per curves[i]: true once that condition ran all its epochs; false
+                                          // while it runs and after a cancel or failure (partial: not scored)
     std::string sample_condition;         // condition whose pool `samples` come from
     Matrix samples;                       // up to kSampleRows rows of the current replay pool (784 columns)
     int total_epochs = 0;                 // epochs per condition
     static constexpr int kSampleRows = 48;
+
+    // True when curves[i] ran all its epochs (a partial curve must be shown as partial and not scored).
+    bool complete(std::size_t i) const { return i < curve_complete.size() && curve_complete[i]; }
+    // Forgetting ratio of curves[i] against the complete sequential curve; NaN when curves[i] or the
+    // sequential curve is partial or missing, or when curves[i] has no epoch.
+    double forgetting_ratio_of(std::size_t i) const;
 };
 
 // Runs one replay experiment at a time on its own thread.
@@ -52,16 +60,17 @@ public:
     void cancel();
     // The newest progress snapshot (never null).
     std::shared_ptr<const ReplayProgress> progress() const;
-    // True while the worker thread runs an experiment.
+    // True while the worker thread runs an experiment. Cleared together with the final snapshot: once
+    // progress() shows Finished / Cancelled / Failed, running() is false.
     bool running() const { return running_.load(); }
     // Fraction of the running condition done, updated every batch (finer than the snapshots).
     double live_fraction() const;
 
 private:
     void run(ReplayJobConfig config);
-    void publish(const ReplayProgress& p);
+    void publish(const ReplayProgress& p, bool last = false);
 
-    mutable std::mutex mutex_;
+    mutable std::mutex mutex_;  // guards latest_ and task_ (and orders running_ with the last snapshot)
     std::shared_ptr<const ReplayProgress> latest_;
     std::thread thread_;
     std::atomic<bool> running_{false};

@@ -1,17 +1,15 @@
 #include "session/analysis_hooks.hpp"
 
 #include "analyze/pca.hpp"
+#include "analyze/statistics.hpp"
 
-#include <bit>
 #include <cmath>
 
 namespace topdown {
 
-void MetricsAccumulator::reset(int chains) {
-    const auto n = static_cast<std::size_t>(chains < 0 ? 0 : chains);
-    visited_mask.assign(n, 0);
-    transitions.assign(n, 0);
-    last_state.assign(n, -1);
+void MetricsAccumulator::reset(int n, int num_classes) {
+    non_class = num_classes;
+    chains.assign(static_cast<std::size_t>(n < 0 ? 0 : n), ChainMetricsCounter(num_classes < 0 ? 0 : num_classes));
 }
 
 bool AnalysisContext::has_pca() const {
@@ -41,37 +39,28 @@ void accumulate_transitions(const std::vector<StateVerdict>& prev, const std::ve
 }
 
 MetricsSummary update_metrics(MetricsAccumulator& acc, const std::vector<StateVerdict>& cur) {
-    // SPEC §7 as core/analyze/chain_metrics.cpp, incrementally: visited classes (non-class excluded) and
-    // runs of equal classes after removing non-class steps.
+    // SPEC §7 with the batch code itself: chain_metrics' counter per chain, mean_sem over the chains.
     MetricsSummary m;
-    const std::size_t n = std::min(cur.size(), acc.last_state.size());
+    const std::size_t n = std::min(cur.size(), acc.chains.size());
     std::size_t known = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const int s = cur[i].state;
-        if (s < 0 || s >= 64) continue;
+        if (s < 0 || s > acc.non_class) continue;  // unknown (no classifier)
         ++known;
-        if (s == acc.non_class) continue;
-        acc.visited_mask[i] |= std::uint64_t{1} << s;
-        if (acc.last_state[i] != s) ++acc.transitions[i];
-        acc.last_state[i] = s;
+        acc.chains[i].add(s);
     }
     if (known == 0 || n == 0) return m;
-    double sv = 0, sv2 = 0, st = 0, st2 = 0;
+    std::vector<double> visited(n), runs(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const double v = std::popcount(acc.visited_mask[i]), t = acc.transitions[i];
-        sv += v, sv2 += v * v, st += t, st2 += t * t;
+        visited[i] = acc.chains[i].metrics().visited_states;
+        runs[i] = acc.chains[i].metrics().transitions;
     }
-    const double dn = static_cast<double>(n);
-    auto sem = [dn](double s, double s2) {
-        if (dn < 2) return 0.0;
-        const double var = std::max(0.0, (s2 - s * s / dn) / (dn - 1));
-        return std::sqrt(var / dn);
-    };
+    const MeanSem v = mean_sem(visited), t = mean_sem(runs);
     m.available = true;
-    m.visited_mean = static_cast<float>(sv / dn);
-    m.visited_sem = static_cast<float>(sem(sv, sv2));
-    m.transitions_mean = static_cast<float>(st / dn);
-    m.transitions_sem = static_cast<float>(sem(st, st2));
+    m.visited_mean = v.mean;
+    m.visited_sem = v.sem;
+    m.transitions_mean = t.mean;
+    m.transitions_sem = t.sem;
     return m;
 }
 

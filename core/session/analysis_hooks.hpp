@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "analyze/chain_metrics.hpp"
 #include "math/matrix.hpp"
 #include "classify/state_classifier.hpp"
 #include "model/dbn.hpp"
@@ -34,21 +35,20 @@ struct AnalysisContext {
     bool has_pca() const;
 };
 
-// Live ensemble metrics (SPEC §7): per chain, distinct states visited and state changes so far.
+// Live ensemble metrics (SPEC §7): per chain, distinct states visited and runs of classes so far; mean ± SEM
+// over the chains exactly as the batch study computes them (chain_metrics + mean_sem).
 struct MetricsSummary {
     bool available = false;
-    float visited_mean = 0, visited_sem = 0;
-    float transitions_mean = 0, transitions_sem = 0;
+    double visited_mean = 0, visited_sem = 0;
+    double transitions_mean = 0, transitions_sem = 0;
 };
 
-// Per-chain running counts the metrics hook updates (one entry per chain).
+// Per-chain running counts the metrics hook updates (one counter per chain, any number of classes).
 struct MetricsAccumulator {
-    std::vector<std::uint64_t> visited_mask;   // bit s set when class s was visited (non-class excluded)
-    std::vector<int> transitions;              // runs of equal classes once non-class steps are removed (SPEC §7)
-    std::vector<int> last_state;               // last class seen, -1 before the first one
+    std::vector<ChainMetricsCounter> chains;   // the batch metrics, fed one step at a time
     int non_class = -1;                        // index of the non-class state (C)
-    // Resets the counts for `chains` chains.
-    void reset(int chains);
+    // Resets the counts for `chains` chains of a model with `num_classes` classes.
+    void reset(int chains, int num_classes);
 };
 
 // A point of the PCA trajectory.
@@ -67,7 +67,7 @@ void accumulate_transitions(const std::vector<StateVerdict>& prev, const std::ve
                             Eigen::MatrixXi& counts);
 
 // HOOK 3 (metrics): updates the per-chain counts with this step's verdicts and returns the ensemble summary
-// (mean ± SEM over chains); not available while the states are unknown.
+// (mean ± SEM over chains); not available while the states are unknown. Unknown states are skipped.
 MetricsSummary update_metrics(MetricsAccumulator& acc, const std::vector<StateVerdict>& cur);
 
 // HOOK 4 (PCA): projects each chain's hidden activity (layers 1..L, one matrix per layer, one row per chain)

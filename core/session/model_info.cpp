@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "analyze/label_trajectories.hpp"
+#include "model/model_file.hpp"
+#include "util/errors.hpp"
 #include "analyze/pca.hpp"
 #include "session/class_means.hpp"
 
@@ -23,6 +25,12 @@ void image_shape(int visible_size, int& rows, int& cols) {
 }
 
 namespace {
+// The cancellation check before each loading stage, then the stage callback.
+void enter_stage(TaskState* task, const LoadStageCallback& on_stage, LoadStage stage) {
+    if (task) task->throw_if_cancelled();
+    if (on_stage) on_stage(stage);
+}
+
 // Looks for the state classifier of the model's dataset: $TOPDOWN_CLASSIFIER, then classifier_<dataset>.tdc
 // next to the model, in the user models folder, and in assets/models/. A damaged file is reported, not fatal.
 void attach_classifier(ModelInfo& info, const Dbn& model, const std::string& model_path) {
@@ -59,7 +67,8 @@ void attach_classifier(ModelInfo& info, const Dbn& model, const std::string& mod
 
 namespace {
 // The PCA basis (stored, or fitted on the label-biasing averages) and the projected reference trajectories.
-void attach_pca(ModelInfo& info, const Dbn& model, const std::shared_ptr<const GenerationModel>& g, TaskState* task) {
+void attach_pca(ModelInfo& info, const Dbn& model, const std::shared_ptr<const GenerationModel>& g, TaskState* task,
+                const LoadStageCallback& on_stage) {
     Eigen::Index hidden = 0;
     for (const auto& l : model.layers) hidden += l.n_upper();
     const bool stored = !model.pca.empty() && model.pca.components.cols() == hidden && model.pca.components.rows() >= 2;
@@ -71,7 +80,9 @@ void attach_pca(ModelInfo& info, const Dbn& model, const std::shared_ptr<const G
         if (!stored) info.pca_source = "none: the model has no label-biasing matrix to fit one";
         return;
     }
+    enter_stage(task, on_stage, LoadStage::Trajectories);
     const Matrix refs = label_average_trajectories(g, kReferenceChains, kReferenceSteps, 1, task);
+    enter_stage(task, on_stage, LoadStage::Pca);
     if (!stored) {
         info.pca_basis = std::make_shared<const PcaBasis>(fit_pca(refs, 2));
         info.pca_source = "fitted at load time on label-biasing averages (" + std::to_string(kReferenceChains) +
@@ -89,7 +100,8 @@ void attach_pca(ModelInfo& info, const Dbn& model, const std::shared_ptr<const G
 }  // namespace
 
 std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> model, const std::string& path,
-                                                  std::shared_ptr<const GenerationModel> generation, TaskState* task) {
+                                                  std::shared_ptr<const GenerationModel> generation, TaskState* task,
+                                                  const LoadStageCallback& on_stage) {
     auto info = std::make_shared<ModelInfo>();
     info->path = path;
     info->name = path.empty() ? std::string("(in memory)") : std::filesystem::path(path).filename().string();
@@ -98,11 +110,25 @@ std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> mod
     image_shape(info->sizes.empty() ? 0 : info->sizes.front(), info->image_rows, info->image_cols);
     info->has_label_biasing = model->label_biasing.size() > 0 && model->label_biasing.rows() == model->num_classes() &&
                               model->label_biasing.cols() == model->top_size();
+    enter_stage(task, on_stage, LoadStage::ClassMeans);
     if (info->has_label_biasing) info->class_means = class_mean_images(*model);
+    enter_stage(task, on_stage, LoadStage::Classifier);
     attach_classifier(*info, *model, path);
-    attach_pca(*info, *model, generation, task);
+    attach_pca(*info, *model, generation, task, on_stage);
     info->model = std::move(model);
     return info;
+}
+
+SessionModel load_session_model(const std::string& path, TaskState* task, const LoadStageCallback& on_stage) {
+    enter_stage(task, on_stage, LoadStage::Read);
+    auto dbn = std::make_shared<const Dbn>(load_model(path));
+    if (dbn->layers.empty()) throw FileFormatError(path + ": the model has no layers");
+    enter_stage(task, on_stage, LoadStage::Prepare);
+    SessionModel m;
+    m.model = prepare_generation_model(dbn);
+    m.info = build_model_info(dbn, path, m.model, task, on_stage);
+    if (task) task->throw_if_cancelled();
+    return m;
 }
 
 }  // namespace topdown

@@ -28,21 +28,17 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 using Clock = std::chrono::steady_clock;
 }  // namespace
 
-SessionWorker::SessionWorker(std::size_t history_capacity, std::size_t ensemble_capacity, bool yield_to_ui)
-    : empty_(std::make_shared<const Snapshot>()), sim_(history_capacity, ensemble_capacity) {
-    thread_ = std::thread([this, yield_to_ui] {
+SessionWorker::SessionWorker(std::size_t history_capacity, std::size_t ensemble_capacity, bool batch_when_unpaced,
+                             ModelLoader loader)
+    : empty_(std::make_shared<const Snapshot>()),
+      loader_fn_(std::move(loader)),
+      batch_when_unpaced_(batch_when_unpaced),
+      sim_(history_capacity, ensemble_capacity) {
+    if (!loader_fn_)
+        loader_fn_ = [](const std::string& path, TaskState& task) { return load_session_model(path, &task); };
+    thread_ = std::thread([this] {
 #ifdef __linux__
         (void)pthread_setname_np(pthread_self(), "td-worker");  // shown by top -H, perf, gdb
-        // SCHED_IDLE: the worker still uses every spare cycle ("as fast as possible"), but the UI thread and the
-        // GL rasteriser threads take a core from it at once whenever they wake. Failure (e.g. a sandbox) only
-        // costs UI smoothness; nice +10 is the fallback. Linux applies both per thread.
-        if (yield_to_ui) {
-            sched_param param{};
-            if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) != 0)
-                (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
-        }
-#else
-        (void)yield_to_ui;
 #endif
         run();
     });
@@ -51,8 +47,23 @@ SessionWorker::SessionWorker(std::size_t history_capacity, std::size_t ensemble_
 SessionWorker::~SessionWorker() {
     queue_.close();
     if (thread_.joinable()) thread_.join();
-    if (load_task_) load_task_->request_cancel();
-    if (loader_.joinable()) loader_.join();
+    // The worker is gone: no one else touches loaders_ now. Cancelled loaders stop at their next stage.
+    for (auto& l : loaders_) l.task->request_cancel();
+    for (auto& l : loaders_)
+        if (l.thread.joinable()) l.thread.join();
+}
+
+void SessionWorker::apply_priority() {
+#ifdef __linux__
+    // A requested step rate runs at normal priority, so that it holds whenever the machine can give it.
+    // "As fast as possible" may run as SCHED_BATCH: the same share of the CPU, but the UI thread is not
+    // preempted by it. Both are normal (fair) policies, so switching back needs no privilege.
+    const int policy = (batch_when_unpaced_ && speed_ <= 0) ? SCHED_BATCH : SCHED_OTHER;
+    if (policy == applied_policy_) return;
+    sched_param param{};
+    (void)pthread_setschedparam(pthread_self(), policy, &param);  // failure (a sandbox) only costs smoothness
+    applied_policy_ = policy;
+#endif
 }
 
 void SessionWorker::send(SessionCommand command) { queue_.push(Item(std::move(command))); }
@@ -73,52 +84,87 @@ void SessionWorker::set_error(const std::string& message) {
     ++error_serial_;
 }
 
+void SessionWorker::cancel_loads() {
+    for (auto& l : loaders_) l.task->request_cancel();
+}
+
+void SessionWorker::reap_loaders() {
+    // Only loaders that have finished their work are joined (their thread is then exiting): the worker
+    // never waits for a running load.
+    for (auto it = loaders_.begin(); it != loaders_.end();) {
+        if (it->done->load(std::memory_order_acquire)) {
+            if (it->thread.joinable()) it->thread.join();
+            it = loaders_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+int SessionWorker::loads_in_flight() const {
+    int n = 0;
+    for (const auto& l : loaders_) n += l.done->load(std::memory_order_acquire) ? 0 : 1;
+    return n;
+}
+
 void SessionWorker::start_load(const cmd::LoadModel& c) {
-    // One load at a time; the newest request wins: a running load is cancelled (it stops at its next
-    // check point) before the new one starts.
-    if (load_task_) load_task_->request_cancel();
-    if (loader_.joinable()) loader_.join();
-    load_task_ = std::make_shared<TaskState>();
+    // The newest request wins: older loads are cancelled (they stop at their next stage and their result,
+    // if any, is ignored) and the new one starts at once on its own thread.
+    cancel_loads();
+    reap_loaders();
+    Loader l;
+    l.task = std::make_shared<TaskState>();
+    l.done = std::make_shared<std::atomic<bool>>(false);
     const std::uint64_t request = ++load_request_;
     loading_ = true;
     loading_path_ = c.path;
-    loader_ = std::thread([this, request, c, task = load_task_] {
+    l.thread = std::thread([this, request, c, task = l.task, done = l.done, load = loader_fn_] {
 #ifdef __linux__
         (void)pthread_setname_np(pthread_self(), "td-loader");
-        // Threads inherit the worker's SCHED_IDLE: loading a model runs at normal priority.
+        // Threads inherit the worker's policy: loading a model runs at normal priority.
         sched_param normal{};
         (void)pthread_setschedparam(pthread_self(), SCHED_OTHER, &normal);
-        (void)setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 0);
 #endif
-        const std::string& path = c.path;
-        ModelLoaded m;
-        m.request = request;
-        m.path = path;
-        m.params = c.params;
-        m.run_to = c.run_to;
         try {
-            auto dbn = std::make_shared<const Dbn>(load_model(path));
-            if (dbn->layers.empty()) throw FileFormatError(path + ": the model has no layers");
-            m.model = prepare_generation_model(dbn);
-            m.info = build_model_info(dbn, path, m.model, task.get());
-        } catch (const std::exception& e) {
-            m.error = e.what();
+            ModelLoaded m;
+            m.request = request;
+            m.path = c.path;
+            m.params = c.params;
+            m.run_to = c.run_to;
+            try {
+                SessionModel sm = load(c.path, *task);
+                m.model = std::move(sm.model);
+                m.info = std::move(sm.info);
+                if (!m.model || !m.info) throw ArgumentError("the loader returned no model");
+            } catch (const CancelledError&) {
+                m.cancelled = true;
+            } catch (const std::bad_alloc&) {
+                m.error = "not enough memory to load " + c.path;
+            } catch (const std::exception& e) {
+                m.error = e.what();
+            }
+            done->store(true, std::memory_order_release);
+            queue_.push(Item(std::move(m)));  // wakes the worker, which reaps this thread
+        } catch (...) {
+            // Out of memory even for the message: the worker reaps this thread on its next load.
+            done->store(true, std::memory_order_release);
         }
-        queue_.push(Item(std::move(m)));
     });
+    loaders_.push_back(std::move(l));
 }
 
 void SessionWorker::apply_loaded(ModelLoaded&& m) {
-    if (m.request != load_request_) return;  // a newer load was requested meanwhile
+    reap_loaders();
+    if (m.cancelled || m.request != load_request_) return;  // a newer load or model was requested meanwhile
     loading_ = false;
     if (!m.error.empty()) {
         set_error("Could not open model: " + m.error);
-        status_ = "kept the previous model";
+        set_status("kept the previous model");
         return;
     }
     try {
         sim_.set_model(m.info, m.model);
-        status_ = "loaded " + m.info->name;
+        set_status("loaded " + m.info->name);
         mode_ = RunMode::Paused;
     } catch (const std::exception& e) {
         set_error(std::string("Model loaded, but the chains could not start: ") + e.what());
@@ -136,7 +182,15 @@ void SessionWorker::apply_loaded(ModelLoaded&& m) {
     }
 }
 
+void SessionWorker::set_status(std::string message, bool transient) {
+    status_ = std::move(message);
+    status_transient_ = transient;
+}
+
 void SessionWorker::apply(const SessionCommand& command) {
+    // A transient status (a run-to in progress) ends with any transport command.
+    const bool transport = !std::holds_alternative<cmd::SetSpeed>(command) && !std::holds_alternative<cmd::LoadModel>(command);
+    if (transport && status_transient_) set_status("");
     std::visit(Overloaded{
                    [&](const cmd::Play&) {
                        if (sim_.ready()) mode_ = RunMode::Playing;
@@ -148,18 +202,18 @@ void SessionWorker::apply(const SessionCommand& command) {
                    },
                    [&](const cmd::StepBack&) {
                        mode_ = RunMode::Paused;
-                       if (!sim_.step_back() && sim_.current_step() > 1) status_ = "older steps are no longer kept";
+                       if (!sim_.step_back() && sim_.current_step() > 1) set_status("older steps are no longer kept");
                    },
                    [&](const cmd::Seek& c) {
                        mode_ = RunMode::Paused;
-                       if (!sim_.seek(c.step)) status_ = std::string("step ") + std::to_string(c.step) + " is not kept";
+                       if (!sim_.seek(c.step)) set_status(std::string("step ") + std::to_string(c.step) + " is not kept");
                    },
                    [&](const cmd::Restart& c) {
                        try {
                            sim_.restart(c.params);
                            mode_ = c.play ? RunMode::RunningTo : RunMode::Paused;
                            run_to_ = c.params.steps;
-                           status_ = "started " + describe(sim_.params());
+                           set_status("started " + describe(sim_.params()));
                        } catch (const std::exception& e) {
                            set_error(std::string("Could not start: ") + e.what());
                        }
@@ -168,17 +222,24 @@ void SessionWorker::apply(const SessionCommand& command) {
                    [&](const cmd::RunTo& c) {
                        if (!sim_.ready() || c.step < 1) return;
                        if (c.step <= sim_.newest_step() && sim_.seek(c.step)) {
+                           // A kept step (earlier or later): only the cursor moves; every newer step stays.
                            mode_ = RunMode::Paused;
                        } else if (c.step > sim_.current_step()) {
                            mode_ = RunMode::RunningTo;
                            run_to_ = c.step;
                        } else {
-                           // Chains are deterministic: replay from the start to reach a step no longer kept.
+                           // Older than the kept history. Chains are deterministic: a copy of the focused chain
+                           // replays from step 1, while the kept steps, the newest step and the ensemble stay.
+                           const int newest = sim_.newest_step(), oldest = sim_.oldest_kept_step();
                            try {
-                               sim_.restart(sim_.params());
+                               if (!sim_.start_replay(c.step)) return;
                                mode_ = RunMode::RunningTo;
                                run_to_ = c.step;
-                               status_ = std::string("replaying from step 1 to reach step ") + std::to_string(c.step);
+                               set_status("step " + std::to_string(c.step) + " is older than the kept steps " +
+                                              std::to_string(oldest) + ".." + std::to_string(newest) +
+                                              ": replaying the focused chain from step 1 (steps up to " +
+                                              std::to_string(newest) + " stay)",
+                                          /*transient=*/true);
                            } catch (const std::exception& e) {
                                set_error(e.what());
                            }
@@ -186,14 +247,15 @@ void SessionWorker::apply(const SessionCommand& command) {
                    },
                    [&](const cmd::LoadModel& c) { start_load(c); },
                    [&](const cmd::UseModel& c) {
-                       ++load_request_;  // cancels a pending file load
+                       cancel_loads();   // a running file load would be ignored anyway: stop it now
+                       ++load_request_;  // and ignore its result if it still arrives
                        loading_ = false;
                        try {
                            if (!c.model) throw ArgumentError("no model");
                            auto g = prepare_generation_model(c.model);
                            sim_.set_model(build_model_info(c.model, c.path), g);
                            mode_ = RunMode::Paused;
-                           status_ = "model " + c.model->architecture_text() + " in use";
+                           set_status("model " + c.model->architecture_text() + " in use");
                        } catch (const std::exception& e) {
                            set_error(std::string("Could not use the model: ") + e.what());
                        }
@@ -216,57 +278,97 @@ void SessionWorker::do_step() {
 }
 
 void SessionWorker::publish() {
-    auto s = std::make_shared<Snapshot>();
-    sim_.fill(*s);
-    s->serial = ++serial_;
-    s->mode = mode_;
-    s->run_to_step = run_to_;
-    s->speed = speed_;
-    if (!step_times_.empty() && Clock::now() - step_times_.back() < std::chrono::milliseconds(500))
-        s->measured_steps_per_second = static_cast<double>(step_times_.size());
-    s->loading = loading_;
-    s->loading_path = loading_path_;
-    s->status = status_;
-    s->error = error_;
-    s->error_serial = error_serial_;
-    mailbox_.publish(std::move(s));
+    try {
+        auto s = std::make_shared<Snapshot>();
+        sim_.fill(*s);
+        s->serial = ++serial_;
+        s->mode = mode_;
+        s->run_to_step = run_to_;
+        s->speed = speed_;
+        if (!step_times_.empty() && Clock::now() - step_times_.back() < std::chrono::milliseconds(500))
+            s->measured_steps_per_second = static_cast<double>(step_times_.size());
+        s->loading = loading_;
+        s->loading_path = loading_path_;
+        s->loads_in_flight = loads_in_flight();
+        s->status = status_;
+        s->error = error_;
+        s->error_serial = error_serial_;
+        mailbox_.publish(std::move(s));
+    } catch (const std::exception& e) {
+        // Out of memory (or any other failure) while copying the picture for the UI: pause, and publish a
+        // small snapshot that carries the error (model and mode only, no step data). Never terminate.
+        mode_ = RunMode::Paused;
+        const bool oom = dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+        try {
+            set_error(oom ? std::string("Out of memory: the simulation is paused. Try a smaller ensemble or fewer steps.")
+                          : std::string("Could not publish the simulation state (paused): ") + e.what());
+            auto s = std::make_shared<Snapshot>();
+            s->serial = ++serial_;
+            s->model = sim_.model_info();
+            s->mode = mode_;
+            s->speed = speed_;
+            s->error = error_;
+            s->error_serial = error_serial_;
+            s->out_of_memory = oom;
+            mailbox_.publish(std::move(s));
+        } catch (...) {
+            // Not even that: the UI keeps the previous snapshot; the worker stays paused and alive.
+        }
+    }
+}
+
+void SessionWorker::iterate(Clock::time_point& next_due) {
+    bool changed = false;
+    for (auto& item : queue_.drain()) {
+        changed = true;
+        if (auto* c = std::get_if<SessionCommand>(&item))
+            apply(*c);
+        else
+            apply_loaded(std::move(std::get<ModelLoaded>(item)));
+    }
+    if (queue_.closed()) return;
+    if (changed) apply_priority();
+    if (mode_ == RunMode::RunningTo && sim_.current_step() >= run_to_) {
+        mode_ = RunMode::Paused;
+        if (status_transient_) set_status("");  // "replaying ... to reach step N" is done
+        changed = true;
+    }
+    if (mode_ == RunMode::Paused || !sim_.ready()) {
+        if (changed) publish();
+        queue_.wait();
+        return;
+    }
+    if (speed_ > 0) {
+        const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / speed_));
+        const auto now = Clock::now();
+        if (now < next_due) {
+            if (changed) publish();
+            queue_.wait_until(next_due);
+            return;
+        }
+        if (now - next_due > period) next_due = now;  // no burst to catch up after a pause or a stall
+        next_due += period;
+    }
+    do_step();
+    publish();
 }
 
 void SessionWorker::run() {
+    apply_priority();
     publish();
     auto next_due = Clock::now();
-    while (true) {
-        bool changed = false;
-        for (auto& item : queue_.drain()) {
-            changed = true;
-            if (auto* c = std::get_if<SessionCommand>(&item))
-                apply(*c);
-            else
-                apply_loaded(std::move(std::get<ModelLoaded>(item)));
-        }
-        if (queue_.closed()) break;
-        if (mode_ == RunMode::RunningTo && sim_.current_step() >= run_to_) {
-            mode_ = RunMode::Paused;
-            changed = true;
-        }
-        if (mode_ == RunMode::Paused || !sim_.ready()) {
-            if (changed) publish();
-            queue_.wait();
-            continue;
-        }
-        if (speed_ > 0) {
-            const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / speed_));
-            const auto now = Clock::now();
-            if (now < next_due) {
-                if (changed) publish();
-                queue_.wait_until(next_due);
-                continue;
+    while (!queue_.closed()) {
+        try {
+            iterate(next_due);
+        } catch (const std::exception& e) {
+            // Nothing may end the worker (an uncaught exception would terminate the app): report, pause, go on.
+            try {
+                mode_ = RunMode::Paused;
+                set_error(std::string("Internal error in the simulation (paused): ") + e.what());
+            } catch (...) {
             }
-            if (now - next_due > period) next_due = now;  // no burst to catch up after a pause or a stall
-            next_due += period;
+            publish();
         }
-        do_step();
-        publish();
     }
 }
 

@@ -32,7 +32,8 @@ Simulation::Simulation(std::size_t history_capacity, std::size_t ensemble_capaci
       ensemble_capacity_(std::max<std::size_t>(ensemble_capacity, 2)),
       ensemble_stats_(ensemble_capacity_),
       pca_focused_(history_capacity_),
-      pca_ensemble_(ensemble_capacity_) {}
+      pca_ensemble_(ensemble_capacity_),
+      replay_pca_(history_capacity_) {}
 
 void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_ptr<const GenerationModel> model) {
     if (!info || !model || !info->model) throw ArgumentError("no model");
@@ -42,6 +43,7 @@ void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_pt
     model_ = std::move(model);
     analysis_ = AnalysisContext{info_->model, info_->classifier, info_->pca_basis};
     samples_.reset();
+    end_replay();
     chain_.reset();
     ensemble_.reset();
     frames_.clear();
@@ -117,6 +119,7 @@ void Simulation::restart(const SessionParams& requested) {
         intersection_size_ = static_cast<int>(
             intersection_chimera(m, p.bias.class_a, p.bias.class_b, k).sum() + 0.5f);
     }
+    end_replay();
     chain_ = std::move(chain);
     ensemble_ = std::move(ensemble);
     frames_.clear();
@@ -125,27 +128,22 @@ void Simulation::restart(const SessionParams& requested) {
     state_counts_.clear();
     transitions_ = Eigen::MatrixXi::Zero(C + 1, C + 1);
     focused_transitions_ = Eigen::MatrixXi::Zero(C + 1, C + 1);
-    metrics_acc_.reset(p.ensemble_size);
-    metrics_acc_.non_class = info_ ? info_->num_classes() : -1;
+    metrics_acc_.reset(p.ensemble_size, C);
     metrics_ = MetricsSummary{};
     pca_focused_.clear();
     pca_ensemble_.clear();
 }
 
-void Simulation::record_new_step() {
-    const StepRecord& r = *chain_->current();
+std::shared_ptr<const FocusedFrame> Simulation::focused_frame(const StepRecord& r, std::optional<PcaPoint>& pca) {
     const int L = model_->depth();
     // Classifier hook on the focused chain.
     StateVerdict verdict;
     if (analysis_.has_classifier()) {
         const Matrix v = Eigen::Map<const Matrix>(r.visible.data(), 1, static_cast<Eigen::Index>(r.visible.size()));
         verdict = classify_states(analysis_, v).at(0);
-        if (!frames_.empty()) accumulate_transitions({frames_.back()->verdict}, {verdict}, focused_transitions_);
     }
-    frames_.push_back(frame_from_record(r, verdict));
-    while (frames_.size() > history_capacity_) frames_.pop_front();
-
     // PCA hook on the focused chain.
+    pca.reset();
     if (analysis_.has_pca()) {
         std::vector<Matrix> layers;
         for (int l = 1; l <= L; ++l) {
@@ -155,25 +153,35 @@ void Simulation::record_new_step() {
         std::vector<const Matrix*> ptrs;
         for (const auto& x : layers) ptrs.push_back(&x);
         const auto pts = project_pca(analysis_, ptrs);
-        if (!pts.empty()) pca_focused_.push({pts.front().x, pts.front().y, r.step, verdict.state});
+        if (!pts.empty()) pca = PcaPoint{pts.front().x, pts.front().y, r.step, verdict.state};
     }
+    return frame_from_record(r, verdict);
+}
+
+void Simulation::record_new_step() {
+    const StepRecord& r = *chain_->current();
+    const int L = model_->depth();
+    std::optional<PcaPoint> pt;
+    auto frame = focused_frame(r, pt);
+    if (analysis_.has_classifier() && !frames_.empty())
+        accumulate_transitions({frames_.back()->verdict}, {frame->verdict}, focused_transitions_);
+    frames_.push_back(std::move(frame));
+    while (frames_.size() > history_capacity_) frames_.pop_front();
+    if (pt) pca_focused_.push(*pt);
 
     if (!ensemble_) return;
     EnsembleStep es;
     es.step = ensemble_->steps_done();
     const Matrix& e = ensemble_->energies();
-    const double n = static_cast<double>(e.rows());
+    const auto N = e.rows();
     for (int l = 0; l < L; ++l) {
-        double s = 0, s2 = 0;
-        for (Eigen::Index i = 0; i < e.rows(); ++i) {
-            const double x = e(i, l);
-            s += x, s2 += x * x;
-        }
-        const double mean = s / n;
-        const double var = n > 1 ? std::max(0.0, (s2 - s * s / n) / (n - 1)) : 0.0;
+        // The batch study's expressions (core/experiment/study.cpp), so live and batch curves agree bit for bit.
+        const auto x = e.col(l).cast<double>();
+        const double mean = x.mean();
+        const double var = N > 1 ? (x.array() - mean).square().sum() / double(N - 1) : 0.0;
         const auto li = static_cast<std::size_t>(l);
         es.energy_mean[li] = static_cast<float>(mean);
-        es.energy_sem[li] = static_cast<float>(std::sqrt(var / n));
+        es.energy_sem[li] = static_cast<float>(std::sqrt(var / double(N)));
         es.active_mean[li] = ensemble_->active_fraction(l + 1).mean();
     }
     // PCA hook on the ensemble mean of every hidden layer.
@@ -200,6 +208,22 @@ void Simulation::record_new_step() {
 
 bool Simulation::step() {
     if (!chain_) return false;
+    if (replay_) {
+        const int next = replay_->current_step() + 1;
+        if (next >= chain_->history().oldest_step()) {  // the replay reached the kept history: continue there
+            end_replay();
+            return chain_->seek(next);
+        }
+        const bool replay_new = replay_->current_step() >= replay_->history().newest_step();
+        replay_->step();
+        if (replay_new) {
+            std::optional<PcaPoint> pt;
+            replay_frames_.push_back(focused_frame(*replay_->current(), pt));
+            while (replay_frames_.size() > history_capacity_) replay_frames_.pop_front();
+            if (pt) replay_pca_.push(*pt);
+        }
+        return true;
+    }
     const bool is_new = chain_->current_step() >= chain_->history().newest_step();
     if (is_new && ensemble_) ensemble_->step(std::max(1, params_.threads));
     chain_->step();
@@ -207,9 +231,41 @@ bool Simulation::step() {
     return true;
 }
 
-bool Simulation::step_back() { return chain_ && chain_->step_back(); }
+bool Simulation::step_back() {
+    if (replay_) return replay_->step_back();
+    return chain_ && chain_->step_back();
+}
 
-bool Simulation::seek(int step) { return chain_ && chain_->seek(step); }
+bool Simulation::seek(int step) {
+    if (!chain_) return false;
+    if (replay_) {
+        if (replay_->seek(step)) return true;
+        if (step < chain_->history().oldest_step() || !chain_->seek(step)) return false;
+        end_replay();
+        return true;
+    }
+    return chain_->seek(step);
+}
+
+bool Simulation::start_replay(int step) {
+    if (!chain_ || step < 1 || step >= chain_->history().oldest_step()) return false;
+    const Dbn& m = *info_->model;
+    BiasSpec bias = params_.bias;  // k already resolved
+    if (bias.method == BiasMethod::Sample) bias.image = sample_image(params_.sample_index);
+    const InitialState first = make_initial_state(m, bias, params_.seed, 0);
+    TemperatureSchedule temp;
+    temp.constant = params_.temperature;
+    replay_ = std::make_unique<Chain>(model_, first.top, params_.seed, 0, temp, history_capacity_);
+    replay_frames_.clear();
+    replay_pca_.clear();
+    return true;
+}
+
+void Simulation::end_replay() {
+    replay_.reset();
+    replay_frames_.clear();
+    replay_pca_.clear();
+}
 
 void Simulation::fill(Snapshot& s) const {
     s.model = info_;
@@ -219,12 +275,13 @@ void Simulation::fill(Snapshot& s) const {
     s.intersection_size = intersection_size_;
     s.empty_start = empty_start_;
     s.step = current_step();
+    s.replaying = replay_ != nullptr;
     s.newest_step = newest_step();
     s.oldest_kept_step = oldest_kept_step();
     s.recent.clear();
     s.current.reset();
     const int cursor = current_step();
-    for (const auto& f : frames_) {
+    for (const auto& f : replay_ ? replay_frames_ : frames_) {
         if (f->step > cursor) break;
         s.recent.push_back(f);
     }
@@ -234,12 +291,25 @@ void Simulation::fill(Snapshot& s) const {
     s.state_counts = state_counts_;
     s.classifier_loaded = analysis_.has_classifier();
     s.pca_available = analysis_.has_pca();
-    s.transition_counts = transitions_;
+    s.transitions_from_focused = chain_ && !ensemble_;
+    s.transition_counts = s.transitions_from_focused ? focused_transitions_ : transitions_;
+    if (!info_)
+        s.analysis_gap = AnalysisGap::NoModel;
+    else if (!analysis_.has_classifier())
+        s.analysis_gap = AnalysisGap::NoClassifier;
+    else if (!ensemble_)
+        s.analysis_gap = AnalysisGap::NoEnsemble;
+    else
+        s.analysis_gap = AnalysisGap::None;
+    if (info_ && !analysis_.has_classifier())
+        s.classifier_note = info_->classifier_note.empty() ? std::string("the state classifier does not match the model")
+                                                           : info_->classifier_note;
     s.focused_transition_counts = focused_transitions_;
     s.metrics = metrics_;
     s.pca_trajectory.clear();
-    for (std::size_t i = 0; i < pca_focused_.size(); ++i)
-        if (pca_focused_[i].step <= cursor) s.pca_trajectory.push_back(pca_focused_[i]);
+    const RingBuffer<PcaPoint>& focused_pca = replay_ ? replay_pca_ : pca_focused_;
+    for (std::size_t i = 0; i < focused_pca.size(); ++i)
+        if (focused_pca[i].step <= cursor) s.pca_trajectory.push_back(focused_pca[i]);
     s.pca_ensemble_mean.clear();
     for (std::size_t i = 0; i < pca_ensemble_.size(); ++i) s.pca_ensemble_mean.push_back(pca_ensemble_[i]);
 }

@@ -30,15 +30,23 @@ public:
     bool step();
     // Moves the focused chain's cursor one step back; false when that step is not kept.
     bool step_back();
-    // Moves the focused chain's cursor to a kept step; false when it is not kept.
+    // Moves the focused chain's cursor to a kept step (of the replay while one runs); false when not kept.
     bool seek(int step);
+    // Shows a step older than the kept history without losing anything: a second copy of the focused chain
+    // replays from step 1 (advanced by step(), one step per call) while the kept steps, the newest step and the
+    // ensemble stay as they are; stepping past the replay's end continues in the kept history. False when
+    // `step` is kept (use seek) or out of range.
+    bool start_replay(int step);
+    // True while the focused chain is shown from such a replay.
+    bool replaying() const { return replay_ != nullptr; }
 
     // True once a model is set and chains exist.
     bool ready() const { return chain_ != nullptr; }
     // Current (cursor) step, newest computed step and oldest kept step of the focused chain.
-    int current_step() const { return chain_ ? chain_->current_step() : 0; }
+    // While replaying, current and oldest kept are the replay's; the newest step is always the session's.
+    int current_step() const { return view() ? view()->current_step() : 0; }
     int newest_step() const { return chain_ ? chain_->history().newest_step() : 0; }
-    int oldest_kept_step() const { return chain_ ? chain_->history().oldest_step() : 0; }
+    int oldest_kept_step() const { return view() ? view()->history().oldest_step() : 0; }
     // The focused chain (null before the first restart).
     const Chain* focused() const { return chain_.get(); }
     // The ensemble (null when the ensemble size is 0).
@@ -51,7 +59,10 @@ public:
     void fill(Snapshot& s) const;
 
 private:
+    const Chain* view() const { return replay_ ? replay_.get() : chain_.get(); }
     void record_new_step();
+    std::shared_ptr<const FocusedFrame> focused_frame(const StepRecord& r, std::optional<PcaPoint>& pca);
+    void end_replay();
     Matrix sample_image(int index);
 
     std::size_t history_capacity_, ensemble_capacity_;
@@ -73,6 +84,9 @@ private:
     MetricsSummary metrics_;
     RingBuffer<PcaPoint> pca_focused_;
     RingBuffer<PcaPoint> pca_ensemble_;   // projection of the ensemble mean, one point per step
+    std::unique_ptr<Chain> replay_;  // a replay of the focused chain to show a step older than the kept history
+    std::deque<std::shared_ptr<const FocusedFrame>> replay_frames_;
+    RingBuffer<PcaPoint> replay_pca_;
     std::optional<Dataset> samples_;  // test split, loaded on first use of BiasMethod::Sample
 };
 

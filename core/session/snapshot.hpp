@@ -60,6 +60,14 @@ struct EnsembleStep {
     std::array<float, kMaxModelLayers> energy_mean{}, energy_sem{}, active_mean{};
 };
 
+// Why the classifier-based panels (transitions, metrics) have nothing to show.
+enum class AnalysisGap {
+    None,          // data available
+    NoModel,       // no model loaded yet
+    NoClassifier,  // the model has no matching state classifier (see ModelInfo::classifier_note)
+    NoEnsemble,    // ensemble size 0: ensemble metrics need chains (the transition matrix uses the focused chain)
+};
+
 // Transport state of the worker.
 enum class RunMode { Paused, Playing, RunningTo };
 
@@ -75,6 +83,8 @@ struct Snapshot {
     int step = 0;                                // focused chain's current step (cursor)
     int newest_step = 0;                         // newest computed step
     int oldest_kept_step = 0;                    // oldest step still kept for step-back / seek
+    bool replaying = false;                      // the focused chain is shown from a replay of a step older than
+                                                 // the kept history (newest_step and the ensemble are unchanged)
     RunMode mode = RunMode::Paused;
     int run_to_step = 0;                         // target when RunningTo
     float speed = 30;                            // steps per second, <= 0: as fast as possible
@@ -89,7 +99,11 @@ struct Snapshot {
     // Analysis (filled through the hooks in analysis_hooks.hpp).
     bool classifier_loaded = false;
     bool pca_available = false;
-    Eigen::MatrixXi transition_counts;           // (C+1) x (C+1) over the ensemble since the restart
+    AnalysisGap analysis_gap = AnalysisGap::NoModel;  // why the ensemble metrics are empty (None: they are not)
+    std::string classifier_note;                 // with NoClassifier: why there is none (e.g. no file found)
+    Eigen::MatrixXi transition_counts;           // (C+1) x (C+1) over the ensemble since the restart; with ensemble
+                                                 // size 0 the focused chain's counts (transitions_from_focused)
+    bool transitions_from_focused = false;       // transition_counts are the focused chain's (ensemble size 0)
     Eigen::MatrixXi focused_transition_counts;   // (C+1) x (C+1) of the focused chain since the restart
     MetricsSummary metrics;
     std::vector<PcaPoint> pca_trajectory;        // focused chain, oldest first (empty without a basis)
@@ -97,6 +111,8 @@ struct Snapshot {
 
     // Status / errors.
     bool loading = false;                        // a model load is in progress
+    int loads_in_flight = 0;                     // loader threads still working (cancelled ones included)
+    bool out_of_memory = false;                  // the worker ran out of memory building this snapshot (paused)
     std::string loading_path;
     std::string status;                          // last informational message
     std::string error;                           // last error message ("" if none)

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 #include "experiment/replay_job.hpp"
@@ -50,6 +51,11 @@ std::shared_ptr<const ReplayProgress> wait_until_stopped(const ReplayJob& job, s
     const auto end = std::chrono::steady_clock::now() + limit;
     while (job.running() && std::chrono::steady_clock::now() < end) {
         const auto p = job.progress();
+        // The final snapshot and running() == false are published together: a reader that sees the end
+        // never sees the job still running.
+        if (p->state != ReplayProgress::State::Running) {
+            EXPECT_FALSE(job.running()) << "final snapshot while running";
+        }
         EXPECT_GE(job.live_fraction(), 0.0);
         EXPECT_LE(job.live_fraction(), 1.0 + 1e-9);
         if (polls) ++*polls;
@@ -75,6 +81,10 @@ TEST(ReplayJob, RunsToTheSameCurvesAsADirectCall) {
     EXPECT_GT(polls, 0);
     EXPECT_DOUBLE_EQ(p->fraction, 1.0);
     ASSERT_EQ(p->curves.size(), 2u);
+    EXPECT_TRUE(p->complete(0));
+    EXPECT_TRUE(p->complete(1));
+    EXPECT_TRUE(std::isfinite(p->forgetting_ratio_of(1)));
+    EXPECT_EQ(p->forgetting_ratio_of(1), forgetting_ratio(p->curves[1], p->curves[0]));
     EXPECT_EQ(p->sample_condition, "generative-label");
     EXPECT_EQ(p->samples.rows(), ReplayProgress::kSampleRows);
     EXPECT_EQ(p->samples.cols(), 784);
@@ -104,6 +114,10 @@ TEST(ReplayJob, CancelStopsPromptlyAndAnotherRunCanStart) {
     job.cancel();
     const auto p = wait_until_stopped(job, std::chrono::seconds(120));
     EXPECT_EQ(p->state, ReplayProgress::State::Cancelled);
+    if (!p->curves.empty()) {  // (a cancel while loading the data leaves no curve)
+        EXPECT_FALSE(p->complete(p->curves.size() - 1)) << "a cancelled condition must be marked partial";
+        EXPECT_TRUE(std::isnan(p->forgetting_ratio_of(p->curves.size() - 1)));
+    }
     // A new run after the cancelled one.
     job.start(tiny_config(model));
     EXPECT_EQ(wait_until_stopped(job, std::chrono::seconds(600))->state, ReplayProgress::State::Finished);
@@ -120,4 +134,56 @@ TEST(ReplayJob, ErrorsEndUpInTheSnapshot) {
     ReplayJobConfig none = tiny_config(d.file("missing.tdm"));
     none.conditions.clear();
     EXPECT_THROW(job.start(none), ArgumentError);
+}
+
+TEST(ReplayJob, ACancelledConditionIsPartialAndNotScored) {
+    test::TempDir d;
+    const std::string model = tiny_mnist_model(d);
+    ReplayJob job;
+    ReplayJobConfig c = tiny_config(model);
+    c.options.epochs = 2;
+    c.conditions = {ReplayCondition::Sequential, ReplayCondition::GenerativeLabel};
+    job.start(c);
+    // Cancel once the second condition has started (the first one is then complete).
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(600);
+    while (job.running() && std::chrono::steady_clock::now() < end) {
+        const auto p = job.progress();
+        if (p->curves.size() == 2) {
+            job.cancel();
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    const auto p = wait_until_stopped(job, std::chrono::seconds(600));
+    if (p->state == ReplayProgress::State::Finished) GTEST_SKIP() << "the run ended before the cancel arrived";
+    ASSERT_EQ(p->state, ReplayProgress::State::Cancelled);
+    ASSERT_EQ(p->curves.size(), 2u);
+    ASSERT_EQ(p->curve_complete.size(), 2u);
+    EXPECT_TRUE(p->complete(0));
+    EXPECT_FALSE(p->complete(1));
+    EXPECT_TRUE(std::isnan(p->forgetting_ratio_of(1))) << "a partial condition was scored";
+    EXPECT_TRUE(std::isfinite(p->forgetting_ratio_of(0)));  // the complete sequential run against itself
+}
+
+TEST(ReplayJob, RunningIsFalseOnceTheFinalSnapshotIsVisible) {
+    // Many short failing runs: each ends with a final snapshot; a reader polling as fast as it can must never
+    // see that snapshot while running() is still true.
+    test::TempDir d;
+    ReplayJob job;
+    for (int run = 0; run < 200; ++run) {
+        job.start(tiny_config(d.file("missing.tdm")));
+        while (true) {
+            const auto p = job.progress();
+            const bool running = job.running();
+            if (p->state != ReplayProgress::State::Running) {
+                ASSERT_FALSE(running) << "run " << run << ": final snapshot seen while running() was true";
+                break;
+            }
+            if (!running) {
+                // running() false implies the final snapshot is already published.
+                ASSERT_NE(job.progress()->state, ReplayProgress::State::Running) << "run " << run;
+                break;
+            }
+        }
+    }
 }

@@ -6,7 +6,9 @@
 #include <cstdlib>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -14,6 +16,7 @@
 
 #include "generate/biasing.hpp"
 #include "generate/chain.hpp"
+#include "math/random.hpp"
 #include "model/model_file.hpp"
 #include "session/command_queue.hpp"
 #include "session/model_info.hpp"
@@ -25,10 +28,18 @@ using namespace topdown;
 using namespace std::chrono_literals;
 
 namespace {
+// A rows x cols matrix of uniform [0, 1) numbers from the project's counter-based RNG (stream (seed, 99)).
+Matrix seeded_uniform(int rows, int cols, std::uint64_t seed) {
+    Matrix m(rows, cols);
+    CounterRng rng(seed, 99);
+    rng.uniform(m.data(), static_cast<std::size_t>(m.size()));
+    return m;
+}
+
 std::shared_ptr<const Dbn> small_model(std::uint64_t seed, std::vector<int> arch = {64, 40, 30, 50}) {
     auto m = std::make_shared<Dbn>(init_dbn(arch, 0.3f, seed));
     m->class_names = {"a", "b", "c"};
-    m->label_biasing = Matrix::Random(3, arch.back()).cwiseAbs();
+    m->label_biasing = seeded_uniform(3, arch.back(), seed);
     m->k = 12;
     m->dataset = "test";
     return m;
@@ -315,4 +326,224 @@ TEST(Simulation, RejectsBadParamsAndKeepsTheRunningChains) {
     bad.temperature = 0;
     EXPECT_THROW(sim.restart(bad), ArgumentError);
     EXPECT_EQ(sim.current_step(), 1);
+}
+
+namespace {
+// A model loader for the worker whose "slow" file takes as long as the test wants: `gate` "blocking" waits for
+// release() ignoring cancellation (a read that cannot be interrupted), "cooperative" polls the task (as the
+// real loader's stages do) for up to a minute. Any other path loads a small in-memory model named after it.
+struct FakeLoads {
+    std::mutex m;
+    std::condition_variable cv;
+    bool released = false;
+    std::atomic<bool> saw_cancel{false}, slow_started{false};
+    void release() {
+        {
+            std::lock_guard<std::mutex> l(m);
+            released = true;
+        }
+        cv.notify_all();
+    }
+    SessionWorker::ModelLoader loader() {
+        return [this](const std::string& path, TaskState& task) -> SessionModel {
+            if (path == "blocking") {
+                slow_started = true;
+                std::unique_lock<std::mutex> l(m);
+                cv.wait_for(l, 60s, [&] { return released; });
+                if (task.cancel_requested.load()) saw_cancel = true;
+                task.throw_if_cancelled();
+            } else if (path == "cooperative") {
+                slow_started = true;
+                const auto end = std::chrono::steady_clock::now() + 60s;
+                while (std::chrono::steady_clock::now() < end) {
+                    if (task.cancel_requested.load()) {
+                        saw_cancel = true;
+                        task.throw_if_cancelled();
+                    }
+                    std::this_thread::sleep_for(1ms);
+                }
+            } else if (path == "no-memory") {
+                throw std::bad_alloc();
+            }
+            auto dbn = small_model(path.size(), path == "wide" ? std::vector<int>{36, 20, 24} : std::vector<int>{64, 40, 30, 50});
+            SessionModel sm;
+            sm.model = prepare_generation_model(dbn);
+            sm.info = build_model_info(dbn, path, sm.model);
+            return sm;
+        };
+    }
+};
+
+// Starts a worker playing flat out on a small model, and waits for it to run.
+void start_playing(SessionWorker& w) {
+    w.send(cmd::UseModel{small_model(1), "first"});
+    w.send(cmd::SetSpeed{0});
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 1000000), true});
+    auto s = w.wait_for([](const Snapshot& x) { return x.step > 5; }, 10s);
+    ASSERT_GT(s->step, 5);
+}
+}  // namespace
+
+TEST(SessionWorker, ASecondLoadDoesNotWaitForTheFirst) {
+    FakeLoads fake;
+    SessionWorker w(64, 64, false, fake.loader());
+    start_playing(w);
+    w.send(cmd::LoadModel("blocking"));
+    auto s = w.wait_for([](const Snapshot& x) { return x.loading && x.loads_in_flight == 1; }, 10s);
+    ASSERT_TRUE(s->loading);
+    while (!fake.slow_started.load()) std::this_thread::sleep_for(1ms);
+    w.send(cmd::LoadModel("wide"));
+    // The first loader is stuck in a stage that cannot be interrupted: the worker must not wait for it. It
+    // applies the newer model and keeps stepping (before the fix it joined the first loader here and hung).
+    const auto loaded = w.wait_for([](const Snapshot& x) { return x.model && x.model->name == "wide" && !x.loading; }, 20s);
+    ASSERT_TRUE(loaded->model && loaded->model->name == "wide") << "the newest request did not win";
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 1000000), true});
+    const auto stepping = w.wait_for([](const Snapshot& x) { return x.model->name == "wide" && x.step >= 30; }, 20s);
+    EXPECT_GE(stepping->step, 30) << "the simulation stalled while the first load was stuck";
+    EXPECT_EQ(stepping->loads_in_flight, 1);  // the first loader still works
+    fake.release();
+    // It then sees its cancellation, and its result is ignored; the worker reaps it.
+    const auto after = w.wait_for([](const Snapshot& x) { return x.loads_in_flight == 0; }, 20s);
+    EXPECT_EQ(after->loads_in_flight, 0);
+    EXPECT_TRUE(fake.saw_cancel.load());
+    EXPECT_EQ(after->model->name, "wide");
+    EXPECT_EQ(after->error_serial, 0u);
+}
+
+TEST(SessionWorker, UseModelCancelsARunningLoad) {
+    FakeLoads fake;
+    SessionWorker w(64, 64, false, fake.loader());
+    start_playing(w);
+    w.send(cmd::LoadModel("cooperative"));
+    ASSERT_TRUE(w.wait_for([](const Snapshot& x) { return x.loading; }, 10s)->loading);
+    while (!fake.slow_started.load()) std::this_thread::sleep_for(1ms);
+    w.send(cmd::UseModel{small_model(4, {36, 20, 24}), "in-memory"});
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 1000000), true});
+    // The cooperative load runs for a minute unless cancelled.
+    const auto s = w.wait_for([](const Snapshot& x) {
+        return x.loads_in_flight == 0 && !x.loading && x.model->name == "in-memory" && x.step >= 20;
+    }, 30s);
+    EXPECT_TRUE(fake.saw_cancel.load()) << "UseModel did not cancel the running load";
+    EXPECT_EQ(s->loads_in_flight, 0);
+    EXPECT_EQ(s->model->name, "in-memory");
+    EXPECT_GE(s->step, 20);
+}
+
+TEST(SessionWorker, ManyLoadsWhilePlayingEndWithTheNewest) {
+    FakeLoads fake;
+    SessionWorker w(64, 64, false, fake.loader());
+    start_playing(w);
+    for (int i = 0; i < 20; ++i) w.send(cmd::LoadModel(i % 2 ? "cooperative" : "wide"));
+    w.send(cmd::LoadModel("last-one"));
+    const auto s = w.wait_for([](const Snapshot& x) {
+        return x.loads_in_flight == 0 && !x.loading && x.model && x.model->name == "last-one";
+    }, 30s);
+    ASSERT_EQ(s->loads_in_flight, 0);
+    ASSERT_TRUE(s->model);
+    EXPECT_EQ(s->model->name, "last-one");
+}
+
+TEST(SessionWorker, OutOfMemoryInALoadIsReportedAndTheWorkerLives) {
+    FakeLoads fake;
+    SessionWorker w(64, 64, false, fake.loader());
+    start_playing(w);
+    w.send(cmd::LoadModel("no-memory"));
+    const auto e = w.wait_for([](const Snapshot& x) { return x.error_serial > 0 && !x.loading; }, 10s);
+    ASSERT_GT(e->error_serial, 0u);
+    EXPECT_NE(e->error.find("not enough memory"), std::string::npos) << e->error;
+    EXPECT_EQ(e->model->name, "first");
+    const int step = e->step;
+    const auto later = w.wait_for([step](const Snapshot& x) { return x.step > step + 10; }, 10s);
+    EXPECT_GT(later->step, step + 10);
+}
+
+TEST(ModelLoading, CancellationIsCheckedBeforeEveryStage) {
+    const std::string path = temp_path("stages.tdm");
+    save_model(*small_model(6), path);
+    const std::vector<LoadStage> all = {LoadStage::Read,       LoadStage::Prepare,      LoadStage::ClassMeans,
+                                        LoadStage::Classifier, LoadStage::Trajectories, LoadStage::Pca};
+    std::vector<LoadStage> seen;
+    const SessionModel full = load_session_model(path, nullptr, [&](LoadStage s) { seen.push_back(s); });
+    EXPECT_EQ(seen, all);
+    ASSERT_TRUE(full.info && full.model);
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        TaskState task;
+        seen.clear();
+        EXPECT_THROW(load_session_model(path, &task,
+                                        [&](LoadStage s) {
+                                            seen.push_back(s);
+                                            if (s == all[k]) task.request_cancel();
+                                        }),
+                     CancelledError)
+            << "cancel during stage " << k;
+        // The load stopped at the next check: no stage after the cancelled one started.
+        EXPECT_EQ(seen, std::vector<LoadStage>(all.begin(), all.begin() + static_cast<long>(k) + 1)) << "stage " << k;
+    }
+    std::filesystem::remove(path);
+}
+
+TEST(SessionWorker, RunToAnEarlierKeptStepKeepsTheNewerSteps) {
+    SessionWorker w(200, 200);
+    w.send(cmd::UseModel{small_model(12), ""});
+    w.send(cmd::SetSpeed{0});
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 500), false});
+    w.send(cmd::RunTo{60});
+    const auto at60 = w.wait_for([](const Snapshot& x) { return x.step == 60 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(at60->step, 60);
+    const auto v60 = at60->current->visible;
+    w.send(cmd::RunTo{10});
+    const auto at10 = w.wait_for([](const Snapshot& x) { return x.step == 10 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(at10->step, 10);
+    EXPECT_EQ(at10->newest_step, 60) << "running to an earlier step discarded the later steps";
+    EXPECT_EQ(at10->ensemble.size(), 60u);
+    w.send(cmd::RunTo{60});
+    const auto back = w.wait_for([](const Snapshot& x) { return x.step == 60 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(back->step, 60);
+    EXPECT_EQ(back->current->visible, v60);
+}
+
+TEST(SessionWorker, RunToAStepOlderThanTheHistoryKeepsTheNewerStepsAndClearsItsStatus) {
+    SessionWorker w(16, 200);
+    w.send(cmd::UseModel{small_model(13), ""});
+    w.send(cmd::SetSpeed{0});
+    w.send(cmd::Restart{params(BiasMethod::Label, 3, 4, 500), false});
+    w.send(cmd::RunTo{100});
+    const auto at100 = w.wait_for([](const Snapshot& x) { return x.step == 100 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(at100->step, 100);
+    const auto v100 = at100->current->visible;
+    w.send(cmd::SetSpeed{200});  // slow enough to see the replay's status while it runs
+    w.send(cmd::RunTo{10});
+    const auto during = w.wait_for([](const Snapshot& x) { return x.mode == RunMode::RunningTo && x.run_to_step == 10; }, 10s);
+    EXPECT_NE(during->status.find("older than the kept steps"), std::string::npos) << during->status;
+    const auto at10 = w.wait_for([](const Snapshot& x) { return x.step == 10 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(at10->step, 10);
+    check_snapshot(*at10);
+    EXPECT_TRUE(at10->replaying);
+    EXPECT_EQ(at10->newest_step, 100) << "running to an older step discarded the newer steps";
+    EXPECT_EQ(at10->ensemble.size(), 100u);
+    EXPECT_EQ(at10->status, "") << "the transient replay status stayed on screen";
+    // Step 10 of the replay is step 10 of a standalone chain.
+    SessionParams p = params(BiasMethod::Label, 3, 4, 500);
+    const auto dbn = small_model(13);
+    Chain alone(prepare_generation_model(dbn), make_initial_state(*dbn, p.bias, 3, 0).top, 3, 0);
+    for (int i = 0; i < 10; ++i) alone.step();
+    EXPECT_EQ(alone.current()->visible, at10->current->visible);
+    // The newest step is still there: a seek, no recomputation.
+    w.send(cmd::RunTo{100});
+    const auto again = w.wait_for([](const Snapshot& x) { return x.step == 100 && x.mode == RunMode::Paused; }, 10s);
+    ASSERT_EQ(again->step, 100);
+    EXPECT_FALSE(again->replaying);
+    EXPECT_EQ(again->current->visible, v100);
+    // Playing from a replayed step runs through the kept history into new steps; the status stays clear.
+    w.send(cmd::RunTo{10});
+    ASSERT_EQ(w.wait_for([](const Snapshot& x) { return x.step == 10 && x.mode == RunMode::Paused; }, 10s)->step, 10);
+    w.send(cmd::SetSpeed{0});
+    w.send(cmd::Play{});
+    const auto playing = w.wait_for([](const Snapshot& x) { return x.step >= 120; }, 10s);
+    ASSERT_GE(playing->step, 120);
+    check_snapshot(*playing);
+    EXPECT_FALSE(playing->replaying);
+    EXPECT_EQ(playing->status, "");
+    EXPECT_EQ(playing->ensemble.back().step, playing->newest_step);
+    EXPECT_EQ(playing->newest_step, playing->step);
 }

@@ -1,4 +1,6 @@
 // Metrics: visited states and transitions of the ensemble chains (mean ± SEM), live. Needs the classifier.
+#include <string>
+
 #include "panels/panel.hpp"
 #include "plot/plot_widgets.hpp"
 
@@ -9,8 +11,19 @@ void draw_metrics_tab(UiContext& ctx) {
     help_marker(ctx, "metrics", "Visited states: how many different digits (or the non-digit state) a chain "
                                 "went through. Transitions: how often it changed state. Averaged over the "
                                 "ensemble, with the standard error.");
-    if (!s.classifier_loaded || !s.metrics.available) {
-        plot::placeholder("classifier not loaded - metrics need the state classifier", ImGui::GetContentRegionAvail());
+    if (s.analysis_gap != AnalysisGap::None || !s.metrics.available) {
+        std::string why;
+        switch (s.analysis_gap) {
+            case AnalysisGap::NoModel: why = "no model loaded - open a model to see the metrics"; break;
+            case AnalysisGap::NoClassifier:
+                why = "no state classifier for this model - metrics need one (" + s.classifier_note + ")";
+                break;
+            case AnalysisGap::NoEnsemble:
+                why = "ensemble size 0 - the metrics are over the ensemble chains: set an ensemble size above 0";
+                break;
+            case AnalysisGap::None: why = "no step yet - the metrics appear after the first step"; break;
+        }
+        plot::placeholder(why.c_str(), ImGui::GetContentRegionAvail());
         return;
     }
     if (ImGui::BeginTable("metrics", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
@@ -18,14 +31,14 @@ void draw_metrics_tab(UiContext& ctx) {
         ImGui::TableSetupColumn("mean");
         ImGui::TableSetupColumn("SEM");
         ImGui::TableHeadersRow();
-        auto row = [](const char* name, float mean, float sem) {
+        auto row = [](const char* name, double mean, double sem) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(name);
             ImGui::TableNextColumn();
-            ImGui::Text("%.2f", static_cast<double>(mean));
+            ImGui::Text("%.2f", mean);
             ImGui::TableNextColumn();
-            ImGui::Text("%.2f", static_cast<double>(sem));
+            ImGui::Text("%.2f", sem);
         };
         row("visited states", s.metrics.visited_mean, s.metrics.visited_sem);
         row("transitions", s.metrics.transitions_mean, s.metrics.transitions_sem);

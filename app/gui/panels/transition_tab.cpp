@@ -1,6 +1,7 @@
 // Transition matrix: live (C+1)x(C+1) heatmap of state transitions over the ensemble (or the focused
 // chain), row-normalised, values printed when cells are large enough, row counts on the right.
 #include <cstdio>
+#include <string>
 
 #include "panels/panel.hpp"
 #include "plot/plot_widgets.hpp"
@@ -13,12 +14,24 @@ void draw_transition_tab(UiContext& ctx) {
     help_marker(ctx, "transition", "Row = state at one step, column = state at the next step, over all chains "
                                    "of the ensemble since the restart. Each row sums to 1. A bright diagonal "
                                    "means states persist (attractors); off-diagonal cells are transitions.");
-    const Eigen::MatrixXi& counts = ctx.view.transitions_of_focused ? s.focused_transition_counts : s.transition_counts;
-    if (!s.classifier_loaded || !s.model || counts.rows() == 0) {
-        plot::placeholder("classifier not loaded - the transition matrix needs the state classifier",
-                          ImGui::GetContentRegionAvail());
+    // With ensemble size 0 the snapshot's transition_counts are already the focused chain's.
+    const bool focused = ctx.view.transitions_of_focused || s.transitions_from_focused;
+    const Eigen::MatrixXi& counts = focused ? s.focused_transition_counts : s.transition_counts;
+    const bool no_data = s.analysis_gap == AnalysisGap::NoModel || s.analysis_gap == AnalysisGap::NoClassifier;
+    if (no_data || counts.rows() == 0) {
+        const std::string why =
+            s.analysis_gap == AnalysisGap::NoModel
+                ? std::string("no model loaded - open a model to see the transition matrix")
+                : s.analysis_gap == AnalysisGap::NoClassifier
+                      ? "no state classifier for this model - the transition matrix needs one (" + s.classifier_note + ")"
+                      : std::string("no step yet - the transition matrix fills as the chains run");
+        plot::placeholder(why.c_str(), ImGui::GetContentRegionAvail());
         ctx.record_item("transition_heatmap");
         return;
+    }
+    if (s.transitions_from_focused && !ctx.view.transitions_of_focused) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(ensemble size 0: focused chain)");
     }
     const int n = static_cast<int>(counts.rows());
     const int C = n - 1;

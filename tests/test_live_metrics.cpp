@@ -1,0 +1,259 @@
+// The app's live metrics (core/session: Simulation + analysis hooks) against the batch path of a study
+// (run_generation, the classifier on the whole run, chain_metrics, TransitionCounts, mean_sem, pca_project and
+// study.cpp's energy statistics) on the same chains: equal to the last bit. Also: models with more than 64
+// classes, and what the snapshot says when a panel has nothing to show.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "analyze/chain_metrics.hpp"
+#include "analyze/pca.hpp"
+#include "analyze/statistics.hpp"
+#include "analyze/transition_matrix.hpp"
+#include "generate/biasing.hpp"
+#include "generate/generation_run.hpp"
+#include "math/random.hpp"
+#include "model/model_file.hpp"
+#include "session/analysis_hooks.hpp"
+#include "session/model_info.hpp"
+#include "session/simulation.hpp"
+#include "train/trainer.hpp"
+
+using namespace topdown;
+
+namespace {
+const std::string kModels = std::string(TOPDOWN_SOURCE_DIR) + "/assets/models/";
+
+// The shipped iDBN with the shipped classifier, and a PCA basis (the stored one, or one fitted on seeded data).
+std::shared_ptr<const ModelInfo> shipped_info(const std::shared_ptr<const Dbn>& dbn) {
+    auto base = build_model_info(dbn, kModels + "idbn_mnist.tdm");
+    auto info = std::make_shared<ModelInfo>(*base);
+    if (!info->pca_basis) {
+        Eigen::Index hidden = 0;
+        for (const auto& l : dbn->layers) hidden += l.n_upper();
+        Matrix x(40, hidden);
+        CounterRng rng(5, 0);
+        rng.uniform(x.data(), static_cast<std::size_t>(x.size()));
+        info->pca_basis = std::make_shared<const PcaBasis>(fit_pca(x, 2));
+    }
+    return info;
+}
+
+struct BatchRun {
+    std::vector<std::vector<int>> states;  // per chain, per step
+    Matrix energy_mean, energy_sem, active_mean, hidden_mean;  // per step (study.cpp's expressions)
+};
+
+// The batch path: ensemble chain i of a session is stream (seed, i + 1), so a request with first_chain_index 1.
+BatchRun run_batch(const std::shared_ptr<const GenerationModel>& g, const StateClassifier& clf, const BiasSpec& bias,
+                   std::uint64_t seed, int N, int S) {
+    GenerationRequest req;
+    req.bias = bias;
+    req.chains = N;
+    req.steps = S;
+    req.seed = seed;
+    req.first_chain_index = 1;
+    const int L = g->depth();
+    int hidden_total = 0;
+    for (int l = 1; l <= L; ++l) hidden_total += g->sizes[std::size_t(l)];
+    BatchRun r;
+    r.energy_mean.resize(S, L);
+    r.energy_sem.resize(S, L);
+    r.active_mean.resize(S, L);
+    r.hidden_mean.resize(S, hidden_total);
+    Matrix visible(static_cast<Eigen::Index>(S) * N, g->visible_size());
+    run_generation(g, req, [&](const ChainBatch& b) {
+        const int s = b.steps_done() - 1;
+        visible.middleRows(static_cast<Eigen::Index>(s) * N, N) = b.state(0);
+        for (int l = 0; l < L; ++l) {  // as core/experiment/study.cpp run_condition
+            const auto e = b.energies().col(l).cast<double>();
+            const double mean = e.mean();
+            const double var = N > 1 ? (e.array() - mean).square().sum() / (N - 1) : 0.0;
+            r.energy_mean(s, l) = static_cast<float>(mean);
+            r.energy_sem(s, l) = static_cast<float>(std::sqrt(var / N));
+            r.active_mean(s, l) = b.active_fraction(l + 1).mean();
+        }
+        int off = 0;
+        for (int l = 1; l <= L; ++l) {
+            const int n = g->sizes[std::size_t(l)];
+            r.hidden_mean.block(s, off, 1, n) = b.state(l).colwise().mean();
+            off += n;
+        }
+    });
+    const auto cls = clf.classify(visible);
+    r.states.assign(static_cast<std::size_t>(N), std::vector<int>(static_cast<std::size_t>(S)));
+    for (int s = 0; s < S; ++s)
+        for (int c = 0; c < N; ++c) r.states[std::size_t(c)][std::size_t(s)] = cls[std::size_t(s) * N + c].state;
+    return r;
+}
+}  // namespace
+
+TEST(LiveMetrics, EqualTheBatchStudyOnTheSameChains) {
+    auto dbn = std::make_shared<const Dbn>(load_model(kModels + "idbn_mnist.tdm"));
+    const auto g = prepare_generation_model(dbn);
+    const auto info = shipped_info(dbn);
+    ASSERT_TRUE(info->classifier) << info->classifier_note;
+    const int C = dbn->num_classes(), N = 12, S = 30, L = g->depth();
+    for (BiasMethod method : {BiasMethod::Random, BiasMethod::Intersection}) {
+        SCOPED_TRACE(to_string(method));
+        SessionParams p;
+        p.bias.method = method;
+        p.bias.class_a = 2;
+        p.bias.class_b = 9;
+        p.seed = 1234;
+        p.ensemble_size = N;
+        p.steps = S;
+        Simulation sim(100, 100);
+        sim.set_model(info, g);
+        sim.restart(p);
+        for (int s = 0; s < S; ++s) sim.step();
+        Snapshot live;
+        sim.fill(live);
+
+        BiasSpec bias = p.bias;
+        bias.k = resolve_k(*dbn, 0);
+        const BatchRun batch = run_batch(g, *info->classifier, bias, p.seed, N, S);
+
+        // Metrics: chain_metrics per chain, mean_sem over chains (study_summary.cpp).
+        std::vector<double> visited, runs;
+        TransitionCounts counts(C);
+        std::vector<int> last_counts(static_cast<std::size_t>(C + 1), 0);
+        for (const auto& st : batch.states) {
+            const ChainMetrics m = chain_metrics(st, C);
+            visited.push_back(m.visited_states);
+            runs.push_back(m.transitions);
+            counts.add_chain(st);
+            ++last_counts[static_cast<std::size_t>(st.back())];
+        }
+        const MeanSem v = mean_sem(visited), t = mean_sem(runs);
+        ASSERT_TRUE(live.metrics.available);
+        EXPECT_EQ(live.metrics.visited_mean, v.mean);
+        EXPECT_EQ(live.metrics.visited_sem, v.sem);
+        EXPECT_EQ(live.metrics.transitions_mean, t.mean);
+        EXPECT_EQ(live.metrics.transitions_sem, t.sem);
+        EXPECT_GT(v.mean, 0.5) << "the chains should visit classes for this test to mean something";
+        EXPECT_GT(counts.counts().sum() - counts.counts().trace(), 0.0) << "and change state";
+
+        // Transition counts and the state histogram of the last step.
+        ASSERT_EQ(live.transition_counts.rows(), C + 1);
+        EXPECT_TRUE(live.transition_counts.cast<double>() == counts.counts());
+        EXPECT_EQ(live.transition_counts.sum(), N * (S - 1));
+        EXPECT_EQ(live.state_counts, last_counts);
+
+        // Energy curves as study.cpp, and the ensemble-mean PCA trajectory as study_report.cpp projects it.
+        ASSERT_EQ(live.ensemble.size(), static_cast<std::size_t>(S));
+        for (int s = 0; s < S; ++s)
+            for (int l = 0; l < L; ++l) {
+                const auto& es = live.ensemble[static_cast<std::size_t>(s)];
+                const auto li = static_cast<std::size_t>(l);
+                ASSERT_EQ(es.energy_mean[li], batch.energy_mean(s, l)) << "step " << s + 1 << " layer " << l + 1;
+                ASSERT_EQ(es.energy_sem[li], batch.energy_sem(s, l)) << "step " << s + 1 << " layer " << l + 1;
+                ASSERT_EQ(es.active_mean[li], batch.active_mean(s, l)) << "step " << s + 1 << " layer " << l + 1;
+            }
+        const Matrix proj = pca_project(*info->pca_basis, batch.hidden_mean);
+        ASSERT_EQ(live.pca_ensemble_mean.size(), static_cast<std::size_t>(S));
+        for (int s = 0; s < S; ++s) {
+            EXPECT_EQ(live.pca_ensemble_mean[std::size_t(s)].x, proj(s, 0)) << "step " << s + 1;
+            EXPECT_EQ(live.pca_ensemble_mean[std::size_t(s)].y, proj(s, 1)) << "step " << s + 1;
+            EXPECT_EQ(live.pca_ensemble_mean[std::size_t(s)].step, s + 1);
+        }
+    }
+}
+
+TEST(LiveMetrics, PcaProjectionOfARowDoesNotDependOnTheOtherRows) {
+    Matrix x(17, 300);
+    CounterRng rng(9, 1);
+    rng.uniform(x.data(), static_cast<std::size_t>(x.size()));
+    const PcaBasis b = fit_pca(x, 3);
+    const Matrix all = pca_project(b, x);
+    for (Eigen::Index i = 0; i < x.rows(); ++i) {
+        const Matrix one = pca_project(b, Matrix(x.row(i)));
+        for (Eigen::Index k = 0; k < 3; ++k) EXPECT_EQ(one(0, k), all(i, k)) << "row " << i;
+    }
+}
+
+TEST(LiveMetrics, CountClassesAbove64) {
+    // 70 classes (non-class = 70). Hand-computed: chain 0 visits 64, 65, 64, 69 with non-class steps between
+    // -> 3 classes, 4 runs; chain 1 stays in 3 -> 1 class, 1 run; chain 2 only non-class -> 0, 0.
+    const int C = 70;
+    MetricsAccumulator acc;
+    acc.reset(3, C);
+    const std::vector<std::vector<int>> steps = {{64, 3, 70}, {70, 3, 70}, {65, 3, 70}, {64, 3, 70}, {69, 3, 70}};
+    MetricsSummary m;
+    for (const auto& st : steps) {
+        std::vector<StateVerdict> v;
+        for (int s : st) v.push_back(StateVerdict{s, 0.5f, 0.1f});
+        m = update_metrics(acc, v);
+    }
+    ASSERT_TRUE(m.available);
+    EXPECT_EQ(acc.chains[0].metrics().visited_states, 3);
+    EXPECT_EQ(acc.chains[0].metrics().transitions, 4);
+    EXPECT_EQ(acc.chains[1].metrics().visited_states, 1);
+    EXPECT_EQ(acc.chains[2].metrics().visited_states, 0);
+    EXPECT_DOUBLE_EQ(m.visited_mean, 4.0 / 3.0);
+    EXPECT_DOUBLE_EQ(m.transitions_mean, 5.0 / 3.0);
+    // The transition hook on a 71 x 71 matrix: 64 -> 70 is counted in row 64.
+    Eigen::MatrixXi counts = Eigen::MatrixXi::Zero(C + 1, C + 1);
+    accumulate_transitions({StateVerdict{64, 1, 0}, StateVerdict{69, 1, 0}}, {StateVerdict{70, 1, 0}, StateVerdict{65, 1, 0}},
+                           counts);
+    EXPECT_EQ(counts(64, 70), 1);
+    EXPECT_EQ(counts(69, 65), 1);
+    EXPECT_EQ(counts.sum(), 2);
+}
+
+TEST(LiveSnapshot, SaysWhyTheAnalysisPanelsAreEmpty) {
+    Snapshot none;
+    Simulation empty;
+    empty.fill(none);
+    EXPECT_EQ(none.analysis_gap, AnalysisGap::NoModel);
+
+    // A model without a classifier for its dataset.
+    auto m = std::make_shared<Dbn>(init_dbn({64, 20, 16}, 0.3f, 3));
+    m->class_names = {"a", "b", "c"};
+    m->dataset = "no-such-dataset";
+    m->k = 8;
+    auto dbn = std::shared_ptr<const Dbn>(m);
+    Simulation sim;
+    sim.set_model(build_model_info(dbn, ""), prepare_generation_model(dbn));
+    SessionParams p;
+    p.bias.method = BiasMethod::Random;
+    p.ensemble_size = 3;
+    sim.restart(p);
+    sim.step();
+    Snapshot s;
+    sim.fill(s);
+    EXPECT_EQ(s.analysis_gap, AnalysisGap::NoClassifier);
+    EXPECT_NE(s.classifier_note.find("classifier_no-such-dataset.tdc"), std::string::npos) << s.classifier_note;
+
+    // The shipped model and classifier with ensemble 0: the transition matrix is the focused chain's.
+    auto idbn = std::make_shared<const Dbn>(load_model(kModels + "idbn_mnist.tdm"));
+    const auto info = build_model_info(idbn, kModels + "idbn_mnist.tdm");
+    ASSERT_TRUE(info->classifier);
+    Simulation focused(100, 100);
+    focused.set_model(info, prepare_generation_model(idbn));
+    SessionParams q;
+    q.bias.method = BiasMethod::Intersection;
+    q.bias.class_a = 2;
+    q.bias.class_b = 9;
+    q.ensemble_size = 0;
+    q.seed = 5;
+    focused.restart(q);
+    const int S = 25;
+    for (int i = 0; i < S; ++i) focused.step();
+    Snapshot f;
+    focused.fill(f);
+    EXPECT_EQ(f.analysis_gap, AnalysisGap::NoEnsemble);
+    EXPECT_TRUE(f.transitions_from_focused);
+    ASSERT_EQ(f.transition_counts.rows(), 11);
+    EXPECT_EQ(f.transition_counts.sum(), S - 1);
+    // Independently: the classifier's states of the kept frames, pair by pair.
+    Eigen::MatrixXi expect = Eigen::MatrixXi::Zero(11, 11);
+    Matrix v(S, 784);
+    ASSERT_EQ(f.recent.size(), static_cast<std::size_t>(S));
+    for (int i = 0; i < S; ++i)
+        v.row(i) = Eigen::Map<const Matrix>(f.recent[std::size_t(i)]->visible.data(), 1, 784);
+    const auto cls = info->classifier->classify(v);
+    for (int i = 1; i < S; ++i) ++expect(cls[std::size_t(i - 1)].state, cls[std::size_t(i)].state);
+    EXPECT_TRUE(f.transition_counts == expect);
+    EXPECT_FALSE(f.metrics.available);
+}
