@@ -18,11 +18,22 @@
 #include "fonts.hpp"
 #include "panels/panel.hpp"
 #include "script_runner.hpp"
+#include "session/ui_pacing.hpp"
+#include "util/export_folder.hpp"
 
 namespace topdown::gui {
 
 namespace {
 void glfw_error(int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); }
+
+// Records every key press as an event (ImGui 1.86 polls key state once per frame and loses a tap shorter than
+// a frame). Installed before ImGui's callback, which chains to it.
+void record_key(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+    auto* log = static_cast<KeyPressLog*>(glfwGetWindowUserPointer(window));
+    if (!log || key < 0 || action == GLFW_RELEASE) return;
+    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+    log->record(ctrl ? (KeyPressLog::kCtrl | key) : key, action == GLFW_PRESS);
+}
 
 void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     if (!ImGui::BeginMainMenuBar()) return;
@@ -72,17 +83,17 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     ImGui::EndMainMenuBar();
 }
 
+// Shortcuts from the key press log (a tap shorter than a frame still counts).
 void handle_global_keys(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
-            ctx.view.zoom = std::min(3.0f, ctx.view.zoom * 1.15f), zoom_changed = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-            ctx.view.zoom = std::max(0.5f, ctx.view.zoom / 1.15f), zoom_changed = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_0)) ctx.view.zoom = 1.0f, zoom_changed = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(window, GLFW_TRUE);
-    }
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) ctx.view.show_guide = !ctx.view.show_guide;
+    const KeyPressLog& k = ctx.keys;
+    auto ctrl = [&](int key) { return k.pressed(KeyPressLog::kCtrl | key, true); };
+    if (ctrl(GLFW_KEY_EQUAL) || ctrl(GLFW_KEY_KP_ADD))
+        ctx.view.zoom = std::min(3.0f, ctx.view.zoom * 1.15f), zoom_changed = true;
+    if (ctrl(GLFW_KEY_MINUS) || ctrl(GLFW_KEY_KP_SUBTRACT))
+        ctx.view.zoom = std::max(0.5f, ctx.view.zoom / 1.15f), zoom_changed = true;
+    if (ctrl(GLFW_KEY_0)) ctx.view.zoom = 1.0f, zoom_changed = true;
+    if (k.pressed(KeyPressLog::kCtrl | GLFW_KEY_Q)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (k.pressed(GLFW_KEY_F1)) ctx.view.show_guide = !ctx.view.show_guide;
 }
 
 void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
@@ -101,6 +112,8 @@ void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     draw_replay_panel(ctx);
     draw_error_dialog(ctx);
     ctx.view.reset_layout = false;
+    ctx.any_panel_floating = ctx.panel_floating_now;
+    ctx.panel_floating_now = false;
 }
 
 // The panel window a --panel name lives in (tabs of the analysis window map to it).
@@ -163,7 +176,13 @@ int run_app(const AppOptions& o) {
     UiContext ctx;
     WindowSettings win{o.width, o.height};
     const bool use_settings = !o.no_settings && !o.scripted();
-    if (use_settings) load_settings(ctx.view, ctx.composer, win);
+    if (use_settings) {
+        const std::string why = load_settings(ctx.view, ctx.composer, win);
+        if (!why.empty()) {  // said, not hidden; startup goes on with the defaults
+            std::fprintf(stderr, "topdown: %s\n", why.c_str());
+            ctx.notice = why;
+        }
+    }
     if (o.scripted()) win = WindowSettings{o.width, o.height};
     plot::ColorMap cm;
     if (plot::parse_colormap(o.colormap, cm) && (o.scripted() || o.colormap != "gray")) ctx.view.colormap = cm;
@@ -184,6 +203,14 @@ int run_app(const AppOptions& o) {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(o.scripted() ? 0 : 1);
+    // Pace the UI: without working vsync (Xvfb, remote desktops, some drivers) an uncapped UI thread draws
+    // frames nobody sees and takes a core from the simulation. Interactive runs cap at the display's refresh.
+    int refresh_hz = 0;
+    if (GLFWmonitor* mon = glfwGetPrimaryMonitor())
+        if (const GLFWvidmode* mode = glfwGetVideoMode(mon)) refresh_hz = mode->refreshRate;
+    const float fps_cap = effective_fps_cap(o.fps_cap, o.scripted(), refresh_hz);
+    glfwSetWindowUserPointer(window, &ctx.keys);
+    glfwSetKeyCallback(window, record_key);  // before ImGui installs its own, which chains to this one
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -225,6 +252,7 @@ int run_app(const AppOptions& o) {
         auto next_frame = last;
         while (exit_code == 0 && !glfwWindowShouldClose(window)) {
             glfwPollEvents();
+            ctx.keys.begin_frame();
             renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
             ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
             if (o.scripted()) {
@@ -246,6 +274,9 @@ int run_app(const AppOptions& o) {
                 if (o.panel == "export") ctx.view.show_export = true;
                 if (o.panel == "replay") ctx.view.show_replay = true;
             }
+            // A window / panel PNG asked for last frame is taken from this frame, drawn without the Export
+            // dialog (and other floating dialogs) so the picture shows the panels only.
+            ctx.capturing = !ctx.screenshot_request.empty() && ctx.screenshot_armed;
             draw_ui(ctx, window, zoom_changed);
             ImGui::Render();
             int fb_w = 0, fb_h = 0;
@@ -256,7 +287,9 @@ int run_app(const AppOptions& o) {
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
             const bool scripted_shot = o.scripted() && script.wants_screenshot();
-            if (scripted_shot || !ctx.screenshot_request.empty()) {
+            if (!scripted_shot && !ctx.screenshot_request.empty() && !ctx.capturing) {
+                ctx.screenshot_armed = true;  // capture on the next frame, drawn without the dialog
+            } else if (scripted_shot || !ctx.screenshot_request.empty()) {
                 const std::string path = scripted_shot ? o.screenshot : ctx.screenshot_request;
                 const std::string panel = scripted_shot ? panel_window(o.panel) : ctx.screenshot_panel;
                 Rect crop;
@@ -264,7 +297,7 @@ int run_app(const AppOptions& o) {
                     auto it = ctx.panel_rects.find(panel);
                     if (it == ctx.panel_rects.end()) {
                         if (scripted_shot) script.finish(false, "unknown panel '" + o.panel + "'");
-                        else ctx.pending_error = "unknown panel " + panel;
+                        else ctx.pending_error = "Export of the PNG failed: unknown panel " + panel, ctx.pending_error_note.clear();
                     } else {
                         const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
                         crop = Rect{it->second.x * sx, it->second.y * sy, it->second.w * sx, it->second.h * sy};
@@ -272,6 +305,7 @@ int run_app(const AppOptions& o) {
                 }
                 if (panel.empty() || crop.w > 0) {
                     try {
+                        ensure_export_folder(path);  // a new account has no ~/topdown-exports yet
                         save_framebuffer_png(fb_w, fb_h, crop, path);
                         if (scripted_shot) {
                             write_sidecar(ctx, script, path, crop, crop.w > 0 ? static_cast<int>(crop.w) : fb_w,
@@ -282,10 +316,11 @@ int run_app(const AppOptions& o) {
                         }
                     } catch (const std::exception& e) {
                         if (scripted_shot) script.finish(false, e.what());
-                        else ctx.pending_error = std::string("Screenshot failed: ") + e.what();
+                        else ctx.pending_error = std::string("Export of the PNG failed: ") + e.what(), ctx.pending_error_note.clear();
                     }
                 }
                 ctx.screenshot_request.clear();
+                ctx.screenshot_armed = false;
             }
             glfwSwapBuffers(window);
             if (zoom_changed) apply_zoom(ctx.view.zoom), ctx.view.reset_layout = true;
@@ -295,9 +330,9 @@ int run_app(const AppOptions& o) {
                 win.width = w, win.height = h;
                 ctx.view.reset_layout = true;
             }
-            if (o.fps_cap > 0.0f) {  // frame pacing on a fixed schedule (no drift); a late frame restarts it
+            if (fps_cap > 0.0f) {  // frame pacing on a fixed schedule (no drift); a late frame restarts it
                 const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(1.0 / static_cast<double>(o.fps_cap)));
+                    std::chrono::duration<double>(1.0 / static_cast<double>(fps_cap)));
                 next_frame += period;
                 const auto t = std::chrono::steady_clock::now();
                 if (next_frame < t) next_frame = t;
@@ -308,7 +343,10 @@ int run_app(const AppOptions& o) {
             last = now;
         }
         if (o.scripted() && exit_code == 0) exit_code = script.done() ? script.exit_code() : 1;
-        if (use_settings) save_settings(ctx.view, ctx.composer, win);
+        if (use_settings) {
+            const std::string why = save_settings(ctx.view, ctx.composer, win);
+            if (!why.empty()) std::fprintf(stderr, "topdown: %s\n", why.c_str());  // the window is closing
+        }
         ctx.snap.reset();
         renderer.clear_slots();
     }

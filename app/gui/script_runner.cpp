@@ -69,12 +69,10 @@ void ScriptRunner::update(UiContext& ctx) {
                 return fail("--classes '" + o_.classes + "' does not name classes of this model");
             c.k = o_.k;
             c.temperature = o_.temperature;
-            c.seed = static_cast<int>(o_.seed % 2147483647u);
+            c.seed = o_.seed;
             c.steps = o_.steps;
             c.ensemble_size = o_.ensemble;
-            SessionParams p = composer_params(c);
-            p.seed = o_.seed;
-            ctx.send(cmd::Restart{p, true});
+            ctx.send(cmd::Restart{composer_params(c), true});  // what the composer shows (64-bit seed)
             phase_ = Phase::WaitSteps;
             return;
         }

@@ -7,7 +7,9 @@
 #include "layout.hpp"
 #include "panels/panel.hpp"
 #include "plot/plot_widgets.hpp"
+#include "experiment/replay_curve_status.hpp"
 #include "util/atomic_file.hpp"
+#include "util/export_folder.hpp"
 
 namespace topdown::gui {
 
@@ -94,6 +96,7 @@ void start_replay(UiContext& ctx) {
         ctx.replay.message.clear();
     } catch (const std::exception& e) {
         ctx.pending_error = std::string("Cannot start the replay experiment: ") + e.what();
+        ctx.pending_error_note.clear();
     }
 }
 
@@ -153,9 +156,11 @@ void draw_curves(UiContext& ctx, const ReplayProgress& p, ImVec2 size) {
 }
 
 void draw_table(const ReplayProgress& p) {
+    // Only complete conditions are scored: a cancelled (or still running) one is marked partial, and the
+    // ratio needs a complete sequential run to compare with.
     const ReplayCurve* seq = nullptr;
     for (const auto& k : p.curves)
-        if (k.condition == ReplayCondition::Sequential && !k.old_accuracy_fixed.empty()) seq = &k;
+        if (k.condition == ReplayCondition::Sequential && replay_curve_complete(k, p.total_epochs)) seq = &k;
     if (!ImGui::BeginTable("replay_table", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
     for (const char* h : {"condition", "pool", "Fashion", "MNIST 0", "MNIST", "ratio"}) ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
@@ -175,11 +180,47 @@ void draw_table(const ReplayProgress& p) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(k.old_accuracy_fixed.empty() ? "-" : percent(k.old_accuracy_fixed.back()).c_str());
         ImGui::TableNextColumn();
-        const double ratio = seq && !k.old_accuracy_fixed.empty() ? forgetting_ratio(k, *seq) : NAN;
-        if (std::isnan(ratio)) ImGui::TextUnformatted("-");
+        const bool complete = replay_curve_complete(k, p.total_epochs);
+        const double ratio = complete && seq ? forgetting_ratio(k, *seq) : NAN;
+        if (!complete) ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.25f, 1), "%s", replay_partial_text(k, p.total_epochs).c_str());
+        else if (std::isnan(ratio)) ImGui::TextUnformatted("-");
         else ImGui::Text("%.3f", ratio);
     }
     ImGui::EndTable();
+}
+
+// A missing dataset: offer to fetch both (in the background, with progress), then start again.
+void draw_fetch(UiContext& ctx, const ReplayProgress& p, bool running) {
+    DataFetchTask& f = ctx.data_fetch;
+    const auto st = f.state();
+    const bool missing_data = p.state == ReplayProgress::State::Failed && p.error.find("data fetch") != std::string::npos;
+    if (st == DataFetchTask::State::Running) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.3f, 1), "Fetching the datasets (%.0f s): %s", f.elapsed_s(),
+                           f.message().c_str());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    if (st == DataFetchTask::State::Done && ctx.replay.retry_after_fetch && !running) {
+        ctx.replay.retry_after_fetch = false;
+        start_replay(ctx);
+        return;
+    }
+    if (st == DataFetchTask::State::Failed) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", f.message().c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (missing_data && !running) {
+        if (ImGui::Button("Fetch the datasets and start again")) {
+            ctx.replay.retry_after_fetch = true;
+            f.start();
+        }
+        ctx.record_item("replay_fetch");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Downloads MNIST and Fashion-MNIST (about 60 MB, checked against pinned SHA-256 sums) "
+                              "into the data folder, like `topdown-cli data fetch`, then starts the experiment.");
+    }
 }
 
 void draw_samples(UiContext& ctx, const std::shared_ptr<const ReplayProgress>& p, ImVec2 avail) {
@@ -248,11 +289,12 @@ void draw_replay_panel(UiContext& ctx) {
         const char* home = std::getenv("HOME");
         const auto path = std::filesystem::path(home ? home : "/tmp") / "topdown-exports" / "replay-curves.csv";
         try {
-            std::filesystem::create_directories(path.parent_path());
+            ensure_export_folder(path.string());
             write_file_atomic(path.string(), replay_curves_csv(p->curves));
             ctx.replay.message = "wrote " + path.string();
         } catch (const std::exception& e) {
             ctx.pending_error = std::string("Saving the curves failed: ") + e.what();
+            ctx.pending_error_note.clear();
         }
     }
     ImGui::EndDisabled();
@@ -265,8 +307,15 @@ void draw_replay_panel(UiContext& ctx) {
     }
     ImGui::ProgressBar(static_cast<float>(f), ImVec2(-1, 0), overlay.empty() ? "idle" : overlay.c_str());
     ctx.record_item("replay_progress");
-    if (p->state == ReplayProgress::State::Failed)
+    if (p->state == ReplayProgress::State::Failed) {
+        ImGui::PushTextWrapPos(0);  // the whole message, with its hint
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "Failed: %s", p->error.c_str());
+        ImGui::PopTextWrapPos();
+        ctx.record_item("replay_error");
+    }
+    if (p->state == ReplayProgress::State::Cancelled)
+        ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.25f, 1), "Cancelled: the last condition is partial and not scored.");
+    draw_fetch(ctx, *p, running);
     if (!ctx.replay.message.empty()) dim_text("%s", ctx.replay.message.c_str());
     ImGui::Spacing();
     draw_table(*p);
