@@ -41,6 +41,9 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_flag("--guide", o.show_guide, "Open the guide at start");
     app.add_flag("--replay-demo", o.replay_demo,
                  "Scripted: run a small continual-learning experiment in the Replay panel before the screenshot");
+    app.add_flag("--press-space", o.press_space,
+                 "Scripted: put the scenario in the composer and press Space (a tap shorter than a frame) instead "
+                 "of starting it directly; then run to --steps");
     app.add_flag("--no-settings", o.no_settings, "Neither read nor write settings or imgui.ini");
     app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
     try {

@@ -29,6 +29,7 @@ struct AppOptions {
     float speed = -1.0f;          // steps per second while playing (0: as fast as possible; < 0: saved setting)
     bool show_guide = false;
     bool replay_demo = false;     // scripted: run a small replay experiment in the Replay panel before the screenshot
+    bool press_space = false;     // scripted: compose the scenario, then press Space (as a sub-frame tap)
     bool no_settings = false;     // do not read or write settings (tests)
     float timeout_s = 60.0f;      // scripted: give up (exit 2) after this long
     // True when the app runs a script and exits instead of waiting for the user.

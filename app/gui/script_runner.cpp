@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include <GLFW/glfw3.h>
+
 #include "generate/biasing.hpp"
 #include "panels/panel.hpp"
 
@@ -72,12 +74,25 @@ void ScriptRunner::update(UiContext& ctx) {
             c.seed = o_.seed;
             c.steps = o_.steps;
             c.ensemble_size = o_.ensemble;
-            ctx.send(cmd::Restart{composer_params(c), true});  // what the composer shows (64-bit seed)
+            if (o_.press_space) {  // a key event straight into the press log: no key-down poll ever sees it
+                ctx.keys.record(GLFW_KEY_SPACE, true);
+                space_pressed_ = true;
+            } else {
+                ctx.send(cmd::Restart{composer_params(c), true});  // what the composer shows (64-bit seed)
+            }
             phase_ = Phase::WaitSteps;
             return;
         }
         case Phase::WaitSteps: {
             if (s.error_serial > 0) return fail(s.error);
+            if (space_pressed_) {  // Space must have started the composer's chains; then run to --steps
+                if (!s.model || s.step < 1 || s.mode == RunMode::Paused ||
+                    !same_session_params(composer_params(ctx.composer), s.params, s.model->model->k))
+                    return;
+                ctx.send(cmd::RunTo{o_.steps});
+                space_pressed_ = false;
+                return;
+            }
             const int target = o_.session.empty() ? o_.steps : s.run_to_step;
             if (target > 0 && (s.step < target || s.mode != RunMode::Paused)) return;
             phase_ = !o_.open_after.empty() ? Phase::OpenOther : after_scenario();

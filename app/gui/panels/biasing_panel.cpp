@@ -152,9 +152,13 @@ void draw_biasing_panel(UiContext& ctx) {
         bool first = true;
         for (const Preset& p : paper_presets()) {
             if (!m || !preset_usable(p, m->num_classes())) continue;
-            if (!first) ImGui::SameLine();
-            first = false;
             const std::string text = preset_button_label(ctx, p.id) + "##" + p.id;
+            const float w = ImGui::CalcTextSize(text.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+            // Long class names (Fashion-MNIST) wrap onto the next line instead of running off the panel.
+            if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <=
+                              ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+                ImGui::SameLine();
+            first = false;
             if (ImGui::Button(text.c_str())) apply_preset(ctx, p.id);
         }
         if (!m || !m->has_label_biasing) ImGui::EndDisabled();

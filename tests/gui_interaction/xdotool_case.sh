@@ -1,0 +1,62 @@
+#!/bin/sh
+# Drives the interactive app (not the scripted mode) with xdotool under Xvfb, like a user, and checks root-window
+# screenshots (xwd + ImageMagick convert). Issue 13 (app):
+#   enter-error  File > Open, type the path of a broken session file, press Enter: the error dialog must stay
+#                visible (the same Enter used to close it in the frame it opened).
+#   short-tap    at 5 frames per second, tap Space (press and release inside one frame): the chain must play
+#                (a once-per-frame key-down poll never sees such a tap).
+# usage: xdotool_case.sh CASE TOPDOWN MODEL OUTDIR
+# Exits 77 (skipped) when xdotool, xwd or convert is missing.
+set -u
+case_name="$1"; topdown="$2"; model="$3"; out="$4"
+for t in xdotool xwd convert xvfb-run; do
+  command -v "$t" >/dev/null 2>&1 || { echo "skipped: $t is not installed"; exit 77; }
+done
+rm -rf "$out"; mkdir -p "$out/home"
+export HOME="$out/home" XDG_CONFIG_HOME="$out/home/.config" XDG_DATA_HOME="$out/home/.local/share"
+printf '{"format":"topdown-session","version":1,' > "$out/broken_session.json"
+cat > "$out/drive.sh" <<'DRIVE'
+#!/bin/sh
+set -u
+case_name="$1"; topdown="$2"; model="$3"; out="$4"
+shot() { xwd -root -silent | convert xwd:- "png:$out/$1.png"; }
+# Pixels of one colour (+-3 per channel) in a screenshot.
+count() { convert "$out/$1.png" -fuzz 1.5% -fill black +opaque "$2" -fill white -opaque "$2" -colorspace gray -format "%[fx:round(mean*w*h)]" info:; }
+fps=30
+[ "$case_name" = short-tap ] && fps=5
+"$topdown" --model "$model" --no-settings --size 1280x800 --fps-cap "$fps" --speed 30 > "$out/app.log" 2>&1 &
+app=$!
+xdotool search --sync --onlyvisible --name '^TopDown$' > /dev/null
+sleep 4  # the model loads (reference trajectories)
+xdotool mousemove 1270 790
+rc=1
+if [ "$case_name" = enter-error ]; then
+  xdotool mousemove 20 10 click 1; sleep 0.5         # File
+  xdotool mousemove 70 36 click 1; sleep 0.8         # Open model or session...
+  xdotool mousemove 700 202 click 1; sleep 0.5       # the path field of the browser
+  xdotool key ctrl+a; sleep 0.2
+  xdotool type --delay 20 "$out/broken_session.json"; sleep 0.3
+  xdotool keydown Return; sleep 0.15; xdotool keyup Return   # an ordinary press (longer than a frame)
+  sleep 1.5
+  shot after_enter
+  n=$(count after_enter 'rgb(255,128,102)')           # the error text colour
+  echo "error-text pixels after Enter: $n"
+  [ "$n" -gt 150 ] && rc=0
+elif [ "$case_name" = short-tap ]; then
+  shot before
+  xdotool key --delay 1 space                         # press + release within a few ms (one frame is 200 ms)
+  sleep 2; shot playing_a
+  sleep 1.5; shot playing_b
+  d=$(convert "$out/playing_a.png" "$out/playing_b.png" -compose difference -composite -colorspace gray -threshold 1% -format "%[fx:round(mean*w*h)]" info:)
+  echo "pixels changed between two screenshots 1.5 s apart after the tap: $d"
+  [ "$d" -gt 200 ] && rc=0
+fi
+xdotool key ctrl+q; sleep 1
+kill "$app" 2>/dev/null
+wait "$app" 2>/dev/null
+exit $rc
+DRIVE
+xvfb-run -a -s '-screen 0 1280x800x24' sh "$out/drive.sh" "$case_name" "$topdown" "$model" "$out"
+rc=$?
+[ $rc -eq 0 ] && echo "$case_name: ok" || echo "$case_name: FAILED (screenshots in $out)"
+exit $rc
