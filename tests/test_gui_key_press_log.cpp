@@ -1,6 +1,8 @@
 // Key presses shorter than a frame (issue 13, app) and the error dialog's Enter guard (File > Open).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "session/key_press_log.hpp"
 
 using namespace topdown;
@@ -73,4 +75,19 @@ TEST(GuiDialogKeyGuard, AFastTapOnTheAppearingFrameIsIgnoredALaterTapCounts) {
     EXPECT_FALSE(g.accept(false, false, false));
     EXPECT_TRUE(g.accept(false, true, true));
     (void)kEnter;
+}
+
+TEST(GuiKeyPressLog, PressedKeysListsTheFramesNewPressesOnly) {
+    KeyPressLog log;
+    log.record(kRight, false);  // a repeat only
+    log.record(kSpace, true);
+    log.record(KeyPressLog::kCtrl | 'A', true);
+    log.begin_frame();
+    const std::vector<int> want = {kSpace, 'A' | KeyPressLog::kCtrl};
+    std::vector<int> got = log.pressed_keys();
+    std::vector<int> sorted_want = want;
+    std::sort(sorted_want.begin(), sorted_want.end());
+    EXPECT_EQ(got, sorted_want);
+    log.begin_frame();
+    EXPECT_TRUE(log.pressed_keys().empty());
 }

@@ -9,6 +9,7 @@
 #include <cfloat>
 #include <chrono>
 #include <thread>
+#include <vector>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -250,9 +251,25 @@ int run_app(const AppOptions& o) {
         }
         auto last = std::chrono::steady_clock::now();
         auto next_frame = last;
+        std::vector<int> forced_down;  // keys held down for one frame because their tap was shorter than it
+        bool forced_ctrl = false;
         while (exit_code == 0 && !glfwWindowShouldClose(window)) {
+            // Keys ImGui forced down for the previous frame (a tap shorter than that frame) are released now.
+            for (int key : forced_down) io.KeysDown[key] = false;
+            if (forced_ctrl) io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+            forced_down.clear();
+            forced_ctrl = false;
             glfwPollEvents();
             ctx.keys.begin_frame();
+            // ImGui 1.86 polls io.KeysDown once per frame: a key pressed and released within one poll is lost to
+            // its widgets (Enter in a text field, Ctrl+A). Such a key is held down for this one frame instead.
+            for (int code : ctx.keys.pressed_keys()) {
+                const int key = code & ~KeyPressLog::kCtrl;
+                if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(io.KeysDown)) || io.KeysDown[key]) continue;
+                io.KeysDown[key] = true;
+                forced_down.push_back(key);
+                if ((code & KeyPressLog::kCtrl) && !io.KeyCtrl) io.KeyCtrl = forced_ctrl = true;
+            }
             renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
             ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
             if (o.scripted()) {

@@ -27,7 +27,8 @@ inline constexpr const char* kMethodNames[] = {"label", "double-label chimera", 
 
 // The replay panel's fields (continual-learning experiment, SPEC §9).
 struct ReplayPanelState {
-    int epochs = 20, batches = 156, limit = 0, seed = 1;
+    int epochs = 20, batches = 156, limit = 0;
+    std::uint64_t seed = 1;  // 64-bit like every seed of the core
     bool conditions[5] = {true, true, true, true, true};  // in the order of all_replay_conditions()
     std::chrono::steady_clock::time_point started;
     std::string message;  // result of the last save

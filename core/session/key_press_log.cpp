@@ -25,6 +25,13 @@ int KeyPressLog::presses(int key) const {
 
 void KeyPressLog::consume(int key) { frame_.erase(key); }
 
+std::vector<int> KeyPressLog::pressed_keys() const {
+    std::vector<int> keys;
+    for (const auto& [key, count] : frame_)
+        if (count.presses > 0) keys.push_back(key);
+    return keys;
+}
+
 bool DialogKeyGuard::accept(bool appearing, bool down, bool pressed) {
     if (appearing) armed_ = false;
     // A press this frame counts only when the key was seen up in an earlier frame of this dialog.

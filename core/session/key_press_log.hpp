@@ -3,6 +3,7 @@
 // misses it). Plain data, single-threaded: the callback and the frame loop run on the UI thread.
 #pragma once
 #include <map>
+#include <vector>
 
 namespace topdown {
 
@@ -20,6 +21,8 @@ public:
     int presses(int key) const;
     // Marks `key`'s presses of this frame as used (a later reader sees none).
     void consume(int key);
+    // Every key code (with kCtrl where Ctrl was held) with a new press this frame, in increasing order.
+    std::vector<int> pressed_keys() const;
 
 private:
     struct Count {

@@ -3,13 +3,18 @@
 # screenshots (xwd + ImageMagick convert). Issue 13 (app):
 #   enter-error  File > Open, type the path of a broken session file, press Enter: the error dialog must stay
 #                visible (the same Enter used to close it in the frame it opened).
+#   export-window  File > Export... > PNG of the window on a new account: ~/topdown-exports is created and the
+#                PNG does not show the Export dialog itself.
 #   short-tap    at 5 frames per second, tap Space (press and release inside one frame): the chain must play
 #                (a once-per-frame key-down poll never sees such a tap).
 # usage: xdotool_case.sh CASE TOPDOWN MODEL OUTDIR
-# Exits 77 (skipped) when xdotool, xwd or convert is missing.
+# Exits 77 (skipped) when xdotool, xwd or python3 is missing. Coordinates are those of the default layout at
+# 1280x800, zoom 1.
 set -u
 case_name="$1"; topdown="$2"; model="$3"; out="$4"
-for t in xdotool xwd convert xvfb-run; do
+tool="$(cd "$(dirname "$0")" && pwd)/xwd_tool.py"
+export tool
+for t in xdotool xwd python3 xvfb-run; do
   command -v "$t" >/dev/null 2>&1 || { echo "skipped: $t is not installed"; exit 77; }
 done
 rm -rf "$out"; mkdir -p "$out/home"
@@ -19,9 +24,9 @@ cat > "$out/drive.sh" <<'DRIVE'
 #!/bin/sh
 set -u
 case_name="$1"; topdown="$2"; model="$3"; out="$4"
-shot() { xwd -root -silent | convert xwd:- "png:$out/$1.png"; }
-# Pixels of one colour (+-3 per channel) in a screenshot.
-count() { convert "$out/$1.png" -fuzz 1.5% -fill black +opaque "$2" -fill white -opaque "$2" -colorspace gray -format "%[fx:round(mean*w*h)]" info:; }
+shot() { xwd -root -silent > "$out/$1.xwd"; }
+# Pixels of one colour (+-3 per channel) in a screenshot or PNG, optionally inside a box X Y W H.
+count() { f="$1"; shift; python3 "$tool" count "$f" "$@"; }
 fps=30
 [ "$case_name" = short-tap ] && fps=5
 "$topdown" --model "$model" --no-settings --size 1280x800 --fps-cap "$fps" --speed 30 > "$out/app.log" 2>&1 &
@@ -39,15 +44,31 @@ if [ "$case_name" = enter-error ]; then
   xdotool keydown Return; sleep 0.15; xdotool keyup Return   # an ordinary press (longer than a frame)
   sleep 1.5
   shot after_enter
-  n=$(count after_enter 'rgb(255,128,102)')           # the error text colour
+  n=$(count "$out/after_enter.xwd" 255 128 102)        # the error text colour
   echo "error-text pixels after Enter: $n"
   [ "$n" -gt 150 ] && rc=0
+elif [ "$case_name" = export-window ]; then
+  xdotool mousemove 20 10 click 1; sleep 0.5          # File
+  xdotool mousemove 70 84 click 1; sleep 0.8          # Export...
+  xdotool mousemove 640 280 click 1; sleep 1.5         # PNG of the window
+  f=$(ls "$HOME"/topdown-exports/*-window.png 2>/dev/null | head -1)
+  if [ -z "$f" ]; then
+    echo "no window PNG in $HOME/topdown-exports (a new account has no such folder)"
+  else
+    cp "$f" "$out/exported.png"
+    shot with_dialog
+    # The Export dialog's active title bar (384, 200, 512 x 24 at 1280x800) on screen and in the PNG.
+    t_dialog=$(count "$out/with_dialog.xwd" 41 56 82 384 200 512 24)
+    t_export=$(count "$out/exported.png" 41 56 82 384 200 512 24)
+    echo "active-title pixels: screen $t_dialog, exported PNG $t_export"
+    [ "$t_dialog" -gt 2000 ] && [ "$t_export" -lt 200 ] && rc=0
+  fi
 elif [ "$case_name" = short-tap ]; then
   shot before
   xdotool key --delay 1 space                         # press + release within a few ms (one frame is 200 ms)
   sleep 2; shot playing_a
   sleep 1.5; shot playing_b
-  d=$(convert "$out/playing_a.png" "$out/playing_b.png" -compose difference -composite -colorspace gray -threshold 1% -format "%[fx:round(mean*w*h)]" info:)
+  d=$(python3 "$tool" diff "$out/playing_a.xwd" "$out/playing_b.xwd")
   echo "pixels changed between two screenshots 1.5 s apart after the tap: $d"
   [ "$d" -gt 200 ] && rc=0
 fi

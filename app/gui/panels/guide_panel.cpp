@@ -1,5 +1,6 @@
 // Guide: short plain-language explanations of the concepts behind the app, and presets that recreate the
 // papers' examples.
+#include <algorithm>
 #include <string_view>
 
 #include "panels/panel.hpp"

@@ -61,12 +61,11 @@ void draw_settings(UiContext& ctx, bool running) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("training images of each dataset (0: all 60,000)");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    ImGui::InputInt("seed", &r.seed);
+    ImGui::InputScalar("seed", ImGuiDataType_U64, &r.seed, nullptr, nullptr, "%llu");
     r.epochs = std::clamp(r.epochs, 1, 1000);
     r.batches = std::clamp(r.batches, 2, 100000);
     r.limit = std::clamp(r.limit, 0, 60000);
     if (r.limit > 0 && r.limit < 500) r.limit = 500;
-    r.seed = std::max(r.seed, 0);
     if (ImGui::Button("Paper settings")) r.epochs = 20, r.batches = 156, r.limit = 0;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("20 epochs of 156 batches on all the data (minutes per condition)");
     ImGui::SameLine();
@@ -87,7 +86,7 @@ void start_replay(UiContext& ctx) {
         if (r.conditions[i]) c.conditions.push_back(all[i]);
     c.options.epochs = r.epochs;
     c.options.batches_per_epoch = r.batches;
-    c.options.seed = static_cast<std::uint64_t>(r.seed);
+    c.options.seed = r.seed;
     c.limit = static_cast<std::size_t>(r.limit);
     if (c.limit > 0) c.options.readout_train_images = std::min(c.options.readout_train_images, r.limit);
     try {
