@@ -39,7 +39,7 @@ if [ "$case_name" = enter-error ]; then
   xdotool mousemove 20 10 click 1; sleep 0.5         # File
   xdotool mousemove 70 36 click 1; sleep 0.8         # Open model or session...
   xdotool mousemove 700 202 click 1; sleep 0.5       # the path field of the browser
-  xdotool key ctrl+a; sleep 0.2
+  xdotool keydown ctrl keydown a; sleep 0.15; xdotool keyup a keyup ctrl; sleep 0.2   # select the folder text
   xdotool type --delay 20 "$out/broken_session.json"; sleep 0.3
   xdotool keydown Return; sleep 0.15; xdotool keyup Return   # an ordinary press (longer than a frame)
   sleep 1.5

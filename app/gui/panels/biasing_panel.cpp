@@ -139,8 +139,11 @@ void draw_biasing_panel(UiContext& ctx) {
         if (ImGui::Button(label, ImVec2(-1, ImGui::GetFrameHeight() * 1.4f))) ctx.send(cmd::Restart{want, true});
         if (!m) ImGui::EndDisabled();
         ImGui::PopStyleColor(2);
-        if (composer_differs(ctx))
+        if (composer_differs(ctx)) {
+            ImGui::PushTextWrapPos(0);
             ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.25f, 1), "Unapplied changes: Play (Space) restarts with them.");
+            ImGui::PopTextWrapPos();
+        }
         ctx.record_item("composer_status");
 
         ImGui::Separator();
