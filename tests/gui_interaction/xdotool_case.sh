@@ -5,6 +5,7 @@
 #                visible (the same Enter used to close it in the frame it opened).
 #   export-window  File > Export... > PNG of the window on a new account: ~/topdown-exports is created and the
 #                PNG does not show the Export dialog itself.
+#   drag-panel   drag the Model panel over the Visible layer panel: it must stay opaque (no text shows through).
 #   short-tap    at 5 frames per second, tap Space (press and release inside one frame): the chain must play
 #                (a once-per-frame key-down poll never sees such a tap).
 # usage: xdotool_case.sh CASE TOPDOWN MODEL OUTDIR
@@ -63,6 +64,17 @@ elif [ "$case_name" = export-window ]; then
     echo "active-title pixels: screen $t_dialog, exported PNG $t_export"
     [ "$t_dialog" -gt 2000 ] && [ "$t_export" -lt 200 ] && rc=0
   fi
+elif [ "$case_name" = drag-panel ]; then
+  shot before
+  # Drag the Model panel (0,66 320x214 at 1280x800) by its title bar over the Visible layer panel.
+  xdotool mousemove 60 78; sleep 0.3; xdotool mousedown 1; sleep 0.2
+  for i in 1 2 3 4 5 6 7 8 9 10; do xdotool mousemove $((60 + i * 46)) $((78 + i * 23)); sleep 0.05; done
+  sleep 0.3; xdotool mouseup 1; sleep 0.8
+  shot after
+  # Its content (below the title bar) must look as it did in its tile: nothing of the panels under it shows.
+  d=$(python3 "$tool" diffbox "$out/before.xwd" 4 92 "$out/after.xwd" 464 322 300 170)
+  echo "pixels of the dragged panel's content that differ from its tile: $d"
+  [ "$d" -lt 100 ] && rc=0
 elif [ "$case_name" = short-tap ]; then
   shot before
   xdotool key --delay 1 space                         # press + release within a few ms (one frame is 200 ms)

@@ -3,6 +3,7 @@
 usage: xwd_tool.py count FILE R G B [X Y W H]   pixels within +-3 of the colour (optionally in a box);
                                                 FILE is an .xwd dump or an 8-bit RGB .png
        xwd_tool.py diff A B                     pixels that differ
+       xwd_tool.py diffbox A AX AY B BX BY W H  pixels that differ between a box of A and an equal box of B
        xwd_tool.py png FILE.xwd OUT.png              converts (for looking at a failed case)
 """
 import struct
@@ -95,6 +96,19 @@ def main():
             print(w1 * h1)
             return
         print(sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3]))
+    elif cmd == "diffbox":
+        w1, h1, a = load(sys.argv[2])
+        ax, ay = int(sys.argv[3]), int(sys.argv[4])
+        w2, h2, b = load(sys.argv[5])
+        bx, by, bw, bh = (int(v) for v in sys.argv[6:10])
+        n = 0
+        for y in range(bh):
+            for x in range(bw):
+                i = ((ay + y) * w1 + ax + x) * 3
+                j = ((by + y) * w2 + bx + x) * 3
+                if a[i:i + 3] != b[j:j + 3]:
+                    n += 1
+        print(n)
     elif cmd == "png":
         w, h, rgb = load(sys.argv[2])
         raw = b"".join(b"\x00" + bytes(rgb[y * w * 3:(y + 1) * w * 3]) for y in range(h))
