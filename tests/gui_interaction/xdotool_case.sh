@@ -1,11 +1,13 @@
 #!/bin/sh
 # Drives the interactive app (not the scripted mode) with xdotool under Xvfb, like a user, and checks root-window
-# screenshots (xwd + ImageMagick convert). Issue 13 (app):
+# screenshots (xwd, read by xwd_tool.py). Issue 13 (app):
 #   enter-error  File > Open, type the path of a broken session file, press Enter: the error dialog must stay
 #                visible (the same Enter used to close it in the frame it opened).
 #   export-window  File > Export... > PNG of the window on a new account: ~/topdown-exports is created and the
 #                PNG does not show the Export dialog itself.
 #   drag-panel   drag the Model panel over the Visible layer panel: it must stay opaque (no text shows through).
+#   replay-missing-data  Experiments > Continual learning > Start without the datasets: the whole message with
+#                its hint shows (wrapped) and a button offers to fetch the data.
 #   short-tap    at 5 frames per second, tap Space (press and release inside one frame): the chain must play
 #                (a once-per-frame key-down poll never sees such a tap).
 # usage: xdotool_case.sh CASE TOPDOWN MODEL OUTDIR
@@ -29,6 +31,7 @@ shot() { xwd -root -silent > "$out/$1.xwd"; }
 # Pixels of one colour (+-3 per channel) in a screenshot or PNG, optionally inside a box X Y W H.
 count() { f="$1"; shift; python3 "$tool" count "$f" "$@"; }
 fps=30
+[ "$case_name" = replay-missing-data ] && export TOPDOWN_DATA_DIR="$out/empty_data" && mkdir -p "$out/empty_data"
 [ "$case_name" = short-tap ] && fps=5
 "$topdown" --model "$model" --no-settings --size 1280x800 --fps-cap "$fps" --speed 30 > "$out/app.log" 2>&1 &
 app=$!
@@ -75,6 +78,17 @@ elif [ "$case_name" = drag-panel ]; then
   d=$(python3 "$tool" diffbox "$out/before.xwd" 4 92 "$out/after.xwd" 464 322 300 170)
   echo "pixels of the dragged panel's content that differ from its tile: $d"
   [ "$d" -lt 100 ] && rc=0
+elif [ "$case_name" = replay-missing-data ]; then
+  xdotool mousemove 130 10 click 1; sleep 0.5         # Experiments
+  xdotool mousemove 180 40 click 1; sleep 1           # Continual learning (generative replay)...
+  xdotool mousemove 158 300 click 1; sleep 0.3        # Start (the data folder is empty)
+  xdotool mousemove 1270 790; sleep 3
+  shot failed
+  # The message wraps onto a second line with its hint, and a button offers to fetch the data.
+  hint=$(count "$out/failed.xwd" 255 115 102 111 364 416 16)
+  button=$(count "$out/failed.xwd" 51 69 97 111 388 250 20)
+  echo "error-text pixels on the second line: $hint, fetch-button pixels: $button"
+  [ "$hint" -gt 40 ] && [ "$button" -gt 1000 ] && rc=0
 elif [ "$case_name" = short-tap ]; then
   shot before
   xdotool key --delay 1 space                         # press + release within a few ms (one frame is 200 ms)
