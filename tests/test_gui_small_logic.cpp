@@ -105,7 +105,7 @@ TEST(GuiReplayPartial, ACancelledConditionIsPartial) {
     EXPECT_FALSE(replay_curve_complete(cut, 3));
     EXPECT_FALSE(replay_curve_complete(ReplayCurve{}, 3));
     EXPECT_FALSE(replay_curve_complete(done, 0));
-    EXPECT_EQ(replay_partial_text(cut, 3), "partial (1/3 epochs)");
+    EXPECT_EQ(replay_partial_text(cut, 3), "partial 1/3");
 }
 
 #include "session/panel_float.hpp"

@@ -9,7 +9,7 @@ namespace topdown {
 
 // True when `c` holds all `total_epochs` epochs of both the new-data and the MNIST curve.
 bool replay_curve_complete(const ReplayCurve& c, int total_epochs);
-// Text for a partial curve, e.g. "partial (3/20 epochs)".
+// Text for a partial curve: epochs done of all, e.g. "partial 3/20".
 std::string replay_partial_text(const ReplayCurve& c, int total_epochs);
 
 }  // namespace topdown

@@ -8,6 +8,7 @@
 #   drag-panel   drag the Model panel over the Visible layer panel: it must stay opaque (no text shows through).
 #   replay-missing-data  Experiments > Continual learning > Start without the datasets: the whole message with
 #                its hint shows (wrapped) and a button offers to fetch the data.
+#   replay-cancel  a quick-demo replay cancelled after a few seconds: the cancelled condition shows as partial.
 #   short-tap    at 5 frames per second, tap Space (press and release inside one frame): the chain must play
 #                (a once-per-frame key-down poll never sees such a tap).
 # usage: xdotool_case.sh CASE TOPDOWN MODEL OUTDIR
@@ -21,6 +22,9 @@ for t in xdotool xwd python3 xvfb-run; do
   command -v "$t" >/dev/null 2>&1 || { echo "skipped: $t is not installed"; exit 77; }
 done
 rm -rf "$out"; mkdir -p "$out/home"
+# The user's data folder (fetched datasets), taken before HOME is replaced by a fresh one.
+TOPDOWN_DATA_DIR="${TOPDOWN_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/topdown/data}"
+export TOPDOWN_DATA_DIR
 export HOME="$out/home" XDG_CONFIG_HOME="$out/home/.config" XDG_DATA_HOME="$out/home/.local/share"
 printf '{"format":"topdown-session","version":1,' > "$out/broken_session.json"
 cat > "$out/drive.sh" <<'DRIVE'
@@ -31,6 +35,9 @@ shot() { xwd -root -silent > "$out/$1.xwd"; }
 # Pixels of one colour (+-3 per channel) in a screenshot or PNG, optionally inside a box X Y W H.
 count() { f="$1"; shift; python3 "$tool" count "$f" "$@"; }
 fps=30
+if [ "$case_name" = replay-cancel ] && [ ! -d "$TOPDOWN_DATA_DIR/fashion" ]; then
+  echo "skipped: the datasets are not fetched (topdown-cli data fetch)"; exit 77
+fi
 [ "$case_name" = replay-missing-data ] && export TOPDOWN_DATA_DIR="$out/empty_data" && mkdir -p "$out/empty_data"
 [ "$case_name" = short-tap ] && fps=5
 "$topdown" --model "$model" --no-settings --size 1280x800 --fps-cap "$fps" --speed 30 > "$out/app.log" 2>&1 &
@@ -89,6 +96,18 @@ elif [ "$case_name" = replay-missing-data ]; then
   button=$(count "$out/failed.xwd" 51 69 97 111 388 250 20)
   echo "error-text pixels on the second line: $hint, fetch-button pixels: $button"
   [ "$hint" -gt 40 ] && [ "$button" -gt 1000 ] && rc=0
+elif [ "$case_name" = replay-cancel ]; then
+  xdotool mousemove 130 10 click 1; sleep 0.5         # Experiments
+  xdotool mousemove 180 40 click 1; sleep 1           # Continual learning (generative replay)...
+  xdotool mousemove 278 264 click 1; sleep 0.3        # Quick demo
+  xdotool mousemove 158 300 click 1; sleep 4          # Start
+  xdotool mousemove 158 300 click 1; sleep 0.3        # Cancel (the button takes Start's place)
+  xdotool mousemove 1270 790; sleep 3
+  shot cancelled
+  # The cancelled condition is marked partial (orange) in the ratio column, not scored beside complete ones.
+  n=$(python3 "$tool" orange "$out/cancelled.xwd" 396 370 131 80)
+  echo "partial-marker pixels in the ratio column: $n"
+  [ "$n" -gt 60 ] && rc=0
 elif [ "$case_name" = short-tap ]; then
   shot before
   xdotool key --delay 1 space                         # press + release within a few ms (one frame is 200 ms)

@@ -4,6 +4,7 @@ usage: xwd_tool.py count FILE R G B [X Y W H]   pixels within +-3 of the colour 
                                                 FILE is an .xwd dump or an 8-bit RGB .png
        xwd_tool.py diff A B                     pixels that differ
        xwd_tool.py diffbox A AX AY B BX BY W H  pixels that differ between a box of A and an equal box of B
+       xwd_tool.py orange FILE X Y W H          orange pixels (text anti-aliased on a dark background too)
        xwd_tool.py png FILE.xwd OUT.png              converts (for looking at a failed case)
 """
 import struct
@@ -96,6 +97,17 @@ def main():
             print(w1 * h1)
             return
         print(sum(1 for i in range(0, len(a), 3) if a[i:i + 3] != b[i:i + 3]))
+    elif cmd == "orange":
+        w, h, rgb = load(sys.argv[2])
+        x0, y0, bw, bh = (int(v) for v in sys.argv[3:7])
+        n = 0
+        for y in range(max(0, y0), min(h, y0 + bh)):
+            for x in range(max(0, x0), min(w, x0 + bw)):
+                i = (y * w + x) * 3
+                r, g, b = rgb[i], rgb[i + 1], rgb[i + 2]
+                if r > g + 20 and g > b + 20 and r > b + 60:
+                    n += 1
+        print(n)
     elif cmd == "diffbox":
         w1, h1, a = load(sys.argv[2])
         ax, ay = int(sys.argv[3]), int(sys.argv[4])
