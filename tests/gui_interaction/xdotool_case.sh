@@ -100,7 +100,13 @@ elif [ "$case_name" = replay-cancel ]; then
   xdotool mousemove 130 10 click 1; sleep 0.5         # Experiments
   xdotool mousemove 180 40 click 1; sleep 1           # Continual learning (generative replay)...
   xdotool mousemove 278 264 click 1; sleep 0.3        # Quick demo
-  xdotool mousemove 158 300 click 1; sleep 4          # Start
+  xdotool mousemove 158 300 click 1; sleep 1          # Start
+  for i in $(seq 1 40); do                            # until the first condition's row is in the table
+    shot progress
+    [ "$(count "$out/progress.xwd" 230 80 80 111 380 100 60)" -gt 20 ] && break
+    sleep 0.5
+  done
+  sleep 1
   xdotool mousemove 158 300 click 1; sleep 0.3        # Cancel (the button takes Start's place)
   xdotool mousemove 1270 790; sleep 3
   shot cancelled
