@@ -181,7 +181,8 @@ int run_app(const AppOptions& o) {
         const std::string why = load_settings(ctx.view, ctx.composer, win);
         if (!why.empty()) {  // said, not hidden; startup goes on with the defaults
             std::fprintf(stderr, "topdown: %s\n", why.c_str());
-            ctx.notice = why;
+            ctx.notice = "settings not read: defaults in use";
+            ctx.notice_detail = why;
         }
     }
     if (o.scripted()) win = WindowSettings{o.width, o.height};

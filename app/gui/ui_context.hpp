@@ -80,7 +80,8 @@ struct UiContext {
     DialogKeyGuard error_enter_guard;          // the Enter that caused an error does not close its dialog
     DialogKeyGuard error_escape_guard;         // ... nor an Escape held from before
     KeyPressLog keys;                          // key presses since the previous frame (from the GLFW callback)
-    std::string notice;                        // a warning for the status line (e.g. settings unreadable)
+    std::string notice;                        // a short warning for the status line (e.g. settings unreadable)
+    std::string notice_detail;                 // its full text (tooltip)
     bool capturing = false;                    // this frame is a screenshot: dialogs (Export) are not drawn
     bool any_panel_floating = false;           // a panel left its tile last frame: panels draw opaque backgrounds
     bool panel_floating_now = false;           // ... found while drawing this frame

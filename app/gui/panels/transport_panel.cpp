@@ -109,7 +109,13 @@ void draw_transport_panel(UiContext& ctx) {
         if (!ctx.notice.empty()) {  // e.g. the settings file could not be read (defaults in use)
             ImGui::SameLine(0, fh);
             ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1), "%s", ctx.notice.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ctx.notice.c_str());
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+                ImGui::TextUnformatted(ctx.notice_detail.empty() ? ctx.notice.c_str() : ctx.notice_detail.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
         }
     }
     ImGui::End();
