@@ -9,6 +9,7 @@
 #include <cfloat>
 #include <chrono>
 #include <thread>
+#include <vector>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -18,11 +19,22 @@
 #include "fonts.hpp"
 #include "panels/panel.hpp"
 #include "script_runner.hpp"
+#include "session/ui_pacing.hpp"
+#include "util/export_folder.hpp"
 
 namespace topdown::gui {
 
 namespace {
 void glfw_error(int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); }
+
+// Records every key press as an event (ImGui 1.86 polls key state once per frame and loses a tap shorter than
+// a frame). Installed before ImGui's callback, which chains to it.
+void record_key(GLFWwindow* window, int key, int /*scancode*/, int action, int mods) {
+    auto* log = static_cast<KeyPressLog*>(glfwGetWindowUserPointer(window));
+    if (!log || key < 0 || action == GLFW_RELEASE) return;
+    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+    log->record(ctrl ? (KeyPressLog::kCtrl | key) : key, action == GLFW_PRESS);
+}
 
 void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     if (!ImGui::BeginMainMenuBar()) return;
@@ -72,17 +84,17 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     ImGui::EndMainMenuBar();
 }
 
+// Shortcuts from the key press log (a tap shorter than a frame still counts).
 void handle_global_keys(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.KeyCtrl) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
-            ctx.view.zoom = std::min(3.0f, ctx.view.zoom * 1.15f), zoom_changed = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-            ctx.view.zoom = std::max(0.5f, ctx.view.zoom / 1.15f), zoom_changed = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_0)) ctx.view.zoom = 1.0f, zoom_changed = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(window, GLFW_TRUE);
-    }
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1, false)) ctx.view.show_guide = !ctx.view.show_guide;
+    const KeyPressLog& k = ctx.keys;
+    auto ctrl = [&](int key) { return k.pressed(KeyPressLog::kCtrl | key, true); };
+    if (ctrl(GLFW_KEY_EQUAL) || ctrl(GLFW_KEY_KP_ADD))
+        ctx.view.zoom = std::min(3.0f, ctx.view.zoom * 1.15f), zoom_changed = true;
+    if (ctrl(GLFW_KEY_MINUS) || ctrl(GLFW_KEY_KP_SUBTRACT))
+        ctx.view.zoom = std::max(0.5f, ctx.view.zoom / 1.15f), zoom_changed = true;
+    if (ctrl(GLFW_KEY_0)) ctx.view.zoom = 1.0f, zoom_changed = true;
+    if (k.pressed(KeyPressLog::kCtrl | GLFW_KEY_Q)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (k.pressed(GLFW_KEY_F1)) ctx.view.show_guide = !ctx.view.show_guide;
 }
 
 void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
@@ -101,6 +113,8 @@ void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     draw_replay_panel(ctx);
     draw_error_dialog(ctx);
     ctx.view.reset_layout = false;
+    ctx.any_panel_floating = ctx.panel_floating_now;
+    ctx.panel_floating_now = false;
 }
 
 // The panel window a --panel name lives in (tabs of the analysis window map to it).
@@ -163,7 +177,14 @@ int run_app(const AppOptions& o) {
     UiContext ctx;
     WindowSettings win{o.width, o.height};
     const bool use_settings = !o.no_settings && !o.scripted();
-    if (use_settings) load_settings(ctx.view, ctx.composer, win);
+    if (use_settings) {
+        const std::string why = load_settings(ctx.view, ctx.composer, win);
+        if (!why.empty()) {  // said, not hidden; startup goes on with the defaults
+            std::fprintf(stderr, "topdown: %s\n", why.c_str());
+            ctx.notice = "settings not read: defaults in use";
+            ctx.notice_detail = why;
+        }
+    }
     if (o.scripted()) win = WindowSettings{o.width, o.height};
     plot::ColorMap cm;
     if (plot::parse_colormap(o.colormap, cm) && (o.scripted() || o.colormap != "gray")) ctx.view.colormap = cm;
@@ -184,6 +205,14 @@ int run_app(const AppOptions& o) {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(o.scripted() ? 0 : 1);
+    // Pace the UI: without working vsync (Xvfb, remote desktops, some drivers) an uncapped UI thread draws
+    // frames nobody sees and takes a core from the simulation. Interactive runs cap at the display's refresh.
+    int refresh_hz = 0;
+    if (GLFWmonitor* mon = glfwGetPrimaryMonitor())
+        if (const GLFWvidmode* mode = glfwGetVideoMode(mon)) refresh_hz = mode->refreshRate;
+    const float fps_cap = effective_fps_cap(o.fps_cap, o.scripted(), refresh_hz);
+    glfwSetWindowUserPointer(window, &ctx.keys);
+    glfwSetKeyCallback(window, record_key);  // before ImGui installs its own, which chains to this one
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -223,8 +252,25 @@ int run_app(const AppOptions& o) {
         }
         auto last = std::chrono::steady_clock::now();
         auto next_frame = last;
+        std::vector<int> forced_down;  // keys held down for one frame because their tap was shorter than it
+        bool forced_ctrl = false;
         while (exit_code == 0 && !glfwWindowShouldClose(window)) {
+            // Keys ImGui forced down for the previous frame (a tap shorter than that frame) are released now.
+            for (int key : forced_down) io.KeysDown[key] = false;
+            if (forced_ctrl) io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+            forced_down.clear();
+            forced_ctrl = false;
             glfwPollEvents();
+            ctx.keys.begin_frame();
+            // ImGui 1.86 polls io.KeysDown once per frame: a key pressed and released within one poll is lost to
+            // its widgets (Enter in a text field, Ctrl+A). Such a key is held down for this one frame instead.
+            for (int code : ctx.keys.pressed_keys()) {
+                const int key = code & ~KeyPressLog::kCtrl;
+                if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(io.KeysDown)) || io.KeysDown[key]) continue;
+                io.KeysDown[key] = true;
+                forced_down.push_back(key);
+                if ((code & KeyPressLog::kCtrl) && !io.KeyCtrl) io.KeyCtrl = forced_ctrl = true;
+            }
             renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
             ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
             if (o.scripted()) {
@@ -246,6 +292,9 @@ int run_app(const AppOptions& o) {
                 if (o.panel == "export") ctx.view.show_export = true;
                 if (o.panel == "replay") ctx.view.show_replay = true;
             }
+            // A window / panel PNG asked for last frame is taken from this frame, drawn without the Export
+            // dialog (and other floating dialogs) so the picture shows the panels only.
+            ctx.capturing = !ctx.screenshot_request.empty() && ctx.screenshot_armed;
             draw_ui(ctx, window, zoom_changed);
             ImGui::Render();
             int fb_w = 0, fb_h = 0;
@@ -256,7 +305,9 @@ int run_app(const AppOptions& o) {
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
             const bool scripted_shot = o.scripted() && script.wants_screenshot();
-            if (scripted_shot || !ctx.screenshot_request.empty()) {
+            if (!scripted_shot && !ctx.screenshot_request.empty() && !ctx.capturing) {
+                ctx.screenshot_armed = true;  // capture on the next frame, drawn without the dialog
+            } else if (scripted_shot || !ctx.screenshot_request.empty()) {
                 const std::string path = scripted_shot ? o.screenshot : ctx.screenshot_request;
                 const std::string panel = scripted_shot ? panel_window(o.panel) : ctx.screenshot_panel;
                 Rect crop;
@@ -264,7 +315,7 @@ int run_app(const AppOptions& o) {
                     auto it = ctx.panel_rects.find(panel);
                     if (it == ctx.panel_rects.end()) {
                         if (scripted_shot) script.finish(false, "unknown panel '" + o.panel + "'");
-                        else ctx.pending_error = "unknown panel " + panel;
+                        else ctx.pending_error = "Export of the PNG failed: unknown panel " + panel, ctx.pending_error_note.clear();
                     } else {
                         const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
                         crop = Rect{it->second.x * sx, it->second.y * sy, it->second.w * sx, it->second.h * sy};
@@ -272,6 +323,7 @@ int run_app(const AppOptions& o) {
                 }
                 if (panel.empty() || crop.w > 0) {
                     try {
+                        ensure_export_folder(path);  // a new account has no ~/topdown-exports yet
                         save_framebuffer_png(fb_w, fb_h, crop, path);
                         if (scripted_shot) {
                             write_sidecar(ctx, script, path, crop, crop.w > 0 ? static_cast<int>(crop.w) : fb_w,
@@ -282,10 +334,11 @@ int run_app(const AppOptions& o) {
                         }
                     } catch (const std::exception& e) {
                         if (scripted_shot) script.finish(false, e.what());
-                        else ctx.pending_error = std::string("Screenshot failed: ") + e.what();
+                        else ctx.pending_error = std::string("Export of the PNG failed: ") + e.what(), ctx.pending_error_note.clear();
                     }
                 }
                 ctx.screenshot_request.clear();
+                ctx.screenshot_armed = false;
             }
             glfwSwapBuffers(window);
             if (zoom_changed) apply_zoom(ctx.view.zoom), ctx.view.reset_layout = true;
@@ -295,9 +348,9 @@ int run_app(const AppOptions& o) {
                 win.width = w, win.height = h;
                 ctx.view.reset_layout = true;
             }
-            if (o.fps_cap > 0.0f) {  // frame pacing on a fixed schedule (no drift); a late frame restarts it
+            if (fps_cap > 0.0f) {  // frame pacing on a fixed schedule (no drift); a late frame restarts it
                 const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(1.0 / static_cast<double>(o.fps_cap)));
+                    std::chrono::duration<double>(1.0 / static_cast<double>(fps_cap)));
                 next_frame += period;
                 const auto t = std::chrono::steady_clock::now();
                 if (next_frame < t) next_frame = t;
@@ -308,7 +361,10 @@ int run_app(const AppOptions& o) {
             last = now;
         }
         if (o.scripted() && exit_code == 0) exit_code = script.done() ? script.exit_code() : 1;
-        if (use_settings) save_settings(ctx.view, ctx.composer, win);
+        if (use_settings) {
+            const std::string why = save_settings(ctx.view, ctx.composer, win);
+            if (!why.empty()) std::fprintf(stderr, "topdown: %s\n", why.c_str());  // the window is closing
+        }
         ctx.snap.reset();
         renderer.clear_slots();
     }

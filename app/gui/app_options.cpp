@@ -18,7 +18,7 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--classes", o.classes, "Class indices or names, e.g. 2,9")->capture_default_str();
     app.add_option("--k", o.k, "Active top units for chimeras (0: the model's k)")->check(CLI::Range(0, 65536));
     app.add_option("--temperature", o.temperature, "Temperature")->check(CLI::Range(0.01, 100.0))->capture_default_str();
-    app.add_option("--seed", o.seed, "Session seed")->capture_default_str();
+    app.add_option("--seed", o.seed, "Session seed (0 to 18446744073709551615)")->capture_default_str();
     app.add_option("--steps", o.steps, "Run to this step")->check(CLI::Range(1, 1000000))->capture_default_str();
     app.add_option("--ensemble", o.ensemble, "Ensemble size")->check(CLI::Range(0, 2000))->capture_default_str();
     app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
@@ -33,13 +33,17 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
         ->check(CLI::IsMember({"gray", "inverted", "viridis", "magma"}))->capture_default_str();
     app.add_option("--frames-bench", o.frames_bench, "Scripted: render N frames with the worker flat out and print "
                                                      "median / p99 frame time")->check(CLI::Range(1, 100000));
-    app.add_option("--fps-cap", o.fps_cap, "Render at most this many frames per second (0: no cap; a display's vsync "
-                                           "still applies outside scripted runs)")->check(CLI::Range(0.0, 1000.0));
+    app.add_option("--fps-cap", o.fps_cap, "Render at most this many frames per second (0: no cap; default: the "
+                                           "display's refresh rate, 60 when unknown, none in scripted runs)")
+        ->check(CLI::Range(0.0, 1000.0));
     app.add_option("--zoom", o.zoom, "Presentation zoom (Ctrl +/-)")->check(CLI::Range(0.5, 3.0));
     app.add_option("--speed", o.speed, "Steps per second while playing (0: as fast as possible)")->check(CLI::Range(0.0, 10000.0));
     app.add_flag("--guide", o.show_guide, "Open the guide at start");
     app.add_flag("--replay-demo", o.replay_demo,
                  "Scripted: run a small continual-learning experiment in the Replay panel before the screenshot");
+    app.add_flag("--press-space", o.press_space,
+                 "Scripted: put the scenario in the composer and press Space (a tap shorter than a frame) instead "
+                 "of starting it directly; then run to --steps");
     app.add_flag("--no-settings", o.no_settings, "Neither read nor write settings or imgui.ini");
     app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
     try {

@@ -23,11 +23,13 @@ struct AppOptions {
     std::string colormap = "gray";
     int width = 1280, height = 800;
     int frames_bench = 0;         // scripted: render N frames with the worker flat out, print timings
-    float fps_cap = 0.0f;         // frames per second at most (0: no cap beyond the display's vsync)
+    float fps_cap = -1.0f;        // frames per second at most (0: no cap; < 0: the display's refresh rate in
+                                  // interactive runs (60 when unknown), none in scripted runs)
     float zoom = 1.0f;
     float speed = -1.0f;          // steps per second while playing (0: as fast as possible; < 0: saved setting)
     bool show_guide = false;
     bool replay_demo = false;     // scripted: run a small replay experiment in the Replay panel before the screenshot
+    bool press_space = false;     // scripted: compose the scenario, then press Space (as a sub-frame tap)
     bool no_settings = false;     // do not read or write settings (tests)
     float timeout_s = 60.0f;      // scripted: give up (exit 2) after this long
     // True when the app runs a script and exits instead of waiting for the user.

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "util/atomic_file.hpp"
+#include "util/settings_json.hpp"
 #include "util/paths.hpp"
 
 namespace topdown::gui {
@@ -26,31 +26,28 @@ std::string imgui_ini_path() {
     return (std::filesystem::path(settings_dir()) / "imgui.ini").string();
 }
 
-void load_settings(ViewState& view, ComposerState& composer, WindowSettings& window) {
-    try {
-        const auto bytes = read_file_bounded(settings_file(), 1 << 20);
-        const auto j = nlohmann::json::parse(bytes.begin(), bytes.end());
-        if (!j.is_object()) return;
-        int cm = static_cast<int>(view.colormap);
-        read(j, "colormap", cm, 0, plot::kColorMapCount - 1);
-        view.colormap = static_cast<plot::ColorMap>(cm);
-        read(j, "zoom", view.zoom, 0.5f, 3.0f);
-        read(j, "speed", view.speed, 1.0f, 500.0f);
-        read(j, "window_width", window.width, 320, 16384);
-        read(j, "window_height", window.height, 240, 16384);
-        read(j, "method", composer.method, 0, 4);
-        read(j, "class_a", composer.class_a, 0, 999);
-        read(j, "class_b", composer.class_b, 0, 999);
-        read(j, "ensemble", composer.ensemble_size, 0, 500);
-        read(j, "steps", composer.steps, 1, 1000000);
-        if (auto it = j.find("pixel_grid"); it != j.end() && it->is_boolean()) view.pixel_grid = it->get<bool>();
-        view.reset_layout = false;  // imgui.ini holds the user's layout
-    } catch (const std::exception&) {
-        // No settings yet, or unreadable: keep the defaults.
-    }
+std::string load_settings(ViewState& view, ComposerState& composer, WindowSettings& window) {
+    nlohmann::json j;
+    std::string error;
+    if (!read_settings_json(settings_file(), j, error)) return error;  // "" when there are none yet
+    int cm = static_cast<int>(view.colormap);
+    read(j, "colormap", cm, 0, plot::kColorMapCount - 1);
+    view.colormap = static_cast<plot::ColorMap>(cm);
+    read(j, "zoom", view.zoom, 0.5f, 3.0f);
+    read(j, "speed", view.speed, 1.0f, 500.0f);
+    read(j, "window_width", window.width, 320, 16384);
+    read(j, "window_height", window.height, 240, 16384);
+    read(j, "method", composer.method, 0, 4);
+    read(j, "class_a", composer.class_a, 0, 999);
+    read(j, "class_b", composer.class_b, 0, 999);
+    read(j, "ensemble", composer.ensemble_size, 0, 500);
+    read(j, "steps", composer.steps, 1, 1000000);
+    if (auto it = j.find("pixel_grid"); it != j.end() && it->is_boolean()) view.pixel_grid = it->get<bool>();
+    view.reset_layout = false;  // imgui.ini holds the user's layout
+    return "";
 }
 
-void save_settings(const ViewState& view, const ComposerState& composer, const WindowSettings& window) {
+std::string save_settings(const ViewState& view, const ComposerState& composer, const WindowSettings& window) {
     nlohmann::json j;
     j["colormap"] = static_cast<int>(view.colormap);
     j["zoom"] = view.zoom;
@@ -63,12 +60,7 @@ void save_settings(const ViewState& view, const ComposerState& composer, const W
     j["class_b"] = composer.class_b;
     j["ensemble"] = composer.ensemble_size;
     j["steps"] = composer.steps;
-    try {
-        std::error_code ec;
-        std::filesystem::create_directories(settings_dir(), ec);
-        write_file_atomic(settings_file(), j.dump(2));
-    } catch (const std::exception&) {
-    }
+    return write_settings_json(settings_file(), j);
 }
 
 }  // namespace topdown::gui

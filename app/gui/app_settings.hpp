@@ -14,8 +14,9 @@ struct WindowSettings {
 // Path of imgui.ini under settings_dir() (the folder is created).
 std::string imgui_ini_path();
 // Reads settings.json into the view, the composer and the window size; missing or bad values keep defaults.
-void load_settings(ViewState& view, ComposerState& composer, WindowSettings& window);
-// Writes settings.json atomically; failures are ignored (settings are a convenience).
-void save_settings(const ViewState& view, const ComposerState& composer, const WindowSettings& window);
+// Returns "" or why the file could not be used (a missing file is no error); never throws.
+std::string load_settings(ViewState& view, ComposerState& composer, WindowSettings& window);
+// Writes settings.json atomically. Returns "" or why it could not be saved; never throws.
+std::string save_settings(const ViewState& view, const ComposerState& composer, const WindowSettings& window);
 
 }  // namespace topdown::gui

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include <GLFW/glfw3.h>
+
 #include "generate/biasing.hpp"
 #include "panels/panel.hpp"
 
@@ -69,17 +71,28 @@ void ScriptRunner::update(UiContext& ctx) {
                 return fail("--classes '" + o_.classes + "' does not name classes of this model");
             c.k = o_.k;
             c.temperature = o_.temperature;
-            c.seed = static_cast<int>(o_.seed % 2147483647u);
+            c.seed = o_.seed;
             c.steps = o_.steps;
             c.ensemble_size = o_.ensemble;
-            SessionParams p = composer_params(c);
-            p.seed = o_.seed;
-            ctx.send(cmd::Restart{p, true});
+            if (o_.press_space) {  // a key event straight into the press log: no key-down poll ever sees it
+                ctx.keys.record(GLFW_KEY_SPACE, true);
+                space_pressed_ = true;
+            } else {
+                ctx.send(cmd::Restart{composer_params(c), true});  // what the composer shows (64-bit seed)
+            }
             phase_ = Phase::WaitSteps;
             return;
         }
         case Phase::WaitSteps: {
             if (s.error_serial > 0) return fail(s.error);
+            if (space_pressed_) {  // Space must have started the composer's chains; then run to --steps
+                if (!s.model || s.step < 1 || s.mode == RunMode::Paused ||
+                    !same_session_params(composer_params(ctx.composer), s.params, s.model->model->k))
+                    return;
+                ctx.send(cmd::RunTo{o_.steps});
+                space_pressed_ = false;
+                return;
+            }
             const int target = o_.session.empty() ? o_.steps : s.run_to_step;
             if (target > 0 && (s.step < target || s.mode != RunMode::Paused)) return;
             phase_ = !o_.open_after.empty() ? Phase::OpenOther : after_scenario();

@@ -55,7 +55,8 @@ private:
     std::vector<double> frame_ms_;
     std::vector<double> frame_ms_new_, frame_ms_same_;  // frames whose snapshot showed a new step, and the rest
     int last_step_ = -1;
-    bool new_step_ = false;  // this frame's snapshot shows a step the previous frame did not
+    bool new_step_ = false;
+    bool space_pressed_ = false;  // --press-space: waiting for the chains Space started  // this frame's snapshot shows a step the previous frame did not
     std::map<std::string, double> cpu_at_bench_start_;  // per-thread CPU seconds when the benchmark began
 };
 

@@ -9,25 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "data_fetch_task.hpp"
 #include "gl/visible_renderer.hpp"
 #include "plot/colormaps.hpp"
 #include "widgets/file_browser.hpp"
 #include "experiment/replay_job.hpp"
+#include "session/composer_state.hpp"
+#include "session/key_press_log.hpp"
+#include "session/intersection_cache.hpp"
 #include "session/session_worker.hpp"
 
 namespace topdown::gui {
-
-// The biasing composer's fields (edited by the user, sent on Start/Restart).
-struct ComposerState {
-    int method = 2;          // index into kMethodNames (intersection by default)
-    int class_a = 2, class_b = 9;
-    int k = 0;               // 0: the model's k
-    float temperature = 1.0f;
-    int seed = 7;
-    int steps = 100;
-    int ensemble_size = 100;
-    int sample_index = 0;
-};
 
 // Names of BiasMethod values in the order of the enum.
 inline constexpr const char* kMethodNames[] = {"label", "double-label chimera", "intersection chimera",
@@ -35,10 +27,12 @@ inline constexpr const char* kMethodNames[] = {"label", "double-label chimera", 
 
 // The replay panel's fields (continual-learning experiment, SPEC §9).
 struct ReplayPanelState {
-    int epochs = 20, batches = 156, limit = 0, seed = 1;
+    int epochs = 20, batches = 156, limit = 0;
+    std::uint64_t seed = 1;  // 64-bit like every seed of the core
     bool conditions[5] = {true, true, true, true, true};  // in the order of all_replay_conditions()
     std::chrono::steady_clock::time_point started;
     std::string message;  // result of the last save
+    bool retry_after_fetch = false;  // start again once the datasets are fetched
 };
 
 // View options the user sets (saved with the settings).
@@ -73,19 +67,32 @@ struct UiContext {
     ViewState view;
     ReplayPanelState replay;
     ReplayJob* replay_job = nullptr;        // owned by run_app (joined before exit)
+    DataFetchTask data_fetch;               // "Fetch the datasets" of the replay panel (background thread)
     std::map<std::string, Rect> panel_rects;   // window rectangles by panel name
     std::map<std::string, Rect> item_rects;    // e.g. "visible_image", "energy_plot"
     std::vector<std::string> model_files;      // found in assets/models and the user models folder
     bool rescan_models = true;
     std::string current_model_path;            // the model the user asked for last
     std::uint64_t shown_error_serial = 0;
-    std::string pending_error;                 // shown in the error dialog
+    std::string pending_error;                 // shown in the error dialog (says what failed, in its own words)
+    std::string pending_error_note;            // a line under it that belongs to this error only (e.g. "The
+                                               // previous model stays loaded"); cleared with the error
+    DialogKeyGuard error_enter_guard;          // the Enter that caused an error does not close its dialog
+    DialogKeyGuard error_escape_guard;         // ... nor an Escape held from before
+    KeyPressLog keys;                          // key presses since the previous frame (from the GLFW callback)
+    std::string notice;                        // a short warning for the status line (e.g. settings unreadable)
+    std::string notice_detail;                 // its full text (tooltip)
+    bool capturing = false;                    // this frame is a screenshot: dialogs (Export) are not drawn
+    bool any_panel_floating = false;           // a panel left its tile last frame: panels draw opaque backgrounds
+    bool panel_floating_now = false;           // ... found while drawing this frame
+    bool screenshot_armed = false;             // screenshot_request waits one frame so the dialog is hidden
     std::string export_message;                // result of the last export
     std::string screenshot_request;            // path: save the whole window after this frame
     std::string screenshot_panel;              // "" or a panel name to crop to
     std::string filmstrip_request;             // path: save the filmstrip PNG
     FileBrowser browser;                       // shared "Open file..." browser
     std::string browser_purpose;               // "model" or "session"
+    IntersectionCache intersections;           // composer: intersection sizes of the loaded model
     float menu_height = 0;                     // height of the main menu bar this frame
 
     // Loads a session file: its model, biasing, seed and step. Errors go to the error dialog.
@@ -103,8 +110,5 @@ struct UiContext {
         item_rects[name] = Rect{a.x, a.y, b.x - a.x, b.y - a.y};
     }
 };
-
-// The session params the composer describes.
-SessionParams composer_params(const ComposerState& c);
 
 }  // namespace topdown::gui

@@ -13,44 +13,6 @@ bool is_pair(int method) {
 }
 bool uses_classes(int method) { return method <= static_cast<int>(BiasMethod::Intersection); }
 
-// Intersection sizes of every class pair for one model and k (UI cache; cheap to compute).
-struct IntersectionCache {
-    const ModelInfo* model = nullptr;
-    int k = -1;
-    Eigen::MatrixXi sizes;
-};
-
-int intersection_size(const ModelInfo& m, int k_requested, int a, int b, int& k_used) {
-    static IntersectionCache cache;
-    k_used = 0;
-    if (!m.has_label_biasing) return -1;
-    try {
-        k_used = resolve_k(*m.model, k_requested);
-    } catch (const std::exception&) {
-        return -1;
-    }
-    if (cache.model != &m || cache.k != k_used) {
-        cache.sizes = intersection_size_matrix(*m.model, k_used);
-        cache.model = &m;
-        cache.k = k_used;
-    }
-    if (a < 0 || b < 0 || a >= cache.sizes.rows() || b >= cache.sizes.cols()) return -1;
-    return cache.sizes(a, b);
-}
-
-bool same_params(const SessionParams& a, const SessionParams& b, int model_k) {
-    const auto& x = a.bias;
-    const auto& y = b.bias;
-    const bool pair = x.method == BiasMethod::DoubleLabel || x.method == BiasMethod::Intersection;
-    const bool classes = x.method == BiasMethod::Label ? x.class_a == y.class_a
-                         : pair ? (x.class_a == y.class_a && x.class_b == y.class_b) : true;
-    const int kx = x.k == 0 ? model_k : x.k, ky = y.k == 0 ? model_k : y.k;
-    const bool k_matters = x.method != BiasMethod::Label && x.method != BiasMethod::Sample;
-    return x.method == y.method && classes && (!k_matters || kx == ky) && a.seed == b.seed &&
-           a.temperature == b.temperature && a.ensemble_size == b.ensemble_size &&
-           (x.method != BiasMethod::Sample || a.sample_index == b.sample_index);
-}
-
 void class_thumbnails(UiContext& ctx, const ModelInfo& m, ComposerState& c) {
     const int C = m.num_classes();
     if (C == 0 || m.class_means.rows() != C) return;
@@ -138,10 +100,12 @@ void draw_biasing_panel(UiContext& ctx) {
             }
         }
         ImGui::SliderFloat("temperature", &c.temperature, 0.1f, 5.0f, "%.2f", ImGuiSliderFlags_Logarithmic);
-        ImGui::InputInt("seed", &c.seed);
-        c.seed = std::max(c.seed, 0);
+        {  // 64-bit like the core's seeds: a session with a large seed restarts into the same chain
+            const std::uint64_t one = 1, hundred = 100;
+            ImGui::InputScalar("seed", ImGuiDataType_U64, &c.seed, &one, &hundred, "%llu");
+        }
         ImGui::SameLine();
-        if (ImGui::SmallButton("new")) c.seed = static_cast<int>(std::random_device{}() % 100000);
+        if (ImGui::SmallButton("new")) c.seed = std::random_device{}() % 100000;
         ImGui::InputInt("steps", &c.steps, 10, 100);
         c.steps = std::clamp(c.steps, 1, kMaxSessionSteps);
         ImGui::SliderInt("ensemble", &c.ensemble_size, 0, 500);
@@ -151,7 +115,7 @@ void draw_biasing_panel(UiContext& ctx) {
 
         if (m && is_pair(c.method)) {
             int k_used = 0;
-            const int n = intersection_size(*m, c.k, c.class_a, c.class_b, k_used);
+            const int n = ctx.intersections.size(s.model, c.k, c.class_a, c.class_b, k_used);
             if (n >= 0) {
                 ImGui::Text("shared top units |A ∩ B| = %d of k = %d", n, k_used);
                 if (n == 0)
@@ -162,7 +126,7 @@ void draw_biasing_panel(UiContext& ctx) {
         ImGui::Spacing();
         const SessionParams want = composer_params(c);
         const bool running = m && s.newest_step > 0;
-        const bool changed = running && !same_params(want, s.params, m ? m->model->k : 0);
+        const bool changed = running && composer_differs(ctx);
         if (changed) {
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.45f, 0.10f, 1));
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.95f, 0.55f, 0.20f, 1));
@@ -175,18 +139,31 @@ void draw_biasing_panel(UiContext& ctx) {
         if (ImGui::Button(label, ImVec2(-1, ImGui::GetFrameHeight() * 1.4f))) ctx.send(cmd::Restart{want, true});
         if (!m) ImGui::EndDisabled();
         ImGui::PopStyleColor(2);
-        if (changed) dim_text("Settings differ from the running chains.");
+        if (composer_differs(ctx)) {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.25f, 1), "Unapplied changes: Play (Space) restarts with them.");
+            ImGui::PopTextWrapPos();
+        }
+        ctx.record_item("composer_status");
 
         ImGui::Separator();
         ImGui::TextUnformatted("Presets");
-        help_marker(ctx, "presets", "Examples from the papers: an intersection chimera of 2 and 9, a double-label "
-                                    "chimera of 0 and 3, and plain label biasing of 8.");
+        help_marker(ctx, "presets", "Examples from the papers: an intersection chimera of classes 2 and 9, a "
+                                    "double-label chimera of 0 and 3, and plain label biasing of 8 - each with "
+                                    "k = the model's, T = 1, seed 7, 100 steps and 100 chains.");
         if (!m || !m->has_label_biasing) ImGui::BeginDisabled();
-        if (ImGui::Button("2 ∩ 9")) apply_preset(ctx, "intersection-2-9");
-        ImGui::SameLine();
-        if (ImGui::Button("0 + 3")) apply_preset(ctx, "double-0-3");
-        ImGui::SameLine();
-        if (ImGui::Button("label 8")) apply_preset(ctx, "label-8");
+        bool first = true;
+        for (const Preset& p : paper_presets()) {
+            if (!m || !preset_usable(p, m->num_classes())) continue;
+            const std::string text = preset_button_label(ctx, p.id) + "##" + p.id;
+            const float w = ImGui::CalcTextSize(text.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+            // Long class names (Fashion-MNIST) wrap onto the next line instead of running off the panel.
+            if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <=
+                              ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+                ImGui::SameLine();
+            first = false;
+            if (ImGui::Button(text.c_str())) apply_preset(ctx, p.id);
+        }
         if (!m || !m->has_label_biasing) ImGui::EndDisabled();
         if (!s.bias_description.empty()) {
             ImGui::Spacing();

@@ -1,10 +1,13 @@
 // Export: PNG of the window or one panel, PNG filmstrip, CSV of the focused chain and of the ensemble,
 // and a session file (JSON) that reopens the same chain.
+#include <GLFW/glfw3.h>
+
 #include <cstdlib>
 #include <filesystem>
 
 #include "exporters.hpp"
 #include "panels/panel.hpp"
+#include "util/export_folder.hpp"
 
 namespace topdown::gui {
 
@@ -17,18 +20,19 @@ std::string default_export_dir() {
 template <typename F>
 void run_export(UiContext& ctx, const std::string& path, F&& f) {
     try {
-        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+        ensure_export_folder(path);  // a new account has no ~/topdown-exports yet
         f(path);
         ctx.export_message = "wrote " + path;
     } catch (const std::exception& e) {
         ctx.export_message.clear();
         ctx.pending_error = std::string("Export failed: ") + e.what();
+        ctx.pending_error_note.clear();  // nothing else is affected
     }
 }
 }  // namespace
 
 void draw_export_panel(UiContext& ctx) {
-    if (!ctx.view.show_export) return;
+    if (!ctx.view.show_export || ctx.capturing) return;  // never part of its own window / panel PNG
     static char folder[1024] = {0};
     if (!folder[0]) std::snprintf(folder, sizeof folder, "%s", default_export_dir().c_str());
     if (begin_panel(ctx, "export", "Export")) {
@@ -77,7 +81,13 @@ void draw_error_dialog(UiContext& ctx) {
     const Snapshot& s = *ctx.snap;
     if (s.error_serial != ctx.shown_error_serial) {
         ctx.shown_error_serial = s.error_serial;
-        if (!s.error.empty()) ctx.pending_error = s.error;
+        if (!s.error.empty()) {
+            ctx.pending_error = s.error;
+            // Only a failed model load keeps the previous model; other worker errors say their own context.
+            ctx.pending_error_note = s.model && s.status == "kept the previous model"
+                                         ? "The previous model (" + s.model->name + ") stays loaded."
+                                         : "";
+        }
     }
     if (!ctx.pending_error.empty() && !ImGui::IsPopupOpen("Error")) ImGui::OpenPopup("Error");
     const ImVec2 ds = ImGui::GetIO().DisplaySize;
@@ -90,11 +100,18 @@ void draw_error_dialog(UiContext& ctx) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1), "%s", ctx.pending_error.c_str());
         ImGui::Spacing();
-        if (s.model) dim_text("The previous model (%s) stays loaded.", s.model->name.c_str());
+        if (!ctx.pending_error_note.empty()) dim_text("%s", ctx.pending_error_note.c_str());
         ImGui::PopTextWrapPos();
-        if (ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) ||
-            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        // Enter / Escape close the dialog only when pressed after it appeared: the Enter that opened a broken
+        // file (File > Open, path field) must not close the error it caused in the same or a later frame.
+        const bool appearing = ImGui::IsWindowAppearing();
+        const ImGuiIO& io = ImGui::GetIO();
+        const bool enter = ctx.error_enter_guard.accept(appearing, io.KeysDown[GLFW_KEY_ENTER] || io.KeysDown[GLFW_KEY_KP_ENTER],
+                                                        ctx.keys.pressed(GLFW_KEY_ENTER) || ctx.keys.pressed(GLFW_KEY_KP_ENTER));
+        const bool escape = ctx.error_escape_guard.accept(appearing, io.KeysDown[GLFW_KEY_ESCAPE], ctx.keys.pressed(GLFW_KEY_ESCAPE));
+        if (ImGui::Button("OK", ImVec2(ImGui::GetFontSize() * 6, 0)) || enter || escape) {
             ctx.pending_error.clear();
+            ctx.pending_error_note.clear();
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();

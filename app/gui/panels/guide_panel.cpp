@@ -1,5 +1,6 @@
 // Guide: short plain-language explanations of the concepts behind the app, and presets that recreate the
 // papers' examples.
+#include <algorithm>
 #include <string_view>
 
 #include "panels/panel.hpp"
@@ -85,12 +86,24 @@ void draw_guide_panel(UiContext& ctx) {
         }
         ImGui::Separator();
         ImGui::TextUnformatted("Presets (the papers' examples)");
-        if (ImGui::Button("Intersection chimera {2, 9}")) apply_preset(ctx, "intersection-2-9");
-        ImGui::SameLine();
-        if (ImGui::Button("Double-label chimera {0, 3}")) apply_preset(ctx, "double-0-3");
-        ImGui::SameLine();
-        if (ImGui::Button("Label 8")) apply_preset(ctx, "label-8");
-        dim_text("To compare 'label 8' on an RBM and an iDBN, load each model and press Label 8.");
+        {
+            const ModelInfo* pm = ctx.snap->model.get();
+            if (!pm || !pm->has_label_biasing) ImGui::BeginDisabled();
+            const char* kinds[] = {"Intersection chimera ", "Double-label chimera ", ""};
+            int i = 0;
+            bool first = true;
+            for (const Preset& p : paper_presets()) {
+                const char* kind = kinds[std::min(i++, 2)];
+                if (pm && !preset_usable(p, pm->num_classes())) continue;
+                if (!first) ImGui::SameLine();
+                first = false;
+                const std::string text = std::string(kind) + preset_button_label(ctx, p.id) + "##guide_" + p.id;
+                if (ImGui::Button(text.c_str())) apply_preset(ctx, p.id);
+            }
+            if (!pm || !pm->has_label_biasing) ImGui::EndDisabled();
+        }
+        dim_text("Each preset sets the whole composer (k = the model's, T = 1, seed 7, 100 steps, 100 chains). To "
+                 "compare label biasing on an RBM and an iDBN, load each model and press the same preset.");
         ImGui::Separator();
         ImGui::TextUnformatted("Keys");
         dim_text("Space play/pause   Right step   Left step back   R reset   Ctrl +/- zoom   F1 guide");

@@ -44,18 +44,11 @@ void UiContext::open_session(const std::string& path) {
     try {
         const SessionFile s = load_session(path);
         current_model_path = s.model_path;
-        composer.method = static_cast<int>(s.params.bias.method);
-        composer.class_a = s.params.bias.class_a;
-        composer.class_b = s.params.bias.class_b;
-        composer.k = s.params.bias.k;
-        composer.temperature = s.params.temperature;
-        composer.seed = static_cast<int>(std::min<std::uint64_t>(s.params.seed, 2147483647u));
-        composer.steps = s.params.steps;
-        composer.ensemble_size = s.params.ensemble_size;
-        composer.sample_index = s.params.sample_index;
+        composer = composer_from_params(s.params);  // the whole 64-bit seed
         send(cmd::LoadModel{s.model_path, s.params, s.step});
     } catch (const std::exception& e) {
         pending_error = std::string("Could not open the session: ") + e.what();
+        pending_error_note = snap && snap->model ? "The current model (" + snap->model->name + ") stays loaded." : "";
     }
 }
 

@@ -32,7 +32,15 @@ void draw_replay_panel(UiContext& ctx);       // continual learning with generat
 void start_replay(UiContext& ctx);
 void draw_error_dialog(UiContext& ctx);       // modal for bad files and failed restarts
 
-// Applies one of the guide's presets ("intersection-2-9", "double-0-3", "label-8") and restarts.
+// Applies one of the papers' presets ("intersection-2-9", "double-0-3", "label-8"): sets every composer field
+// (method, classes, k, T, seed, steps, ensemble) and restarts.
 void apply_preset(UiContext& ctx, const std::string& preset);
+// The preset's button text with the loaded model's class names (e.g. "Pullover ∩ Ankle boot" on Fashion-MNIST).
+std::string preset_button_label(const UiContext& ctx, const std::string& preset);
+// Play / Space: runs what the composer shows (restarts with it when it differs from the running chains,
+// else resumes); pauses while playing.
+void toggle_play(UiContext& ctx);
+// True when the composer's settings differ from the running chains' (Play would restart with them).
+bool composer_differs(const UiContext& ctx);
 
 }  // namespace topdown::gui

@@ -3,22 +3,9 @@
 
 #include "layout.hpp"
 #include "panels/panel.hpp"
+#include "session/panel_float.hpp"
 
 namespace topdown::gui {
-
-SessionParams composer_params(const ComposerState& c) {
-    SessionParams p;
-    p.bias.method = static_cast<BiasMethod>(std::clamp(c.method, 0, 4));
-    p.bias.class_a = c.class_a;
-    p.bias.class_b = c.class_b;
-    p.bias.k = c.k;
-    p.temperature = c.temperature;
-    p.seed = static_cast<std::uint64_t>(c.seed < 0 ? 0 : c.seed);
-    p.steps = c.steps;
-    p.ensemble_size = c.ensemble_size;
-    p.sample_index = c.sample_index;
-    return p;
-}
 
 bool begin_panel(UiContext& ctx, const char* name, const char* title, ImGuiWindowFlags extra_flags) {
     const Placement pl = default_placement(name, ImGui::GetIO().DisplaySize, ctx.menu_height);
@@ -26,9 +13,18 @@ bool begin_panel(UiContext& ctx, const char* name, const char* title, ImGuiWindo
     ImGui::SetNextWindowPos(pl.pos, cond);
     ImGui::SetNextWindowSize(pl.size, cond);
     const std::string label = std::string(title) + "###" + name;
-    if (std::string(name) == "export" || std::string(name) == "guide") ImGui::SetNextWindowBgAlpha(1.0f);  // floating
+    // Tiled panels draw no background (the frame is cleared to their colour). Once a panel has been dragged
+    // or resized out of its tile, panels overlap: then every panel draws an opaque one (decided from the
+    // previous frame), or the text of one shows through another.
+    const bool floating_dialog = std::string(name) == "export" || std::string(name) == "guide";
+    if (floating_dialog || ctx.any_panel_floating) ImGui::SetNextWindowBgAlpha(1.0f);
     const bool open = ImGui::Begin(label.c_str(), nullptr, ImGuiWindowFlags_NoCollapse | extra_flags);
     ctx.record_window(name);
+    if (!floating_dialog) {
+        const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+        if (panel_floats(PanelRect{p.x, p.y, s.x, s.y}, PanelRect{pl.pos.x, pl.pos.y, pl.size.x, pl.size.y}))
+            ctx.panel_floating_now = true;
+    }
     return open;
 }
 
@@ -64,21 +60,20 @@ void dim_text(const char* fmt, ...) {
 }
 
 void apply_preset(UiContext& ctx, const std::string& preset) {
-    ComposerState& c = ctx.composer;
-    if (preset == "intersection-2-9") {
-        c.method = static_cast<int>(BiasMethod::Intersection);
-        c.class_a = 2, c.class_b = 9;
-    } else if (preset == "double-0-3") {
-        c.method = static_cast<int>(BiasMethod::DoubleLabel);
-        c.class_a = 0, c.class_b = 3;
-    } else if (preset == "label-8") {
-        c.method = static_cast<int>(BiasMethod::Label);
-        c.class_a = 8;
-    } else {
-        return;
-    }
-    c.k = 0;
-    ctx.send(cmd::Restart{composer_params(c), true});
+    const Preset* p = find_preset(preset);
+    if (!p) return;
+    const ModelInfo* m = ctx.snap ? ctx.snap->model.get() : nullptr;
+    if (m && !preset_usable(*p, m->num_classes())) return;
+    ctx.composer = p->state;  // every field: method, classes, k, T, seed, steps, ensemble
+    ctx.send(cmd::Restart{composer_params(ctx.composer), true});
+}
+
+std::string preset_button_label(const UiContext& ctx, const std::string& preset) {
+    const Preset* p = find_preset(preset);
+    if (!p) return preset;
+    const ModelInfo* m = ctx.snap ? ctx.snap->model.get() : nullptr;
+    static const std::vector<std::string> none;
+    return preset_label(*p, m && m->model ? m->model->class_names : none);
 }
 
 }  // namespace topdown::gui

@@ -7,7 +7,9 @@
 #include "layout.hpp"
 #include "panels/panel.hpp"
 #include "plot/plot_widgets.hpp"
+#include "experiment/replay_curve_status.hpp"
 #include "util/atomic_file.hpp"
+#include "util/export_folder.hpp"
 
 namespace topdown::gui {
 
@@ -59,12 +61,11 @@ void draw_settings(UiContext& ctx, bool running) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("training images of each dataset (0: all 60,000)");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    ImGui::InputInt("seed", &r.seed);
+    ImGui::InputScalar("seed", ImGuiDataType_U64, &r.seed, nullptr, nullptr, "%llu");
     r.epochs = std::clamp(r.epochs, 1, 1000);
     r.batches = std::clamp(r.batches, 2, 100000);
     r.limit = std::clamp(r.limit, 0, 60000);
     if (r.limit > 0 && r.limit < 500) r.limit = 500;
-    r.seed = std::max(r.seed, 0);
     if (ImGui::Button("Paper settings")) r.epochs = 20, r.batches = 156, r.limit = 0;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("20 epochs of 156 batches on all the data (minutes per condition)");
     ImGui::SameLine();
@@ -85,7 +86,7 @@ void start_replay(UiContext& ctx) {
         if (r.conditions[i]) c.conditions.push_back(all[i]);
     c.options.epochs = r.epochs;
     c.options.batches_per_epoch = r.batches;
-    c.options.seed = static_cast<std::uint64_t>(r.seed);
+    c.options.seed = r.seed;
     c.limit = static_cast<std::size_t>(r.limit);
     if (c.limit > 0) c.options.readout_train_images = std::min(c.options.readout_train_images, r.limit);
     try {
@@ -94,6 +95,7 @@ void start_replay(UiContext& ctx) {
         ctx.replay.message.clear();
     } catch (const std::exception& e) {
         ctx.pending_error = std::string("Cannot start the replay experiment: ") + e.what();
+        ctx.pending_error_note.clear();
     }
 }
 
@@ -153,9 +155,11 @@ void draw_curves(UiContext& ctx, const ReplayProgress& p, ImVec2 size) {
 }
 
 void draw_table(const ReplayProgress& p) {
+    // Only complete conditions are scored: a cancelled (or still running) one is marked partial, and the
+    // ratio needs a complete sequential run to compare with.
     const ReplayCurve* seq = nullptr;
     for (const auto& k : p.curves)
-        if (k.condition == ReplayCondition::Sequential && !k.old_accuracy_fixed.empty()) seq = &k;
+        if (k.condition == ReplayCondition::Sequential && replay_curve_complete(k, p.total_epochs)) seq = &k;
     if (!ImGui::BeginTable("replay_table", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
     for (const char* h : {"condition", "pool", "Fashion", "MNIST 0", "MNIST", "ratio"}) ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
@@ -175,11 +179,47 @@ void draw_table(const ReplayProgress& p) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(k.old_accuracy_fixed.empty() ? "-" : percent(k.old_accuracy_fixed.back()).c_str());
         ImGui::TableNextColumn();
-        const double ratio = seq && !k.old_accuracy_fixed.empty() ? forgetting_ratio(k, *seq) : NAN;
-        if (std::isnan(ratio)) ImGui::TextUnformatted("-");
+        const bool complete = replay_curve_complete(k, p.total_epochs);
+        const double ratio = complete && seq ? forgetting_ratio(k, *seq) : NAN;
+        if (!complete) ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.25f, 1), "%s", replay_partial_text(k, p.total_epochs).c_str());
+        else if (std::isnan(ratio)) ImGui::TextUnformatted("-");
         else ImGui::Text("%.3f", ratio);
     }
     ImGui::EndTable();
+}
+
+// A missing dataset: offer to fetch both (in the background, with progress), then start again.
+void draw_fetch(UiContext& ctx, const ReplayProgress& p, bool running) {
+    DataFetchTask& f = ctx.data_fetch;
+    const auto st = f.state();
+    const bool missing_data = p.state == ReplayProgress::State::Failed && p.error.find("data fetch") != std::string::npos;
+    if (st == DataFetchTask::State::Running) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.3f, 1), "Fetching the datasets (%.0f s): %s", f.elapsed_s(),
+                           f.message().c_str());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    if (st == DataFetchTask::State::Done && ctx.replay.retry_after_fetch && !running) {
+        ctx.replay.retry_after_fetch = false;
+        start_replay(ctx);
+        return;
+    }
+    if (st == DataFetchTask::State::Failed) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", f.message().c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (missing_data && !running) {
+        if (ImGui::Button("Fetch the datasets and start again")) {
+            ctx.replay.retry_after_fetch = true;
+            f.start();
+        }
+        ctx.record_item("replay_fetch");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Downloads MNIST and Fashion-MNIST (about 60 MB, checked against pinned SHA-256 sums) "
+                              "into the data folder, like `topdown-cli data fetch`, then starts the experiment.");
+    }
 }
 
 void draw_samples(UiContext& ctx, const std::shared_ptr<const ReplayProgress>& p, ImVec2 avail) {
@@ -248,11 +288,12 @@ void draw_replay_panel(UiContext& ctx) {
         const char* home = std::getenv("HOME");
         const auto path = std::filesystem::path(home ? home : "/tmp") / "topdown-exports" / "replay-curves.csv";
         try {
-            std::filesystem::create_directories(path.parent_path());
+            ensure_export_folder(path.string());
             write_file_atomic(path.string(), replay_curves_csv(p->curves));
             ctx.replay.message = "wrote " + path.string();
         } catch (const std::exception& e) {
             ctx.pending_error = std::string("Saving the curves failed: ") + e.what();
+            ctx.pending_error_note.clear();
         }
     }
     ImGui::EndDisabled();
@@ -265,8 +306,15 @@ void draw_replay_panel(UiContext& ctx) {
     }
     ImGui::ProgressBar(static_cast<float>(f), ImVec2(-1, 0), overlay.empty() ? "idle" : overlay.c_str());
     ctx.record_item("replay_progress");
-    if (p->state == ReplayProgress::State::Failed)
+    if (p->state == ReplayProgress::State::Failed) {
+        ImGui::PushTextWrapPos(0);  // the whole message, with its hint
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "Failed: %s", p->error.c_str());
+        ImGui::PopTextWrapPos();
+        ctx.record_item("replay_error");
+    }
+    if (p->state == ReplayProgress::State::Cancelled)
+        ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.25f, 1), "Cancelled: the last condition is partial and not scored.");
+    draw_fetch(ctx, *p, running);
     if (!ctx.replay.message.empty()) dim_text("%s", ctx.replay.message.c_str());
     ImGui::Spacing();
     draw_table(*p);

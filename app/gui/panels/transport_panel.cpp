@@ -9,23 +9,37 @@ namespace topdown::gui {
 namespace {
 void send_speed(UiContext& ctx) { ctx.send(cmd::SetSpeed{ctx.view.max_speed ? 0.0f : ctx.view.speed}); }
 
-void toggle_play(UiContext& ctx) {
-    if (ctx.snap->mode == RunMode::Paused) ctx.send(cmd::Play{});
-    else ctx.send(cmd::Pause{});
-}
-
 void reset(UiContext& ctx) { ctx.send(cmd::Restart{ctx.snap->params, false}); }
 
+// Keys come from the press log (GLFW callback), not from a once-per-frame poll: a tap shorter than a frame
+// still counts, and several taps in one slow frame count several times.
 void handle_keys(UiContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || io.KeyCtrl || !ctx.snap->model || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
         return;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) toggle_play(ctx);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) ctx.send(cmd::Step{});
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), true)) ctx.send(cmd::StepBack{});
-    if (ImGui::IsKeyPressed(GLFW_KEY_R, false)) reset(ctx);
+    if (ctx.keys.presses(GLFW_KEY_SPACE) % 2 == 1) toggle_play(ctx);  // two taps in one frame: play, pause
+    if (ctx.keys.pressed(GLFW_KEY_RIGHT, true)) ctx.send(cmd::Step{});
+    if (ctx.keys.pressed(GLFW_KEY_LEFT, true)) ctx.send(cmd::StepBack{});
+    if (ctx.keys.pressed(GLFW_KEY_R)) reset(ctx);
 }
 }  // namespace
+
+bool composer_differs(const UiContext& ctx) {
+    const Snapshot& s = *ctx.snap;
+    if (!s.model || !s.model->model || s.bias_description.empty()) return false;
+    return !same_session_params(composer_params(ctx.composer), s.params, s.model->model->k);
+}
+
+void toggle_play(UiContext& ctx) {
+    switch (play_action(ctx.snap->mode != RunMode::Paused, composer_differs(ctx))) {
+        case PlayAction::Pause: ctx.send(cmd::Pause{}); break;
+        case PlayAction::Resume: ctx.send(cmd::Play{}); break;
+        case PlayAction::RestartWithComposer:  // run what the composer shows, from step 0
+            ctx.send(cmd::Restart{composer_params(ctx.composer), false});
+            ctx.send(cmd::Play{});
+            break;
+    }
+}
 
 void draw_transport_panel(UiContext& ctx) {
     handle_keys(ctx);
@@ -37,9 +51,15 @@ void draw_transport_panel(UiContext& ctx) {
         if (!ready) ImGui::BeginDisabled();
         const bool playing = s.mode != RunMode::Paused;
         ImGui::PushStyleColor(ImGuiCol_Button, playing ? ImVec4(0.70f, 0.30f, 0.20f, 1) : ImVec4(0.16f, 0.48f, 0.30f, 1));
-        if (ImGui::Button(playing ? "  Pause  " : "  Play  ")) toggle_play(ctx);
+        const bool fresh = !playing && composer_differs(ctx);
+        if (ImGui::Button(playing ? "  Pause  ###play" : fresh ? "  Play new settings  ###play" : "  Play  ###play"))
+            toggle_play(ctx);
+        ctx.record_item("play_button");
         ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(fresh ? "Space: restart from step 0 with the composer's settings (they differ from "
+                                      "the running chains)"
+                                    : "Space");
         ImGui::SameLine();
         if (ImGui::ArrowButton("##back", ImGuiDir_Left)) ctx.send(cmd::StepBack{});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step back (Left arrow)");
@@ -85,6 +105,17 @@ void draw_transport_panel(UiContext& ctx) {
         if (!s.status.empty()) {
             ImGui::SameLine(0, fh);
             dim_text("%s", s.status.c_str());
+        }
+        if (!ctx.notice.empty()) {  // e.g. the settings file could not be read (defaults in use)
+            ImGui::SameLine(0, fh);
+            ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1), "%s", ctx.notice.c_str());
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+                ImGui::TextUnformatted(ctx.notice_detail.empty() ? ctx.notice.c_str() : ctx.notice_detail.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
         }
     }
     ImGui::End();

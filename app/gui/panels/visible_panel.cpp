@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "panels/panel.hpp"
+#include "session/filmstrip_layout.hpp"
 
 namespace topdown::gui {
 
@@ -74,7 +75,8 @@ void draw_visible_panel(UiContext& ctx) {
 
         // Filmstrip: the newest kept frames up to the cursor, oldest left.
         const float thumb = fh * 3.2f, gap = fh * 0.35f;
-        const int count = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (thumb + gap)));
+        // As many as fit, at most one per texture slot (two thumbnails in one slot would show the same image).
+        const int count = filmstrip_count(ImGui::GetContentRegionAvail().x, thumb, gap);
         const std::size_t n = s.recent.size();
         const std::size_t first = n > static_cast<std::size_t>(count) ? n - static_cast<std::size_t>(count) : 0;
         ImGui::Spacing();
@@ -98,7 +100,7 @@ void draw_visible_panel(UiContext& ctx) {
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddRectFilled(p0, ImVec2(p0.x + thumb, p0.y + thumb), ImGui::ColorConvertFloat4ToU32(frame));
             ctx.renderer->draw(dl, ImVec2(p0.x + 2, p0.y + 2), ImVec2(p0.x + thumb - 2, p0.y + thumb - 2),
-                               std::string("film_") + std::to_string(fr->step % 48), fr, 0, fr->visible.data(),
+                               std::string("film_") + std::to_string(fr->step % kFilmstripSlots), fr, 0, fr->visible.data(),
                                m->image_rows, m->image_cols, ctx.view.colormap, false);
             if (hot) ImGui::SetTooltip("step %d - click to jump here", fr->step);
             ImGui::PopID();

@@ -1,0 +1,100 @@
+#include "session/composer_state.hpp"
+
+#include <algorithm>
+
+namespace topdown {
+
+namespace {
+bool is_pair(BiasMethod m) { return m == BiasMethod::DoubleLabel || m == BiasMethod::Intersection; }
+}  // namespace
+
+SessionParams composer_params(const ComposerState& c) {
+    SessionParams p;
+    p.bias.method = static_cast<BiasMethod>(std::clamp(c.method, 0, 4));
+    p.bias.class_a = c.class_a;
+    p.bias.class_b = c.class_b;
+    p.bias.k = c.k;
+    p.temperature = c.temperature;
+    p.seed = c.seed;
+    p.steps = c.steps;
+    p.ensemble_size = c.ensemble_size;
+    p.sample_index = c.sample_index;
+    return p;
+}
+
+ComposerState composer_from_params(const SessionParams& p) {
+    ComposerState c;
+    c.method = static_cast<int>(p.bias.method);
+    c.class_a = p.bias.class_a;
+    c.class_b = p.bias.class_b;
+    c.k = p.bias.k;
+    c.temperature = p.temperature;
+    c.seed = p.seed;
+    c.steps = p.steps;
+    c.ensemble_size = p.ensemble_size;
+    c.sample_index = p.sample_index;
+    return c;
+}
+
+bool same_session_params(const SessionParams& a, const SessionParams& b, int model_k) {
+    const auto& x = a.bias;
+    const auto& y = b.bias;
+    if (x.method != y.method) return false;
+    const bool classes = x.method == BiasMethod::Label ? x.class_a == y.class_a
+                         : is_pair(x.method)           ? (x.class_a == y.class_a && x.class_b == y.class_b)
+                                                       : true;
+    const int kx = x.k == 0 ? model_k : x.k, ky = y.k == 0 ? model_k : y.k;
+    const bool k_matters = x.method != BiasMethod::Label && x.method != BiasMethod::Sample;
+    return classes && (!k_matters || kx == ky) && a.seed == b.seed && a.temperature == b.temperature &&
+           a.ensemble_size == b.ensemble_size && (x.method != BiasMethod::Sample || a.sample_index == b.sample_index);
+}
+
+PlayAction play_action(bool playing, bool composer_differs) {
+    if (playing) return PlayAction::Pause;
+    return composer_differs ? PlayAction::RestartWithComposer : PlayAction::Resume;
+}
+
+const std::vector<Preset>& paper_presets() {
+    static const std::vector<Preset> presets = [] {
+        auto make = [](std::string id, BiasMethod m, int a, int b) {
+            Preset p;
+            p.id = std::move(id);
+            p.state.method = static_cast<int>(m);
+            p.state.class_a = a;
+            p.state.class_b = b;
+            p.state.k = 0;
+            p.state.temperature = 1.0f;
+            p.state.seed = 7;
+            p.state.steps = 100;
+            p.state.ensemble_size = 100;
+            p.state.sample_index = 0;
+            return p;
+        };
+        return std::vector<Preset>{make("intersection-2-9", BiasMethod::Intersection, 2, 9),
+                                   make("double-0-3", BiasMethod::DoubleLabel, 0, 3),
+                                   make("label-8", BiasMethod::Label, 8, 8)};
+    }();
+    return presets;
+}
+
+const Preset* find_preset(const std::string& id) {
+    for (const auto& p : paper_presets())
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+std::string preset_label(const Preset& p, const std::vector<std::string>& names) {
+    auto name = [&](int i) {
+        return i >= 0 && static_cast<std::size_t>(i) < names.size() ? names[static_cast<std::size_t>(i)] : std::to_string(i);
+    };
+    const auto m = static_cast<BiasMethod>(p.state.method);
+    if (m == BiasMethod::Intersection) return name(p.state.class_a) + " \xE2\x88\xA9 " + name(p.state.class_b);
+    if (m == BiasMethod::DoubleLabel) return name(p.state.class_a) + " + " + name(p.state.class_b);
+    return "label " + name(p.state.class_a);
+}
+
+bool preset_usable(const Preset& p, int num_classes) {
+    return p.state.class_a < num_classes && p.state.class_b < num_classes;
+}
+
+}  // namespace topdown
