@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${1:-build}
 
 PACKAGES=(cmake g++ pkg-config ninja-build libimgui-dev libglfw3-dev libgl-dev libeigen3-dev libstb-dev libepoxy-dev
-  xvfb xauth libgl1-mesa-dri mesa-utils libopenblas-dev nlohmann-json3-dev libcli11-dev
+  xvfb xauth x11-apps xdotool libgl1-mesa-dri mesa-utils libopenblas-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev nodejs)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -236,7 +236,7 @@ int run_app(const AppOptions& o) {
             std::fprintf(stderr, "topdown: %s\n", error.c_str());
             exit_code = 1;
         }
-        SessionWorker worker(1000, 2000, /*yield_to_ui=*/true);
+        SessionWorker worker(1000, 2000, /*batch_when_unpaced=*/true);
         ctx.worker = &worker;
         ReplayJob replay_job;  // declared after the worker: joined first on exit
         ctx.replay_job = &replay_job;

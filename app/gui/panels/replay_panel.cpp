@@ -157,16 +157,14 @@ void draw_curves(UiContext& ctx, const ReplayProgress& p, ImVec2 size) {
 void draw_table(const ReplayProgress& p) {
     // Only complete conditions are scored: a cancelled (or still running) one is marked partial, and the
     // ratio needs a complete sequential run to compare with.
-    const ReplayCurve* seq = nullptr;
-    for (const auto& k : p.curves)
-        if (k.condition == ReplayCondition::Sequential && replay_curve_complete(k, p.total_epochs)) seq = &k;
     if (!ImGui::BeginTable("replay_table", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
     for (const char* h : {"condition", "pool", "Fashion", "MNIST 0", "MNIST", "ratio"}) ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("pool: replayed images; Fashion: read-out accuracy on Fashion-MNIST; MNIST 0: before "
                           "retraining; MNIST: now (read-out fixed); ratio: MNIST drop / sequential's drop");
-    for (const auto& k : p.curves) {
+    for (std::size_t i = 0; i < p.curves.size(); ++i) {
+        const ReplayCurve& k = p.curves[i];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(condition_color(k.condition)), "%s", to_string(k.condition).c_str());
@@ -179,8 +177,10 @@ void draw_table(const ReplayProgress& p) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(k.old_accuracy_fixed.empty() ? "-" : percent(k.old_accuracy_fixed.back()).c_str());
         ImGui::TableNextColumn();
-        const bool complete = replay_curve_complete(k, p.total_epochs);
-        const double ratio = complete && seq ? forgetting_ratio(k, *seq) : NAN;
+        // The job's own flag says whether the condition ran to its end; the ratio is NaN for a partial
+        // condition or when the sequential run it is compared with is partial.
+        const bool complete = p.complete(i);
+        const double ratio = p.forgetting_ratio_of(i);
         if (!complete) ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.25f, 1), "%s", replay_partial_text(k, p.total_epochs).c_str());
         else if (std::isnan(ratio)) ImGui::TextUnformatted("-");
         else ImGui::Text("%.3f", ratio);
