@@ -40,7 +40,7 @@ void ScriptRunner::update(UiContext& ctx) {
     last_step_ = s.step;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (phase_ != Phase::Done && phase_ != Phase::Screenshot && elapsed > o_.timeout_s) {
-        fail(std::string("timed out after ") + std::to_string(static_cast<int>(o_.timeout_s)) + " s", 2);
+        fail(std::string("timed out after ") + std::to_string(static_cast<int>(o_.timeout_s)) + " s", kExitUsageOrTimeout);
         return;
     }
     switch (phase_) {
@@ -48,7 +48,7 @@ void ScriptRunner::update(UiContext& ctx) {
             if (o_.model.empty() && o_.session.empty()) return fail("scripted mode needs --model or --session");
             if (!o_.session.empty()) {
                 ctx.open_session(o_.session);
-                if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
+                if (!ctx.pending_error.empty()) return fail(ctx.pending_error, kExitStartFileBad);
             } else {
                 ctx.current_model_path = o_.model;
                 ctx.send(cmd::LoadModel{o_.model});
@@ -57,7 +57,7 @@ void ScriptRunner::update(UiContext& ctx) {
             phase_ = Phase::WaitModel;
             return;
         case Phase::WaitModel: {
-            if (s.error_serial > 0) return fail(s.error);
+            if (s.error_serial > 0) return fail(s.error, kExitStartFileBad);  // the model given at start
             if (s.loading || !s.model) return;
             if (!o_.session.empty()) {  // the session's own params and step
                 phase_ = Phase::WaitSteps;
