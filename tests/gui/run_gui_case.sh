@@ -21,12 +21,18 @@ app_args=""
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do app_args="$app_args '$1'"; shift; done
 [ $# -gt 0 ] && shift
 mkdir -p "$(dirname "$png")"
-rm -f "$png" "$png.json" "$png.stderr"
+rm -f "$png" "$png.json" "$png.stderr" "$png.rc"
 # Settings and imgui.ini must never be written outside a scratch folder.
 export XDG_CONFIG_HOME="$(dirname "$png")/config"
-eval "xvfb-run -a -s '-screen 0 1280x800x24' '$topdown' $app_args --screenshot '$png' --no-settings --timeout 60" 2> "$png.stderr"
-rc=$?
+# The app's own exit status is recorded by a shell inside xvfb-run: xvfb-run's status is its own when its
+# clean-up fails (exit 5, "problem while cleaning up temporary directory", seen with parallel runs).
+export TD_RC_FILE="$png.rc"
+eval "xvfb-run -a -s '-screen 0 1280x800x24' sh -c '\"\$@\"; r=\$?; echo \$r > \"\$TD_RC_FILE\"; exit \$r' sh '$topdown' $app_args --screenshot '$png' --no-settings --timeout 60" 2> "$png.stderr"
+xrc=$?
 cat "$png.stderr" >&2
+if [ ! -s "$png.rc" ]; then echo "the app did not run (xvfb-run exited $xrc)"; exit 1; fi
+rc=$(cat "$png.rc")
+[ $xrc -eq "$rc" ] || echo "note: xvfb-run exited $xrc, the app $rc (the app's status counts)"
 if [ "$expect" = "fail" ]; then
   ok=1
   if [ $rc -ne "$want_rc" ]; then
