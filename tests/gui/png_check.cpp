@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../../app/gui/plot/colormaps.hpp"
+#include "util/png.hpp"
 #include <string>
 #include <vector>
 
@@ -167,11 +168,44 @@ void usage() {
                  "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
                  "       [--same-region OTHER.png ITEM]... [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
                  "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca]\n"
-                 "       [--heatmap ITEM] [--image ITEM] [--panel-size]\n");
+                 "       [--heatmap ITEM] [--image ITEM] [--panel-size]\n"
+                 "       topdown_png_check --mutate blank|mirror IN.png OUT.png   (a wrong copy, for negative tests)\n");
 }
 }  // namespace
 
+// Writes a deliberately wrong copy of a screenshot (with its sidecar) for the tests that expect checks to
+// fail: "blank" (every pixel the panel background), "mirror" (flipped left to right).
+int mutate(const std::string& kind, const std::string& in, const std::string& out) {
+    Png img;
+    if (!load_png(in, img)) {
+        std::fprintf(stderr, "cannot read PNG %s\n", in.c_str());
+        return 2;
+    }
+    topdown::Image o(img.w, img.h, 24, 26, 31);
+    if (kind == "mirror") {
+        for (int y = 0; y < img.h; ++y)
+            for (int x = 0; x < img.w; ++x) {
+                const unsigned char* p = img.at(img.w - 1 - x, y);
+                o.set(x, y, p[0], p[1], p[2]);
+            }
+    } else if (kind != "blank") {
+        std::fprintf(stderr, "unknown mutation %s (blank, mirror)\n", kind.c_str());
+        return 2;
+    }
+    try {
+        topdown::write_png(out, o);
+        std::ifstream src(in + ".json", std::ios::binary);
+        std::ofstream dst(out + ".json", std::ios::binary);
+        dst << src.rdbuf();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 2;
+    }
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 5 && std::string(argv[1]) == "--mutate") return mutate(argv[2], argv[3], argv[4]);
     if (argc < 2) {
         usage();
         return 2;
