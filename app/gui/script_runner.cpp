@@ -232,6 +232,27 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
     // Curve colours of the energy and PCA panels (focused chain, ensemble mean).
     j["focused_rgb"] = {90, 200, 255};
     j["ensemble_rgb"] = {255, 160, 60};
+    if (ctx.replay_job) {  // the replay panel's curves (condition colours as the panel draws them) and samples
+        const auto rp = ctx.replay_job->progress();
+        static constexpr int kConditionRgb[5][3] = {{230, 80, 80}, {120, 200, 120}, {90, 170, 255}, {240, 190, 70}, {200, 130, 230}};
+        nlohmann::json curves = nlohmann::json::array();
+        for (const auto& k : rp->curves) {
+            const int ci = static_cast<int>(k.condition) % 5;
+            curves.push_back({{"condition", to_string(k.condition)},
+                              {"rgb", {kConditionRgb[ci][0], kConditionRgb[ci][1], kConditionRgb[ci][2]}},
+                              {"initial_old", k.initial_old_accuracy},
+                              {"old_fixed", k.old_accuracy_fixed},
+                              {"new", k.new_accuracy}});
+        }
+        j["replay_curves"] = curves;
+        j["replay_total_epochs"] = rp->total_epochs;
+        if (rp->samples.rows() > 0 && rp->samples.cols() == 784) {
+            nlohmann::json rows = nlohmann::json::array();
+            for (Eigen::Index i = 0; i < rp->samples.rows(); ++i)
+                rows.push_back(std::vector<float>(rp->samples.row(i).data(), rp->samples.row(i).data() + 784));
+            j["replay_samples"] = rows;
+        }
+    }
     const ModelInfo* m = s.model.get();
     if (!m) return;
     const int C = m->num_classes();

@@ -167,7 +167,7 @@ void usage() {
                  "usage: topdown_png_check FILE.png [--size WxH] [--step N] [--model-suffix TEXT] [--error]\n"
                  "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
                  "       [--same-region OTHER.png ITEM]... [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
-                 "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca]\n"
+                 "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca] [--replay]\n"
                  "       [--heatmap ITEM] [--image ITEM] [--panel-size]\n"
                  "       topdown_png_check --mutate blank|mirror IN.png OUT.png   (a wrong copy, for negative tests)\n");
 }
@@ -648,6 +648,76 @@ int main(int argc, char** argv) {
             }
             check(half > 0 && bright * 100 >= half * 80,
                   fmt("pca: %d of %d newer focused points drawn as focused-colour dots (>= 80 %%)", bright, half));
+        } else if (a == "--replay") {  // accuracy curves at their values in their condition colours; sample grid
+            const double fh = side.value("font_size", 16.0);
+            double x, y, w, h;
+            if (!item_rect(side, "replay_plot", x, y, w, h) || !side.contains("replay_curves") || side["replay_curves"].empty()) {
+                check(false, "replay plot and its curves are in the sidecar");
+                continue;
+            }
+            const auto& curves = side["replay_curves"];
+            double lo = 1.0;
+            for (const auto& k : curves) {
+                if (!k["old_fixed"].empty() || k["initial_old"].get<double>() > 0) lo = std::min(lo, k["initial_old"].get<double>());
+                for (const auto& v : k["old_fixed"]) lo = std::min(lo, v.get<double>());
+                for (const auto& v : k["new"]) lo = std::min(lo, v.get<double>());
+            }
+            lo = std::max(0.0, std::floor((lo - 0.02) * 20.0) / 20.0);
+            if (lo >= 0.95) lo = 0.9;
+            PlotMap pm(x, y, w, h, fh, true, true, true);
+            pm.xlo = 0, pm.xhi = std::max(1, side.value("replay_total_epochs", 1)), pm.ylo = lo, pm.yhi = 1.0;
+            // Each curve's points in pixels (x pulled 2 pixels inside the plot: the first and last epochs sit on
+            // the clip edges).
+            std::vector<std::vector<std::pair<double, double>>> pts;
+            for (const auto& k : curves) {
+                pts.emplace_back();
+                auto add = [&](double e, double v) {
+                    pts.back().emplace_back(std::clamp(pm.px(e), pm.x0 + 2, pm.x1 - 2), pm.py(v));
+                };
+                if (k["initial_old"].get<double>() > 0) add(0, k["initial_old"].get<double>());
+                for (std::size_t e = 0; e < k["old_fixed"].size(); ++e) add(double(e + 1), k["old_fixed"][e].get<double>());
+                for (std::size_t e = 0; e < k["new"].size(); ++e) add(double(e + 1), k["new"][e].get<double>());
+            }
+            for (std::size_t ci = 0; ci < curves.size(); ++ci) {
+                const Rgb3 col = rgb_of(curves[ci]["rgb"]);
+                int seen = 0, total = 0, covered = 0;
+                for (const auto& [px, py] : pts[ci]) {
+                    bool under = false;  // a later curve's point within 3 pixels is drawn over this one
+                    for (std::size_t cj = ci + 1; cj < curves.size(); ++cj)
+                        for (const auto& [qx, qy] : pts[cj]) under = under || std::hypot(qx - px, qy - py) < 3;
+                    if (under) {
+                        ++covered;
+                        continue;
+                    }
+                    seen += near_colour(img, px, py, 2, col, 30);
+                    ++total;
+                }
+                check(total > 0 && seen * 100 >= total * 90,
+                      fmt("replay: %s curve: %d of %d accuracies drawn in its colour at their place (>= 90 %%; %d under a "
+                          "later curve)", curves[ci]["condition"].get<std::string>().c_str(), seen, total, covered));
+            }
+            if (!side.contains("replay_samples")) continue;  // sequential replays nothing: no grid
+            double sx, sy, sw, sh;
+            if (!item_rect(side, "replay_samples", sx, sy, sw, sh)) {
+                check(false, "replay samples grid is in the sidecar");
+                continue;
+            }
+            // 8 columns of 28 x 28 samples, 2 grid pixels apart, scaled to the item rectangle.
+            const auto& smp = side["replay_samples"];
+            const int ncol = 8, nrow = static_cast<int>((smp.size() + 7) / 8), gw = ncol * 30 - 2, gh = nrow * 30 - 2;
+            topdown::plot::ColorMap cm{};
+            topdown::plot::parse_colormap(side.value("visible_colormap", std::string("gray")), cm);
+            int matched = 0, total = 0;
+            for (std::size_t i = 0; i < smp.size(); ++i)
+                for (int py = 0; py < 28; ++py)
+                    for (int px = 0; px < 28; ++px) {
+                        const double gx = int(i % 8) * 30 + px + 0.5, gy = int(i / 8) * 30 + py + 0.5;
+                        const int ix = int(sx + gx * sw / gw), iy = int(sy + gy * sh / gh);
+                        matched += inside(img, ix, iy) && dist(img.at(ix, iy), cmap(cm, smp[i][std::size_t(py * 28 + px)].get<float>())) <= 12;
+                        ++total;
+                    }
+            check(total > 0 && matched * 100 >= total * 97,
+                  fmt("replay: %zu replayed samples shown pixel by pixel (%d of %d, >= 97 %%)", smp.size(), matched, total));
         } else if (a == "--not-blank") {
             const std::string name = next();
             Box b;
