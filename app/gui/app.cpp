@@ -162,6 +162,7 @@ void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::
         j["replay_error"] = rp->error;
     }
     j["focused_line_rgb"] = {90, 200, 255};
+    add_drawn_content(ctx, j);  // what the panels were given to draw (script_runner.cpp)
     for (const auto& [name, r] : ctx.panel_rects) j["panels"][name] = {r.x, r.y, r.w, r.h};
     for (const auto& [name, r] : ctx.item_rects) j["items"][name] = {r.x, r.y, r.w, r.h};
     std::ofstream(png + ".json") << j.dump(2) << "\n";

@@ -11,6 +11,10 @@ namespace topdown::gui {
 bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     CLI::App app{"TopDown: watch a deep belief network dream, step by step"};
     std::string size = "1280x800";
+    app.footer("Exit status: 0 success; 1 failure (no display, screenshot or scenario error); 2 bad option value "
+               "or a scripted run past --timeout; 3 scripted run whose --model or --session cannot be loaded (the "
+               "reason on stderr, \"topdown: Could not open ...\"); command-line parse errors use CLI11's codes (100 "
+               "and above).");
     app.add_option("--model", o.model, "Model file (.tdm) to load at start");
     app.add_option("--session", o.session, "Session file (.json) to open at start");
     app.add_option("--method", o.method, "label, double, intersection, random or sample")
@@ -55,7 +59,7 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     int w = 0, h = 0;
     if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 16384 || h > 16384) {
         std::fprintf(stderr, "error: --size must look like 1280x800 (at least 320x240)\n");
-        exit_code = 2;
+        exit_code = kExitUsageOrTimeout;
         return false;
     }
     o.width = w;
@@ -67,7 +71,7 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
             if (e.is_regular_file()) files.push_back(e.path().string());
         if (ec) {
             std::fprintf(stderr, "error: cannot list --open-dir %s: %s\n", o.open_dir.c_str(), ec.message().c_str());
-            exit_code = 2;
+            exit_code = kExitUsageOrTimeout;
             return false;
         }
         std::sort(files.begin(), files.end());

@@ -6,6 +6,11 @@
 
 namespace topdown::gui {
 
+// Exit statuses of `topdown` (listed in --help and in README's app section).
+constexpr int kExitFailure = 1;          // no display, a failed screenshot, a scenario error
+constexpr int kExitUsageOrTimeout = 2;   // a bad option value, or a scripted run past --timeout
+constexpr int kExitStartFileBad = 3;     // scripted: the --model or --session given at start cannot be loaded
+
 struct AppOptions {
     std::string model;            // model file to load at start
     std::string session;          // session file to open at start

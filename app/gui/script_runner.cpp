@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include <GLFW/glfw3.h>
@@ -42,7 +43,7 @@ void ScriptRunner::update(UiContext& ctx) {
     last_step_ = s.step;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (phase_ != Phase::Done && phase_ != Phase::Screenshot && elapsed > o_.timeout_s) {
-        fail(std::string("timed out after ") + std::to_string(static_cast<int>(o_.timeout_s)) + " s", 2);
+        fail(std::string("timed out after ") + std::to_string(static_cast<int>(o_.timeout_s)) + " s", kExitUsageOrTimeout);
         return;
     }
     switch (phase_) {
@@ -50,7 +51,7 @@ void ScriptRunner::update(UiContext& ctx) {
             if (o_.model.empty() && o_.session.empty()) return fail("scripted mode needs --model or --session");
             if (!o_.session.empty()) {
                 ctx.open_session(o_.session);
-                if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
+                if (!ctx.pending_error.empty()) return fail(ctx.pending_error, kExitStartFileBad);
             } else {
                 ctx.current_model_path = o_.model;
                 ctx.send(cmd::LoadModel{o_.model});
@@ -59,7 +60,7 @@ void ScriptRunner::update(UiContext& ctx) {
             phase_ = Phase::WaitModel;
             return;
         case Phase::WaitModel: {
-            if (s.error_serial > 0) return fail(s.error);
+            if (s.error_serial > 0) return fail(s.error, kExitStartFileBad);  // the model given at start
             if (s.loading || !s.model) return;
             if (!o_.session.empty()) {  // the session's own params and step
                 phase_ = Phase::WaitSteps;
@@ -217,6 +218,113 @@ void ScriptRunner::finish(bool ok, const std::string& message) {
     if (!ok) return fail(message);
     std::printf("%s\n", message.c_str());
     phase_ = Phase::Done;
+}
+
+namespace {
+// A layer's units as a string of '0' and '1' (unit j at index j).
+std::string bits_string(const FocusedFrame& f, int layer, int units) {
+    std::string b(static_cast<std::size_t>(units), '0');
+    for (int j = 0; j < units; ++j)
+        if (f.bit(layer, j)) b[static_cast<std::size_t>(j)] = '1';
+    return b;
+}
+nlohmann::json rgb(plot::Rgb c) { return {c.r, c.g, c.b}; }
+}  // namespace
+
+void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
+    const Snapshot& s = *ctx.snap;
+    const ImGuiIO& io = ImGui::GetIO();
+    j["font_size"] = io.Fonts->Fonts.empty() ? 13.0f : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
+    j["item_spacing"] = {ImGui::GetStyle().ItemSpacing.x, ImGui::GetStyle().ItemSpacing.y};
+    j["window_padding"] = {ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y};
+    j["status"] = s.status;
+    j["mode"] = s.mode == RunMode::Paused ? "paused" : s.mode == RunMode::Playing ? "playing" : "running";
+    j["composer_method"] = ctx.composer.method;
+    j["composer_class_a"] = ctx.composer.class_a;
+    j["composer_class_b"] = ctx.composer.class_b;
+    // Curve colours of the energy and PCA panels (focused chain, ensemble mean).
+    j["focused_rgb"] = {90, 200, 255};
+    j["ensemble_rgb"] = {255, 160, 60};
+    if (ctx.replay_job) {  // the replay panel's curves (condition colours as the panel draws them) and samples
+        const auto rp = ctx.replay_job->progress();
+        static constexpr int kConditionRgb[5][3] = {{230, 80, 80}, {120, 200, 120}, {90, 170, 255}, {240, 190, 70}, {200, 130, 230}};
+        nlohmann::json curves = nlohmann::json::array();
+        for (const auto& k : rp->curves) {
+            const int ci = static_cast<int>(k.condition) % 5;
+            curves.push_back({{"condition", to_string(k.condition)},
+                              {"rgb", {kConditionRgb[ci][0], kConditionRgb[ci][1], kConditionRgb[ci][2]}},
+                              {"initial_old", k.initial_old_accuracy},
+                              {"old_fixed", k.old_accuracy_fixed},
+                              {"new", k.new_accuracy}});
+        }
+        j["replay_curves"] = curves;
+        j["replay_total_epochs"] = rp->total_epochs;
+        if (rp->samples.rows() > 0 && rp->samples.cols() == 784) {
+            nlohmann::json rows = nlohmann::json::array();
+            for (Eigen::Index i = 0; i < rp->samples.rows(); ++i)
+                rows.push_back(std::vector<float>(rp->samples.row(i).data(), rp->samples.row(i).data() + 784));
+            j["replay_samples"] = rows;
+        }
+    }
+    const ModelInfo* m = s.model.get();
+    if (!m) return;
+    const int C = m->num_classes();
+    j["num_classes"] = C;
+    j["layer_sizes"] = m->sizes;
+    nlohmann::json states = nlohmann::json::array();  // colour of state 0..C-1, then C (non-class), then unknown
+    for (int c = 0; c <= C; ++c) states.push_back(rgb(plot::state_color(c, C)));
+    states.push_back(rgb(plot::state_color(-1, C)));
+    j["state_rgb"] = states;
+    // The focused chain's kept frames up to the cursor (the newest 512): step, energies, state, layer-1 bits.
+    const std::size_t n = s.recent.size(), first = n > 512 ? n - 512 : 0;
+    nlohmann::json steps = nlohmann::json::array(), energy = nlohmann::json::array(),
+                   vstate = nlohmann::json::array(), bits1 = nlohmann::json::array();
+    for (std::size_t i = first; i < n; ++i) {
+        const FocusedFrame& f = *s.recent[i];
+        steps.push_back(f.step);
+        energy.push_back(f.energy);
+        vstate.push_back(f.verdict.state);
+        if (m->sizes.size() > 1 && !f.hidden_bits.empty()) bits1.push_back(bits_string(f, 1, m->sizes[1]));
+    }
+    j["recent_total"] = n;
+    j["recent_steps"] = steps;
+    j["recent_energy"] = energy;
+    j["recent_states"] = vstate;
+    j["recent_bits_layer1"] = bits1;
+    if (s.current) {
+        nlohmann::json hb = nlohmann::json::array();
+        for (std::size_t l = 1; l < m->sizes.size() && l <= s.current->hidden_bits.size(); ++l)
+            hb.push_back(bits_string(*s.current, static_cast<int>(l), m->sizes[l]));
+        j["hidden_bits"] = hb;
+    }
+    // The ensemble's energy per step: mean and SEM per layer.
+    const int L = static_cast<int>(m->sizes.size()) - 1;
+    nlohmann::json es = nlohmann::json::array(), em = nlohmann::json::array(), esem = nlohmann::json::array();
+    for (std::size_t i = 0; i < s.ensemble.size(); ++i) {
+        const EnsembleStep& e = s.ensemble[i];
+        es.push_back(e.step);
+        std::vector<float> mean, sem;
+        for (int l = 0; l < L; ++l) mean.push_back(e.energy_mean[static_cast<std::size_t>(l)]), sem.push_back(e.energy_sem[static_cast<std::size_t>(l)]);
+        em.push_back(mean);
+        esem.push_back(sem);
+    }
+    j["ensemble_steps"] = es;
+    j["ensemble_energy_mean"] = em;
+    j["ensemble_energy_sem"] = esem;
+    // PCA: reference trajectories per class (data coordinates, class colour), focused trajectory, ensemble mean.
+    j["pca_available"] = s.pca_available;
+    nlohmann::json ref = nlohmann::json::array();
+    for (std::size_t c = 0; c < m->pca_reference.size(); ++c) {
+        nlohmann::json pts = nlohmann::json::array();
+        for (const auto& p : m->pca_reference[c]) pts.push_back({p.x, p.y});
+        ref.push_back({{"class", c}, {"rgb", rgb(plot::state_color(static_cast<int>(c), C))}, {"points", pts}});
+    }
+    j["pca_reference"] = ref;
+    nlohmann::json tr = nlohmann::json::array(), mean = nlohmann::json::array();
+    for (const auto& p : s.pca_trajectory) tr.push_back({p.x, p.y, p.state});
+    for (const auto& p : s.pca_ensemble_mean) mean.push_back({p.x, p.y});
+    j["pca_trajectory"] = tr;
+    j["pca_ensemble_mean"] = mean;
 }
 
 }  // namespace topdown::gui

@@ -3,6 +3,7 @@
 #pragma once
 #include <chrono>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,12 @@
 #include "ui_context.hpp"
 
 namespace topdown::gui {
+
+// Adds to a screenshot's sidecar what the panels were given to draw, for the GUI tests to find on screen:
+// font size, state colours, the focused chain's recent steps (energies, states, layer-1 bits), the ensemble's
+// energy mean ± SEM, the hidden bits of the current frame, the PCA reference trajectories, the focused
+// trajectory and ensemble mean, the curve colours and the composer's classes.
+void add_drawn_content(const UiContext& ctx, nlohmann::json& sidecar);
 
 class ScriptRunner {
 public:
