@@ -172,8 +172,9 @@ void run_generate(const GenerateArgs& a) {
         bar.update(s, "step " + std::to_string(s) + "/" + std::to_string(a.steps));
     }, &interrupt_task());
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    bar.finish(std::to_string(a.chains * a.steps) + " chain-steps, " +
-               std::to_string(static_cast<long long>(a.chains * a.steps / std::max(secs, 1e-9))) + " chain-steps/s");
+    const long long chain_steps = static_cast<long long>(a.chains) * a.steps;  // up to 1e11: no int overflow
+    bar.finish(std::to_string(chain_steps) + " chain-steps, " +
+               std::to_string(static_cast<long long>(double(chain_steps) / std::max(secs, 1e-9))) + " chain-steps/s");
 
     // Filmstrip: one row per chain, one column per chosen step.
     // Visible layers that are a square image (784 = 28 x 28 for MNIST and Fashion-MNIST) are drawn as images;
