@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "corpus/hostile_corpus.hpp"
 #include "experiment/study_file.hpp"
 #include "fuzz/study_check.hpp"
 #include "experiment/study_merge.hpp"
@@ -273,4 +274,24 @@ TEST(StudyFileFuzzRegressions, StudyInputs) {
     EXPECT_GT(n, 0);
     // The seed files are valid shards of the fuzz model: the fuzzer starts past the reader, in the checks.
     EXPECT_GE(accepted, 5);
+}
+
+// The hostile study corpus (tests/corpus/hostile_corpus.cpp): each broken .tds file gives a FileFormatError
+// with its expected text; the good file it is derived from loads and passes the merge checks.
+TEST(HostileStudyCorpus, EachCaseGivesItsTypedError) {
+    const std::string good = corpus::good_study_bytes();
+    const auto* g = reinterpret_cast<const unsigned char*>(good.data());
+    EXPECT_EQ(parse_study_results(g, good.size(), "good").size(), 2u);
+    EXPECT_NO_THROW(fuzz::check_study_bytes(g, good.size()));
+    const auto cases = corpus::study_corpus();
+    EXPECT_GE(cases.size(), 25u);
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        try {
+            (void)parse_study_results(reinterpret_cast<const unsigned char*>(c.bytes.data()), c.bytes.size(), "case");
+            ADD_FAILURE() << c.name << " was accepted";
+        } catch (const FileFormatError& e) {
+            EXPECT_NE(std::string(e.what()).find(c.expected), std::string::npos) << e.what();
+        }
+    }
 }

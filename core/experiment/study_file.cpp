@@ -34,7 +34,7 @@ std::string string_field(const nlohmann::json& j, const char* key, const Bad& ba
 std::string shape_text(Eigen::Index r, Eigen::Index c) { return std::to_string(r) + "x" + std::to_string(c); }
 }  // namespace
 
-void save_study_results(const std::string& path, const std::vector<ConditionResult>& results, const nlohmann::json& meta) {
+TensorFile study_to_tensor_file(const std::vector<ConditionResult>& results, const nlohmann::json& meta) {
     TensorFile f;
     f.header = meta;
     f.header["kind"] = "study-results";
@@ -57,7 +57,11 @@ void save_study_results(const std::string& path, const std::vector<ConditionResu
         f.add(p + "filmstrip", r.filmstrip);
     }
     f.header["conditions"] = conds;
-    write_tensor_file(path, f);
+    return f;
+}
+
+void save_study_results(const std::string& path, const std::vector<ConditionResult>& results, const nlohmann::json& meta) {
+    write_tensor_file(path, study_to_tensor_file(results, meta));
 }
 
 namespace {

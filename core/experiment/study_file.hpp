@@ -4,8 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "experiment/study.hpp"
+#include "model/tensor_file.hpp"
 
 namespace topdown {
+
+// The container of a study file: header `meta` + "kind" + the condition list, 7 arrays per condition.
+TensorFile study_to_tensor_file(const std::vector<ConditionResult>& results, const nlohmann::json& meta);
 
 // Saves results with a header `meta` (study, chains, steps, seed, model, classifier, shard). Throws IoError.
 void save_study_results(const std::string& path, const std::vector<ConditionResult>& results, const nlohmann::json& meta);
