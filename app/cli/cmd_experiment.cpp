@@ -2,11 +2,12 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <set>
 
 #include "classify/state_classifier.hpp"
 #include "commands.hpp"
 #include "experiment/study_file.hpp"
+#include "experiment/study_memory.hpp"
+#include "experiment/study_merge.hpp"
 #include "experiment/study_report.hpp"
 #include "model/model_file.hpp"
 #include "util/checksum.hpp"
@@ -47,6 +48,9 @@ void run_experiment(const ExperimentArgs& a) {
     std::vector<Condition> mine;
     for (std::size_t i = 0; i < conds.size(); ++i)
         if (int(i % std::size_t(shards)) == shard) mine.push_back(conds[i]);
+    // Refuse chains x steps that cannot fit in memory before allocating anything large.
+    check_study_memory(dbn->architecture(), dbn->num_classes(), a.o.chains, a.o.steps, mine.size(), shards == 1,
+                       study_memory_limit());
     std::printf("study '%s': %zu conditions (shard %d/%d: %zu), %d chains x %d steps, seed %llu\n", a.study.c_str(),
                 conds.size(), shard, shards, mine.size(), a.o.chains, a.o.steps, static_cast<unsigned long long>(a.o.seed));
     std::fflush(stdout);
@@ -103,35 +107,11 @@ void register_experiment_command(CLI::App& app) {
     merge->add_option("--out", out, "Output folder")->required();
     merge->callback([] {
         const Dbn dbn = load_model(model);
-        std::vector<ConditionResult> all;
-        nlohmann::json meta0;
-        std::set<int> seen_shards;
-        for (const auto& path : inputs) {
-            nlohmann::json meta;
-            auto r = load_study_results(path, &meta);
-            if (meta0.is_null()) meta0 = meta;
-            for (const char* key : {"study", "chains", "steps", "seed", "k", "model_sha256", "shards"})
-                if (meta.value(key, nlohmann::json()) != meta0.value(key, nlohmann::json()))
-                    throw ArgumentError(path + " was run with a different '" + key + "' than " + inputs.front());
-            if (!seen_shards.insert(meta.value("shard", 0)).second) throw ArgumentError(path + ": shard given twice");
-            all.insert(all.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
-        }
-        if (int(seen_shards.size()) != meta0.value("shards", 1))
-            throw ArgumentError("expected " + std::to_string(meta0.value("shards", 1)) + " shards, got " + std::to_string(seen_shards.size()));
-        // Restore the study's condition order (shards interleave conditions).
-        const auto order = study_conditions(dbn, meta0.value("study", std::string("all")), meta0.value("k", 0));
-        std::vector<ConditionResult> sorted;
-        for (const auto& c : order)
-            for (auto& r : all)
-                if (r.condition.id == c.id) sorted.push_back(std::move(r));
-        if (sorted.size() != order.size()) throw ArgumentError("the shards do not cover every condition of the study");
-        meta0.erase("shard");
-        meta0.erase("shards");
-        meta0.erase("wall_seconds");
+        const MergedStudy m = merge_study_shards(inputs, dbn, sha256_file(model));
         std::filesystem::create_directories(out);
-        save_study_results((std::filesystem::path(out) / "results.tds").string(), sorted, meta0);
-        write_study_outputs(out, sorted, dbn, meta0);
-        std::printf("merged %zu shards (%zu conditions) into %s\n", inputs.size(), sorted.size(), out.c_str());
+        save_study_results((std::filesystem::path(out) / "results.tds").string(), m.results, m.meta);
+        write_study_outputs(out, m.results, dbn, m.meta);
+        std::printf("merged %zu shards (%zu conditions) into %s\n", inputs.size(), m.results.size(), out.c_str());
     });
 }
 

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "data/dataset.hpp"
+#include "experiment/study_memory.hpp"
 #include "generate/generation_run.hpp"
 #include "model/model_file.hpp"
 #include "util/atomic_file.hpp"
@@ -56,6 +57,48 @@ int class_index(const Dbn& m, const std::string& text) {
     return v.at(0);
 }
 
+// The side of a square visible layer (28 for 784 units), or 0 when D is not a square number.
+int square_side(int d) {
+    int s = 0;
+    while ((s + 1) * (s + 1) <= d) ++s;
+    return s > 0 && s * s == d ? s : 0;
+}
+
+// `text` quoted for a POSIX shell when it holds anything but safe characters.
+std::string shell_quote(const std::string& text) {
+    if (!text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=.,/:@%") ==
+                             std::string::npos)
+        return text;
+    std::string q = "'";
+    for (char c : text) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+// A float written so that parsing it gives back the same float (9 significant digits).
+std::string exact_float(float v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.9g", double(v));
+    return b;
+}
+
+// The command line that writes the same filmstrip.png and chains.csv again: every option that changes the
+// output (the class indices resolved from names, the frames, the test image of method sample, the data folder
+// when one was given) plus --threads (results do not depend on it, but a rerun should use the same).
+std::string reproduce_command(const GenerateArgs& a, const std::vector<int>& classes) {
+    std::string cls;
+    for (std::size_t i = 0; i < classes.size(); ++i) cls += (i ? "," : "") + std::to_string(classes[i]);
+    std::string frames = a.frames;
+    if (frames.empty())
+        for (int f : default_frames(a.steps)) frames += (frames.empty() ? "" : ",") + std::to_string(f);
+    std::string c = "topdown-cli generate " + shell_quote(a.model) + " --method " + a.method + " --classes " + cls +
+                    " --k " + std::to_string(a.k) + " --temperature " + exact_float(a.temperature) + " --steps " +
+                    std::to_string(a.steps) + " --chains " + std::to_string(a.chains) + " --seed " + std::to_string(a.seed) +
+                    " --frames " + frames + " --filmstrip-chains " + std::to_string(a.filmstrip_chains) + " --image-index " +
+                    std::to_string(a.image_index) + " --threads " + std::to_string(a.threads);
+    if (!a.data_dir_override.empty()) c += " --data-dir " + shell_quote(a.data_dir_override);
+    return c + " --out " + shell_quote(a.out);
+}
+
 void run_generate(const GenerateArgs& a) {
     namespace fs = std::filesystem;
     auto dbn = std::make_shared<Dbn>(load_model(a.model));
@@ -89,6 +132,12 @@ void run_generate(const GenerateArgs& a) {
     for (int f : frames)
         if (f < 1 || f > a.steps) throw ArgumentError("--frames must lie between 1 and --steps");
 
+    // chains.csv is built in memory (one line per chain and step): refuse runs that cannot fit.
+    const std::uint64_t csv_bytes = std::uint64_t(a.chains) * std::uint64_t(a.steps) * std::uint64_t(24 + 24 * g->depth());
+    if (csv_bytes > study_memory_limit())
+        throw ArgumentError("--chains " + std::to_string(a.chains) + " x --steps " + std::to_string(a.steps) +
+                            " would need about " + format_bytes(csv_bytes) + " of memory for chains.csv (one line per chain and step), more than the " +
+                            format_bytes(study_memory_limit()) + " allowed here (3/4 of physical memory): reduce --chains or --steps");
     fs::create_directories(a.out);
     InitialState first;
     (void)initial_states(*dbn, req, &first);
@@ -123,12 +172,15 @@ void run_generate(const GenerateArgs& a) {
         bar.update(s, "step " + std::to_string(s) + "/" + std::to_string(a.steps));
     }, &interrupt_task());
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    bar.finish(std::to_string(a.chains * a.steps) + " chain-steps, " +
-               std::to_string(static_cast<long long>(a.chains * a.steps / std::max(secs, 1e-9))) + " chain-steps/s");
+    const long long chain_steps = static_cast<long long>(a.chains) * a.steps;  // up to 1e11: no int overflow
+    bar.finish(std::to_string(chain_steps) + " chain-steps, " +
+               std::to_string(static_cast<long long>(double(chain_steps) / std::max(secs, 1e-9))) + " chain-steps/s");
 
     // Filmstrip: one row per chain, one column per chosen step.
-    const int side = dbn->dataset == "" ? 28 : 28, scale = 2, gap = 2;
-    const int rows_px = (D == side * side) ? side : 1, cols_px = D / rows_px;
+    // Visible layers that are a square image (784 = 28 x 28 for MNIST and Fashion-MNIST) are drawn as images;
+    // any other size is drawn as a one-pixel-high strip of D values rather than cut to a wrong square.
+    const int side = square_side(D), scale = 2, gap = 2;
+    const int rows_px = side > 0 ? side : 1, cols_px = D / rows_px;
     Image img(gap + int(frames.size()) * (cols_px * scale + gap), gap + strip_rows * (rows_px * scale + gap), 40, 40, 40);
     for (std::size_t f = 0; f < frames.size(); ++f)
         for (int c = 0; c < strip_rows; ++c)
@@ -156,12 +208,10 @@ void run_generate(const GenerateArgs& a) {
     j["mean_energy_per_step"] = mean_energy;
     j["wall_seconds"] = secs;
     j["created"] = iso8601_now();
-    j["reproduce"] = "topdown-cli generate " + a.model + " --method " + a.method + " --classes " + a.classes +
-                     " --k " + std::to_string(a.k) + " --temperature " + std::to_string(a.temperature) + " --steps " +
-                     std::to_string(a.steps) + " --chains " + std::to_string(a.chains) + " --seed " +
-                     std::to_string(a.seed) + " --out " + a.out;
+    j["reproduce"] = reproduce_command(a, cls);
     write_file_atomic((fs::path(a.out) / "summary.json").string(), j.dump(2));
-    std::printf("wrote %s/{filmstrip.png, chains.csv, summary.json}\n", a.out.c_str());
+    std::printf("wrote %s/{filmstrip.png, chains.csv, summary.json}\nreproduce: %s\n", a.out.c_str(),
+                j["reproduce"].get<std::string>().c_str());
 }
 }  // namespace
 

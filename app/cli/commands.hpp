@@ -6,7 +6,7 @@
 
 namespace topdown::cli {
 
-// The task that Ctrl-C cancels (SIGINT sets its cancel flag).
+// The task that Ctrl-C cancels (the SIGINT handler sets its lock-free cancel flag; see main.cpp).
 TaskState& interrupt_task();
 
 void register_data_command(CLI::App& app);

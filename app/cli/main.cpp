@@ -1,26 +1,33 @@
 // topdown-cli: the command-line front end over topdown_core.
+#include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 
 #include "commands.hpp"
 #include "util/errors.hpp"
 
 namespace topdown::cli {
 
-TaskState& interrupt_task() {
-    static TaskState task;
-    return task;
-}
-
-}  // namespace topdown::cli
-
 namespace {
+// The task Ctrl-C cancels. A namespace-scope object initialised at compile time (constinit): nothing is
+// constructed on first use, so the signal handler never runs an initialiser (a function-local static would,
+// and its guard is not async-signal-safe). The handler only stores to lock-free atomics.
+constinit TaskState g_interrupt_task;
+// Ctrl-C presses so far; the second one leaves at once.
+constinit std::atomic<int> g_sigint_presses{0};
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+              "the SIGINT handler needs lock-free atomics to be async-signal-safe");
+
 extern "C" void on_sigint(int) {
-    auto& t = topdown::cli::interrupt_task();
-    if (t.cancel_requested.load()) std::_Exit(130);  // second Ctrl-C: leave at once
-    t.cancel_requested.store(true);
+    if (g_sigint_presses.fetch_add(1, std::memory_order_relaxed) >= 1) std::_Exit(130);  // second Ctrl-C
+    g_interrupt_task.cancel_requested.store(true);  // polled by the running task (throw_if_cancelled)
 }
 }  // namespace
+
+TaskState& interrupt_task() { return g_interrupt_task; }
+
+}  // namespace topdown::cli
 
 int main(int argc, char** argv) {
     CLI::App app{"TopDown: top-down generative dynamics of RBMs and iterative DBNs"};
@@ -34,7 +41,7 @@ int main(int argc, char** argv) {
     topdown::cli::register_experiment_command(app);
     topdown::cli::register_pca_command(app);
     topdown::cli::register_replay_command(app);
-    std::signal(SIGINT, on_sigint);
+    std::signal(SIGINT, topdown::cli::on_sigint);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 #include "math/fast_sigmoid.hpp"
 #include "math/fixed_order_gemm.hpp"
 #include "util/errors.hpp"
+#include "util/parallel_parts.hpp"
 
 namespace topdown {
 
@@ -110,16 +111,9 @@ void ChainBatch::step(int threads) {
         if (s > 1) bottom_up(r0, r1, scale);
         top_down(r0, r1, scale);
     };
-#ifdef _OPENMP
-    if (parts > 1) {
-#pragma omp parallel for schedule(static, 1) num_threads(static_cast<int>(parts))
-        for (std::ptrdiff_t p = 0; p < static_cast<std::ptrdiff_t>(parts); ++p) run(static_cast<std::size_t>(p));
-    } else {
-        run(0);
-    }
-#else
-    for (std::size_t p = 0; p < parts; ++p) run(p);
-#endif
+    // An exception inside a part (std::bad_alloc from a kernel's index buffers) is caught inside the parallel
+    // region and rethrown here, after every part has finished, instead of reaching std::terminate.
+    run_parts(parts, run);
     steps_done_ = s;
 }
 

@@ -6,6 +6,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "experiment/study_file.hpp"
+#include "math/random.hpp"
 #include "model/model_file.hpp"
 #include "session/session_file.hpp"
 #include "train/trainer.hpp"
@@ -152,6 +154,105 @@ std::vector<CorpusCase> session_corpus(const std::string& model_path) {
     for (const char* text : {"", "{", "[]", "null", "42", "\"text\"", "{\"format\": \"topdown-session\"}",
                              "\xff\xfe garbage"})
         c.push_back({"not_a_session_" + std::to_string(i++), text, ""});
+    return c;
+}
+
+namespace {
+// The results of the good study file: conditions label-0 and label-1, seeded contents.
+std::vector<ConditionResult> good_study_results() {
+    std::vector<ConditionResult> rs;
+    for (int c = 0; c < 2; ++c) {
+        CounterRng rng(40 + std::uint64_t(c), 0);
+        ConditionResult r;
+        r.condition = {"label-" + std::to_string(c), "label", BiasSpec{}, "LB " + std::to_string(c)};
+        r.condition.bias.method = BiasMethod::Label;
+        r.condition.bias.class_a = r.condition.bias.class_b = c;
+        r.condition.bias.k = 2;
+        r.chains = 3;
+        r.steps = 4;
+        for (int i = 0; i < 12; ++i) r.states.push_back(int(rng.below(4)));
+        auto fill = [&](int rows, int cols) {
+            Matrix m(rows, cols);
+            rng.uniform(m.data(), std::size_t(m.size()));
+            return m;
+        };
+        r.energy_mean = fill(4, 2);
+        r.energy_sem = fill(4, 2);
+        r.active_mean = fill(4, 2);
+        r.hidden_mean = fill(4, 14);
+        r.entropy_mean = fill(1, 4);
+        r.filmstrip = fill(9, 16);  // 3 chains x frames {1, 2, 3}
+        rs.push_back(std::move(r));
+    }
+    return rs;
+}
+nlohmann::json good_study_meta() {
+    return {{"study", "label"}, {"chains", 3}, {"steps", 4}, {"seed", 1}, {"k", 0}, {"model", "m.tdm"},
+            {"model_sha256", std::string(64, '0')}, {"classifier", "c.tdc"}, {"classifier_sha256", std::string(64, '1')}};
+}
+}  // namespace
+
+std::string good_study_bytes() { return encode_tensor_file(study_to_tensor_file(good_study_results(), good_study_meta())); }
+
+std::vector<CorpusCase> study_corpus() {
+    const TensorFile good = study_to_tensor_file(good_study_results(), good_study_meta());
+    std::vector<CorpusCase> c;
+    auto header = [&](const char* name, const std::function<void(nlohmann::json&)>& edit, const char* expected) {
+        TensorFile f = good;
+        edit(f.header);
+        c.push_back({name, encode_tensor_file(f), expected});
+    };
+    auto array = [&](const char* name, const char* array_name, Matrix m, const char* expected) {
+        TensorFile f = good;
+        for (auto& [n, a] : f.arrays)
+            if (n == array_name) a = m;
+        c.push_back({name, encode_tensor_file(f), expected});
+    };
+    header("no_condition_list", [](auto& h) { h.erase("conditions"); }, "no condition list");
+    header("conditions_not_a_list", [](auto& h) { h["conditions"] = "all"; }, "no condition list");
+    header("condition_not_an_object", [](auto& h) { h["conditions"][1] = 7; }, "not a JSON object");
+    header("class_as_string", [](auto& h) { h["conditions"][0]["class_a"] = "two"; }, "'class_a' is missing or not an integer");
+    header("class_out_of_range", [](auto& h) { h["conditions"][0]["class_a"] = 5000; }, "'class_a' = 5000 is out of range");
+    header("k_as_float", [](auto& h) { h["conditions"][0]["k"] = 1e30; }, "'k' is missing or not an integer");
+    header("chains_huge", [](auto& h) { h["conditions"][0]["chains"] = 18446744073709551615ULL; }, "'chains' = ");
+    header("steps_missing", [](auto& h) { h["conditions"][1].erase("steps"); }, "'steps' is missing");
+    header("empty_not_bool", [](auto& h) { h["conditions"][0]["empty"] = 0; }, "'empty' is missing or not true/false");
+    header("unknown_method", [](auto& h) { h["conditions"][0]["method"] = "magic"; }, "unknown biasing method 'magic'");
+    header("sample_method", [](auto& h) { h["conditions"][0]["method"] = "sample"; }, "not a study condition");
+    header("header_steps_differ", [](auto& h) { h["steps"] = 5; }, "the header says 5");
+    header("header_chains_not_int", [](auto& h) { h["chains"] = "3"; }, "'chains' is missing or not an integer");
+    header("conditions_differ", [](auto& h) {
+        h["conditions"][1]["chains"] = 2;
+        h.erase("chains");
+    }, "condition 1: runs 2 chains x 4 steps, condition 0 runs 3 x 4");
+    header("condition_without_arrays", [](auto& h) { h["conditions"].push_back(h["conditions"][0]); }, "unexpected or missing arrays");
+    header("wrong_kind", [](auto& h) { h["kind"] = "model"; }, "expected a 'study-results' file");
+    array("energy_sem_narrow", "0_energy_sem", Matrix::Zero(4, 1), "'0_energy_sem' is 4x1, but '0_energy_mean' is 4x2");
+    array("active_mean_short", "1_active_mean", Matrix::Zero(3, 2), "'1_active_mean' is 3x2");
+    array("energy_wider_than_layers", "0_energy_mean", Matrix::Zero(4, 9), "more columns than a model has layers");
+    array("hidden_width_differs", "1_hidden_mean", Matrix::Zero(4, 13), "'1_hidden_mean' is 4x13, expected 4x14");
+    array("entropy_wrong_length", "0_entropy_mean", Matrix::Zero(1, 3), "'0_entropy_mean' is 1x3, expected 1x4");
+    array("filmstrip_too_many_rows", "0_filmstrip", Matrix::Zero(10, 16), "'0_filmstrip' is 10x16");
+    array("filmstrip_width_differs", "1_filmstrip", Matrix::Zero(9, 15), "'1_filmstrip' is 9x15");
+    array("states_wrong_shape", "1_states", Matrix::Zero(4, 3), "'1_states' is 4x3");
+    {
+        Matrix st = Matrix::Zero(3, 4);
+        st(2, 3) = 2.5f;
+        array("state_not_integer", "0_states", st, "not a valid class index");
+        st(2, 3) = -1;
+        array("state_negative", "0_states", st, "not a valid class index");
+        st(2, 3) = 1e6f;
+        array("state_huge", "0_states", st, "not a valid class index");
+    }
+    {
+        TensorFile f = good;
+        f.arrays.emplace_back("9_states", Matrix::Zero(1, 1));
+        c.push_back({"extra_array", encode_tensor_file(f), "unexpected or missing arrays"});
+        f = good;
+        f.arrays[3].first = "0_renamed";
+        c.push_back({"missing_array", encode_tensor_file(f), "array '0_active_mean' is missing"});
+    }
+    c.push_back({"model_file", good_model_bytes(), "expected a 'study-results' file"});
     return c;
 }
 

@@ -21,4 +21,11 @@ std::vector<CorpusCase> model_corpus();
 // `model_path` is written into the otherwise valid fields.
 std::vector<CorpusCase> session_corpus(const std::string& model_path);
 
+// A valid small study file (.tds: label study of a 16-8-6, 3-class model, 2 conditions of 3 chains x 4 steps).
+std::string good_study_bytes();
+// Broken .tds files that load_study_results / parse_study_results must reject with a FileFormatError: field
+// types and ranges, arrays whose shapes disagree with their condition, the header or the other conditions,
+// unexpected arrays, invalid states, files of another kind.
+std::vector<CorpusCase> study_corpus();
+
 }  // namespace topdown::corpus
