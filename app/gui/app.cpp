@@ -274,6 +274,7 @@ int run_app(const AppOptions& o) {
             }
             renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
             ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
+            ctx.resolve_pending_session();
             if (o.scripted()) {
                 script.update(ctx);
                 if (script.done()) break;

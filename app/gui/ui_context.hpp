@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,10 +94,22 @@ struct UiContext {
     FileBrowser browser;                       // shared "Open file..." browser
     std::string browser_purpose;               // "model" or "session"
     IntersectionCache intersections;           // composer: intersection sizes of the loaded model
+    // A session file being opened: its composer is shown only once its model has loaded and its chains run
+    // (a session whose model fails to load leaves the composer as it was).
+    struct PendingSession {
+        ComposerState composer;
+        SessionParams params;
+        std::string model_path;
+        std::uint64_t error_serial = 0;  // the snapshot's error serial when the session was opened
+    };
+    std::optional<PendingSession> pending_session;
     float menu_height = 0;                     // height of the main menu bar this frame
 
     // Loads a session file: its model, biasing, seed and step. Errors go to the error dialog.
     void open_session(const std::string& path);
+    // Called once per frame with the new snapshot: shows a pending session's settings in the composer once
+    // its chains run, or forgets them when its model failed to load.
+    void resolve_pending_session();
     // Sends a command to the worker.
     void send(SessionCommand c) const { worker->send(std::move(c)); }
     // Records the current window's rectangle under `name`.

@@ -44,11 +44,25 @@ void UiContext::open_session(const std::string& path) {
     try {
         const SessionFile s = load_session(path);
         current_model_path = s.model_path;
-        composer = composer_from_params(s.params);  // the whole 64-bit seed
+        pending_session = PendingSession{composer_from_params(s.params),  // the whole 64-bit seed
+                                         s.params, s.model_path, snap ? snap->error_serial : 0};
         send(cmd::LoadModel{s.model_path, s.params, s.step});
     } catch (const std::exception& e) {
         pending_error = std::string("Could not open the session: ") + e.what();
         pending_error_note = snap && snap->model ? "The current model (" + snap->model->name + ") stays loaded." : "";
+    }
+}
+
+void UiContext::resolve_pending_session() {
+    if (!pending_session || !snap) return;
+    if (snap->error_serial != pending_session->error_serial) {  // its model (or its chains) failed
+        pending_session.reset();
+        return;
+    }
+    if (snap->loading || !snap->model || snap->model->path != pending_session->model_path) return;
+    if (same_session_params(pending_session->params, snap->params, snap->model->model->k)) {
+        composer = pending_session->composer;
+        pending_session.reset();
     }
 }
 
