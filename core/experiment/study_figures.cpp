@@ -214,7 +214,7 @@ void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>
     for (auto i : best_chimeras(r, s, 5)) rows.push_back(i);
     for (std::size_t i = 0; i < r.size() && rows.size() < 20; ++i)
         if (r[i].condition.method == "random" && rows.size() < 17) rows.push_back(i);
-    if (rows.empty()) return;
+    if (rows.empty() || side <= 0) return;
     const auto frames = filmstrip_steps(r[0].steps);
     const int F = static_cast<int>(frames.size()), scale = 2, cell = side * scale + 4, x0 = 170, y0 = 60;
     Canvas c(x0 + F * cell + 20, y0 + int(rows.size()) * cell + 20);
@@ -223,6 +223,7 @@ void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>
     for (std::size_t q = 0; q < rows.size(); ++q) {
         const auto& res = r[rows[q]];
         c.text(8, y0 + int(q) * cell + cell / 2 - 6, res.condition.title.substr(0, 14), {0, 0, 0}, 2);
+        if (res.filmstrip.cols() != Eigen::Index(side) * side) continue;  // never read past a row
         for (int f = 0; f < F && f < res.filmstrip.rows(); ++f)
             c.image(res.filmstrip.row(f).data(), side, side, x0 + f * cell, y0 + int(q) * cell, scale);
     }

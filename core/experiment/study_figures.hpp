@@ -28,7 +28,8 @@ void plot_pca(const std::string& path, const std::vector<ConditionResult>& resul
               const std::vector<ConditionSummary>& summaries, const std::vector<Matrix>& projections, int num_classes,
               const std::string& title);
 
-// Example filmstrips: the first chain of each label condition and of the 5 best chimeras.
+// Example filmstrips: the first chain of each label condition and of the 5 best chimeras (`side`: of the
+// square visible image; 0 or a filmstrip of another width draws nothing).
 void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>& results,
                      const std::vector<ConditionSummary>& summaries, int side);
 

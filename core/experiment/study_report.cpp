@@ -151,11 +151,12 @@ nlohmann::json write_study_outputs(const std::string& out, const std::vector<Con
     plot_visited_states((fs::path(out) / "visited_states.png").string(), results, sums);
     plot_state_time((fs::path(out) / "state_time.png").string(), results, sums, state_names);
     plot_energy((fs::path(out) / "energy.png").string(), results, 10);
-    plot_filmstrips((fs::path(out) / "filmstrips.png").string(), results, sums, model.layers.empty() ? 28 : [&] {
+    // Filmstrips need a square visible layer (0: not drawn; e.g. a non-image model).
+    plot_filmstrips((fs::path(out) / "filmstrips.png").string(), results, sums, model.layers.empty() ? 0 : [&] {
         const int v = model.architecture().front();
         int s = 1;
         while (s * s < v) ++s;
-        return s * s == v ? s : 28;
+        return s * s == v ? s : 0;
     }());
     write_file_atomic((fs::path(out) / "results.json").string(), j.dump(1));
 
