@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "experiment/replay.hpp"
 #include "test_support.hpp"
@@ -112,48 +114,68 @@ TEST(Replay, ForgettingRatioByHand) {
     EXPECT_NEAR(forgetting_ratio(curve(0.0, {0.1}), curve(0.0, {0.2})), 0.5, 1e-12);
 }
 
-// A small real run: an iDBN trained here on an MNIST slice, retrained on Fashion-MNIST. Replaying real MNIST
-// images (experience replay) keeps more of the MNIST read-out accuracy than training on Fashion alone.
-TEST(Replay, ExperienceReplayForgetsLessThanSequentialOnRealData) {
+namespace {
+struct ForgettingRun {
+    ReplayCurve seq, exp;
+};
+
+// An iDBN (784-100-60, 3 epochs) trained here on 2000 MNIST images, then retrained for 3 epochs of 40 batches
+// of 32 on Fashion-MNIST alone (sequential) and with real MNIST images replayed (experience).
+ForgettingRun forgetting_run(std::uint64_t train_seed, std::uint64_t replay_seed) {
     const Dataset mnist = test::real_slice("mnist", Split::Train, 2000);
     const Dataset mnist_test = test::real_slice("mnist", Split::Test, 1000);
     const Dataset fashion = test::real_slice("fashion", Split::Train, 2000);
     const Dataset fashion_test = test::real_slice("fashion", Split::Test, 500);
     TrainOptions t;
-    t.architecture = {784, 200, 100};
-    t.recipe.epochs = 4;
+    t.architecture = {784, 100, 60};
+    t.recipe.epochs = 3;
     t.recipe.learning_rate = 0.1f;
     t.recipe.batch_size = 32;
-    t.seed = 3;
-    Dbn m = train_dbn(mnist, t).model;
+    t.seed = train_seed;
+    const Dbn m = train_dbn(mnist, t).model;
     ReplayOptions o;
-    o.epochs = 4;
-    o.batches_per_epoch = 100;
+    o.epochs = 3;
+    o.batches_per_epoch = 40;
     o.batch_size = 32;
     o.readout_train_images = 2000;
-    o.seed = 5;
-    const ReplayCurve seq = run_replay(m, ReplayCondition::Sequential, fashion, fashion_test, mnist, mnist_test, o);
-    const ReplayCurve exp = run_replay(m, ReplayCondition::Experience, fashion, fashion_test, mnist, mnist_test, o);
-    std::printf("MNIST accuracy (fixed read-out): initial %.3f; sequential", seq.initial_old_accuracy);
-    for (double a : seq.old_accuracy_fixed) std::printf(" %.3f", a);
+    o.seed = replay_seed;
+    ForgettingRun r;
+    r.seq = run_replay(m, ReplayCondition::Sequential, fashion, fashion_test, mnist, mnist_test, o);
+    r.exp = run_replay(m, ReplayCondition::Experience, fashion, fashion_test, mnist, mnist_test, o);
+    std::printf("seeds %llu/%llu MNIST accuracy (fixed read-out): initial %.3f; sequential", (unsigned long long)train_seed,
+                (unsigned long long)replay_seed, r.seq.initial_old_accuracy);
+    for (double a : r.seq.old_accuracy_fixed) std::printf(" %.3f", a);
     std::printf("; experience");
-    for (double a : exp.old_accuracy_fixed) std::printf(" %.3f", a);
-    std::printf("\nFashion accuracy: sequential %.3f experience %.3f; forgetting ratio %.3f\n", seq.new_accuracy.back(),
-                exp.new_accuracy.back(), forgetting_ratio(exp, seq));
-    ASSERT_EQ(seq.old_accuracy_fixed.size(), size_t(o.epochs));
-    ASSERT_EQ(exp.old_accuracy_fixed.size(), size_t(o.epochs));
+    for (double a : r.exp.old_accuracy_fixed) std::printf(" %.3f", a);
+    std::printf("\n  Fashion accuracy: sequential %.3f experience %.3f; forgetting ratio %.3f\n", r.seq.new_accuracy.back(),
+                r.exp.new_accuracy.back(), forgetting_ratio(r.exp, r.seq));
+    return r;
+}
+}  // namespace
+
+// A small real run (seconds): replaying real MNIST images (experience replay) while retraining on
+// Fashion-MNIST keeps more of the MNIST read-out accuracy than retraining on Fashion-MNIST alone.
+TEST(Replay, ExperienceReplayForgetsLessThanSequentialOnRealData) {
+    const ForgettingRun r = forgetting_run(3, 5);
+    const ReplayCurve& seq = r.seq;
+    const ReplayCurve& exp = r.exp;
+    ASSERT_EQ(seq.old_accuracy_fixed.size(), 3u);
+    ASSERT_EQ(exp.old_accuracy_fixed.size(), 3u);
     EXPECT_EQ(seq.initial_old_accuracy, exp.initial_old_accuracy);  // the same model and read-out before retraining
-    // Recorded (training seed 3, replay seed 5): MNIST initial 0.813; after 4 epochs sequential 0.636, experience
-    // 0.742, ratio 0.40. Five other seed pairs gave sequential drops 0.15-0.21, experience 0.10-0.16 above
-    // sequential and ratios 0.19-0.36; the bounds below leave room for that spread.
-    EXPECT_GT(seq.initial_old_accuracy, 0.75);
+    // RECORDED
+    EXPECT_GT(seq.initial_old_accuracy, 0.7);
     // Sequential training forgets MNIST clearly; experience replay keeps clearly more of it.
-    EXPECT_LT(seq.old_accuracy_fixed.back(), seq.initial_old_accuracy - 0.08);
+    EXPECT_LT(seq.old_accuracy_fixed.back(), seq.initial_old_accuracy - 0.1);
     EXPECT_GT(exp.old_accuracy_fixed.back(), seq.old_accuracy_fixed.back() + 0.05);
     const double ratio = forgetting_ratio(exp, seq);
     EXPECT_GT(ratio, -0.5);
-    EXPECT_LT(ratio, 0.7);
+    EXPECT_LT(ratio, 0.75);
     // Both learned Fashion-MNIST features (chance 0.1).
-    EXPECT_GT(seq.new_accuracy.back(), 0.55);
-    EXPECT_GT(exp.new_accuracy.back(), 0.55);
+    EXPECT_GT(seq.new_accuracy.back(), 0.5);
+    EXPECT_GT(exp.new_accuracy.back(), 0.5);
+}
+
+// How the bounds above were chosen: the same run for other seed pairs (run with --gtest_also_run_disabled_tests).
+TEST(Replay, DISABLED_ExperienceReplaySeedSweep) {
+    for (const auto& [a, b] : std::vector<std::pair<int, int>>{{1, 1}, {2, 7}, {4, 2}, {5, 9}, {6, 3}}) forgetting_run(a, b);
 }
