@@ -162,7 +162,10 @@ TEST(Replay, ExperienceReplayForgetsLessThanSequentialOnRealData) {
     ASSERT_EQ(seq.old_accuracy_fixed.size(), 3u);
     ASSERT_EQ(exp.old_accuracy_fixed.size(), 3u);
     EXPECT_EQ(seq.initial_old_accuracy, exp.initial_old_accuracy);  // the same model and read-out before retraining
-    // RECORDED
+    // Recorded (training seed 3, replay seed 5): MNIST initial 0.751; after 3 epochs sequential 0.480, experience
+    // 0.633, ratio 0.435, Fashion 0.626 / 0.588. The sweep below (five other seed pairs) gave initial 0.74-0.77,
+    // sequential drops 0.18-0.25, experience 0.09-0.13 above sequential, ratios 0.45-0.58, Fashion 0.57-0.64:
+    // the bounds leave room for that spread (and for the small differences between thread counts).
     EXPECT_GT(seq.initial_old_accuracy, 0.7);
     // Sequential training forgets MNIST clearly; experience replay keeps clearly more of it.
     EXPECT_LT(seq.old_accuracy_fixed.back(), seq.initial_old_accuracy - 0.1);
