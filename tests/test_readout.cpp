@@ -7,6 +7,7 @@
 
 #include "math/random.hpp"
 #include "train/readout.hpp"
+#include "util/errors.hpp"
 
 using namespace topdown;
 
@@ -57,4 +58,10 @@ TEST(Readout, LargeCommonOffsetMatchesDoubleReference) {
         differ += p[std::size_t(i)] != int(c);
     }
     EXPECT_LE(differ, N / 10000);
+}
+
+TEST(Readout, LabelOutsideTheClassesIsATypedError) {
+    const Matrix X = Matrix::Constant(3, 2, 1.0f);
+    EXPECT_THROW(fit_ridge_readout(X, {0, 4, 1}, 4), ArgumentError);
+    EXPECT_NO_THROW(fit_ridge_readout(X, {0, 3, 1}, 4));
 }
