@@ -19,7 +19,7 @@ using namespace topdown;
 // Sizes: 50 steps, seed 1; label biasing 20 chains for each of the 10 digits, double-label and intersection
 // chimeras 5 chains for each of the 45 pairs (all pairs: every 5th pair alone gave a biased double-label mean of
 // 2.36, below label biasing), random initialisation 10 chains for each of the 10 k deciles. 37,500 chain steps,
-// every visible state classified: ~3 s in Release, ~45 s under ASan on a loaded 2-core machine.
+// every visible state classified: ~2.5 s in Release, ~37 s under ASan on a loaded 2-core machine.
 //
 // Recorded run (identical in Release and under ASan, on 1 and 2 OpenMP threads): visited states per chain,
 // pooled per method:
