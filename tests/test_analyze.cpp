@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <Eigen/Eigenvalues>
+
 #include "analyze/chain_metrics.hpp"
 #include "analyze/pca.hpp"
 #include "analyze/statistics.hpp"
@@ -108,9 +110,46 @@ TEST(Pca, RecoversAKnownPrincipalDirection) {
     // Explained fractions of all components sum to 1.
     const PcaBasis all = fit_pca(X, D);
     EXPECT_NEAR(all.explained.sum(), 1.0f, 1e-4f);
-    // Fewer rows than features: the Gram path gives the same leading direction.
-    const PcaBasis gram = fit_pca(X.topRows(5).transpose().eval().transpose().eval(), 2);
-    EXPECT_EQ(gram.components.cols(), D);
+    // Fewer rows than features (5 x 6): the Gram path gives the same leading directions and explained
+    // fractions as a covariance eigen-decomposition computed here in double.
+    const Matrix few = X.topRows(5);
+    const PcaBasis gram = fit_pca(few, 2);
+    ASSERT_EQ(gram.components.rows(), 2);
+    ASSERT_EQ(gram.components.cols(), D);
+    {
+        const Eigen::MatrixXd c = few.cast<double>().rowwise() - few.cast<double>().colwise().mean();
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(c.transpose() * c / 4.0);
+        const double total = es.eigenvalues().sum();
+        for (int i = 0; i < 2; ++i) {
+            const Eigen::VectorXd ref = es.eigenvectors().col(D - 1 - i);
+            const double cos = gram.components.row(i).cast<double>().dot(ref) / gram.components.row(i).cast<double>().norm();
+            EXPECT_GT(std::abs(cos), 0.999) << "component " << i;
+            EXPECT_NEAR(gram.explained(0, i), es.eigenvalues()(D - 1 - i) / total, 1e-4) << "component " << i;
+        }
+    }
+    // A wide case (30 observations of 80 features, one strong direction): the Gram path finds it.
+    {
+        const int n = 30, dd = 80;
+        Vector wdir(dd);
+        for (int d = 0; d < dd; ++d) wdir(d) = std::sin(0.37f * float(d) + 0.2f);
+        wdir.normalize();
+        Matrix W(n, dd);
+        for (int i = 0; i < n; ++i) {
+            const float t = 4.0f * r.normal();
+            for (int d = 0; d < dd; ++d) W(i, d) = 1.0f + t * wdir(d) + 0.05f * r.normal();
+        }
+        const PcaBasis wide = fit_pca(W, 3);
+        EXPECT_GT(std::abs(wide.components.row(0).dot(wdir)), 0.999f);
+        // The same leading direction as the direct (covariance) path: the rows W, their mirror image about
+        // the mean and W again have W's mean and a covariance proportional to W's, with 90 >= 80 rows.
+        Matrix stacked(3 * n, dd);
+        const Vector mean = W.colwise().mean();
+        stacked << W, (-W).rowwise() + 2.0f * mean, W;
+        ASSERT_GE(stacked.rows(), stacked.cols());
+        const PcaBasis direct = fit_pca(stacked, 3);
+        EXPECT_GT(std::abs(direct.components.row(0).dot(wide.components.row(0))), 0.999f);
+        for (int i = 0; i < 3; ++i) EXPECT_NEAR(wide.components.row(i).norm(), 1.0f, 1e-5f);
+    }
     const Matrix p = pca_project(b, X);
     EXPECT_EQ(p.cols(), 3);
     EXPECT_NEAR(p.col(0).mean(), 0.0f, 1e-3f);

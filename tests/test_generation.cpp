@@ -210,7 +210,7 @@ TEST(Chain, StepBackAndReplayGiveIdenticalRecords) {
 TEST(Chain, EveryMethodRunsOnAPlainRbm) {
     auto m = std::make_shared<Dbn>(init_dbn({6, 5}, 0.5f, 2));
     m->class_names = {"a", "b"};
-    m->label_biasing = Matrix::Random(2, 5).cwiseAbs();
+    m->label_biasing = test::seeded_uniform(2, 5, 2);
     m->k = 2;
     auto g = prepare_generation_model(m);
     for (auto method : {BiasMethod::Label, BiasMethod::DoubleLabel, BiasMethod::Intersection, BiasMethod::Random}) {

@@ -22,7 +22,7 @@ Dbn small_model() {
     Dbn m = init_dbn({12, 8, 6}, 0.1f, 5);
     m.class_names = {"a", "b", "c"};
     m.dataset = "mnist";
-    m.label_biasing = Matrix::Random(3, 6).cwiseAbs();
+    m.label_biasing = test::seeded_uniform(3, 6, 5);
     m.k = 2;
     m.readout_accuracy = 0.5;
     m.training = {{"seed", 5}};
@@ -44,9 +44,9 @@ void expect_model_error(const std::string& bytes, const std::string& needle) {
 TEST(ModelFile, SaveLoadRoundTripIsBitIdentical) {
     test::TempDir d;
     Dbn m = small_model();
-    m.pca.mean = Matrix::Random(1, 14);
-    m.pca.components = Matrix::Random(2, 14);
-    m.pca.explained = Matrix::Random(1, 2).cwiseAbs();
+    m.pca.mean = test::seeded_uniform(1, 14, 11, -1.0f, 1.0f);
+    m.pca.components = test::seeded_uniform(2, 14, 12, -1.0f, 1.0f);
+    m.pca.explained = test::seeded_uniform(1, 2, 13);
     save_model(m, d.file("m.tdm"));
     const Dbn b = load_model(d.file("m.tdm"));
     ASSERT_EQ(b.architecture(), m.architecture());

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "data/dataset.hpp"
+#include "math/matrix.hpp"
+#include "math/random.hpp"
 #include "util/paths.hpp"
 
 namespace topdown::test {
@@ -24,6 +26,16 @@ struct TempDir {
 // The first `n` images of a real dataset split (fails the test with a hint if the data is missing).
 inline Dataset real_slice(const std::string& name, Split split, std::size_t n) {
     return load_dataset(name, split, data_dir(), n);
+}
+
+// A rows x cols matrix of uniform numbers in [lo, hi) from the project's seeded stream (seed, 0):
+// the same values on every run and in every test order (unlike Matrix::Random / std::rand).
+inline Matrix seeded_uniform(Eigen::Index rows, Eigen::Index cols, std::uint64_t seed, float lo = 0.0f, float hi = 1.0f) {
+    Matrix m(rows, cols);
+    CounterRng rng(seed, 0);
+    rng.uniform(m.data(), static_cast<std::size_t>(m.size()));
+    m.array() = lo + (hi - lo) * m.array();
+    return m;
 }
 
 }  // namespace topdown::test

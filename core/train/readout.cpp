@@ -1,5 +1,7 @@
 #include "train/readout.hpp"
 
+#include <algorithm>
+
 #include <Eigen/Cholesky>
 
 #include "util/errors.hpp"
@@ -10,20 +12,38 @@ Readout fit_ridge_readout(const Matrix& X, const std::vector<std::uint8_t>& labe
     const Eigen::Index N = X.rows(), D = X.cols();
     if (N == 0 || D == 0 || static_cast<std::size_t>(N) != labels.size() || C < 2)
         throw ArgumentError("read-out: features and labels do not match or are empty");
-    const Vector mean = X.colwise().mean();
-    Matrix Y = Matrix::Constant(N, C, -1.0f);
-    for (Eigen::Index i = 0; i < N; ++i) Y(i, labels[static_cast<std::size_t>(i)]) = 1.0f;
-    const Vector ymean = Y.colwise().mean();
-    // Normal equations on centred data, in double precision for stability.
-    Matrix xtx = X.transpose() * X;  // uses the fast float GEMM
-    Matrix xty = X.transpose() * Y;
-    Eigen::MatrixXd A = xtx.cast<double>() - double(N) * mean.transpose().cast<double>() * mean.cast<double>();
+    for (const std::uint8_t l : labels)
+        if (l >= C) throw ArgumentError("read-out: a label is not below the number of classes");
+    // Means in double: features (summed chunk by chunk) and ±1 targets (from the class counts).
+    constexpr Eigen::Index chunk = 2048;
+    Eigen::RowVectorXd mean = Eigen::RowVectorXd::Zero(D);
+    for (Eigen::Index r0 = 0; r0 < N; r0 += chunk)
+        mean += X.middleRows(r0, std::min(chunk, N - r0)).cast<double>().colwise().sum();
+    mean /= double(N);
+    Eigen::RowVectorXd ymean = Eigen::RowVectorXd::Constant(C, -1.0);
+    for (const std::uint8_t l : labels) ymean(l) += 2.0 / double(N);
+    // Normal equations of the centred data: every chunk is centred before its products are formed (raw XᵀX
+    // minus N·meanᵀmean cancels most significant digits when features share a large offset), its products use
+    // the fast float GEMM over at most `chunk` rows, and the chunks are summed in double.
+    Eigen::MatrixXd A = Eigen::MatrixXd::Zero(D, D), rhs = Eigen::MatrixXd::Zero(D, C);
+    const Vector mean_f = mean.cast<float>();
+    Matrix xc, yc;
+    for (Eigen::Index r0 = 0; r0 < N; r0 += chunk) {
+        const Eigen::Index n = std::min(chunk, N - r0);
+        xc = X.middleRows(r0, n).rowwise() - mean_f;
+        yc.resize(n, C);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            yc.row(i) = (-1.0 - ymean.array()).cast<float>().matrix();
+            yc(i, labels[static_cast<std::size_t>(r0 + i)]) = static_cast<float>(1.0 - ymean(labels[static_cast<std::size_t>(r0 + i)]));
+        }
+        A += (xc.transpose() * xc).cast<double>();
+        rhs += (xc.transpose() * yc).cast<double>();
+    }
     A.diagonal().array() += alpha;
-    Eigen::MatrixXd rhs = xty.cast<double>() - double(N) * mean.transpose().cast<double>() * ymean.cast<double>();
-    Eigen::MatrixXd beta = A.ldlt().solve(rhs);
+    const Eigen::MatrixXd beta = A.ldlt().solve(rhs);
     Readout r;
     r.weights = beta.cast<float>();
-    r.bias = ymean - mean * r.weights;
+    r.bias = (ymean - mean * beta).cast<float>();
     return r;
 }
 

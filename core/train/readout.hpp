@@ -17,7 +17,9 @@ struct Readout {
     double accuracy(const Matrix& features, const std::vector<std::uint8_t>& labels) const;
 };
 
-// Fits the read-out on features (N x D) and labels in [0, C). Throws ArgumentError on empty input.
+// Fits the read-out on features (N x D) and labels in [0, C). The normal equations are formed from centred
+// features and summed in double (accurate for features with a large common offset). Throws ArgumentError on
+// empty or mismatched input and on a label >= C.
 Readout fit_ridge_readout(const Matrix& features, const std::vector<std::uint8_t>& labels, int num_classes,
                           double alpha = 1.0);
 

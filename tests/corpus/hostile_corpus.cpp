@@ -1,4 +1,5 @@
 #include "corpus/hostile_corpus.hpp"
+#include "test_support.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -21,7 +22,7 @@ Dbn small_model() {
     Dbn m = init_dbn({12, 8, 6}, 0.1f, 5);
     m.class_names = {"a", "b", "c"};
     m.dataset = "mnist";
-    m.label_biasing = Matrix::Random(3, 6).cwiseAbs();
+    m.label_biasing = test::seeded_uniform(3, 6, 5);
     m.k = 2;
     m.readout_accuracy = 0.5;
     m.training = {{"seed", 5}};

@@ -1,11 +1,18 @@
 // Determinism guard: a seeded chain gives bit-identical trajectories alone, inside batches of any size,
 // on one or two threads, and when run twice.
+//
+// Two kinds of "two threads": OpenMP inside one batch (request.threads = 2; compiled out under TSan, where
+// CMakeLists.txt does not link OpenMP and the pragmas are ignored, so there it runs on one thread) and two
+// std::threads running batches concurrently on the same shared model, which is real concurrency in every
+// build, ThreadSanitizer's included.
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <thread>
 
 #include "generate/chain.hpp"
 #include "generate/generation_run.hpp"
+#include "test_support.hpp"
 #include "train/trainer.hpp"
 
 using namespace topdown;
@@ -14,7 +21,7 @@ namespace {
 std::shared_ptr<const GenerationModel> random_model() {
     auto m = std::make_shared<Dbn>(init_dbn({64, 40, 30, 50}, 0.3f, 21));
     m->class_names = {"a", "b", "c"};
-    m->label_biasing = Matrix::Random(3, 50).cwiseAbs();
+    m->label_biasing = test::seeded_uniform(3, 50, 21);
     m->k = 12;
     return prepare_generation_model(m);
 }
@@ -71,5 +78,38 @@ TEST(Determinism, SingleChainClassMatchesBatchRow) {
     for (std::size_t s = 0; s < batch.visible.size(); ++s) {
         const auto& r = c.step();
         for (int j = 0; j < 64; ++j) ASSERT_EQ(r.visible[std::size_t(j)], batch.visible[s](4, j)) << "step " << s + 1;
+    }
+}
+
+// Real concurrency in every build: two std::threads step the two halves of a batch (chains 0-18 and 19-36)
+// at the same time on one shared model, while two more threads run the whole batch twice concurrently.
+// Every result equals the single-threaded batch bit for bit.
+TEST(Determinism, ConcurrentStdThreadsGiveTheSingleThreadedResult) {
+    const auto g = random_model();
+    const Trajectory whole = run_batch(g, 37, 0, 1);
+    Trajectory lo, hi, again1, again2;
+    {
+        std::thread a([&] { lo = run_batch(g, 19, 0, 1); });
+        std::thread b([&] { hi = run_batch(g, 18, 19, 1); });
+        std::thread c([&] { again1 = run_batch(g, 37, 0, 1); });
+        std::thread d([&] { again2 = run_batch(g, 37, 0, 1); });
+        a.join();
+        b.join();
+        c.join();
+        d.join();
+    }
+    ASSERT_EQ(lo.visible.size(), whole.visible.size());
+    ASSERT_EQ(hi.visible.size(), whole.visible.size());
+    for (std::size_t s = 0; s < whole.visible.size(); ++s) {
+        ASSERT_EQ(lo.visible[s], whole.visible[s].topRows(19)) << "step " << s + 1;
+        ASSERT_EQ(hi.visible[s], whole.visible[s].bottomRows(18)) << "step " << s + 1;
+        ASSERT_EQ(lo.top[s], whole.top[s].topRows(19));
+        ASSERT_EQ(hi.top[s], whole.top[s].bottomRows(18));
+        ASSERT_EQ(lo.energy[s], whole.energy[s].topRows(19));
+        ASSERT_EQ(hi.energy[s], whole.energy[s].bottomRows(18));
+        ASSERT_EQ(std::memcmp(again1.visible[s].data(), whole.visible[s].data(), std::size_t(whole.visible[s].size()) * 4), 0);
+        ASSERT_EQ(again1.top[s], whole.top[s]);
+        ASSERT_EQ(again2.visible[s], whole.visible[s]);
+        ASSERT_EQ(again2.energy[s], whole.energy[s]);
     }
 }
