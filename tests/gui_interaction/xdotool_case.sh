@@ -8,7 +8,8 @@
 #   drag-panel   drag the Model panel over the Visible layer panel: it must stay opaque (no text shows through).
 #   replay-missing-data  Experiments > Continual learning > Start without the datasets: the whole message with
 #                its hint shows (wrapped) and a button offers to fetch the data.
-#   replay-cancel  a quick-demo replay cancelled after a few seconds: the cancelled condition shows as partial.
+#   replay-cancel  a quick-demo replay (30 epochs) cancelled once its first condition shows: the cancelled
+#                condition shows as partial.
 #   short-tap    at 5 frames per second, tap Space (press and release inside one frame): the chain must play
 #                (a once-per-frame key-down poll never sees such a tap).
 # usage: xdotool_case.sh CASE TOPDOWN MODEL OUTDIR
@@ -100,20 +101,29 @@ elif [ "$case_name" = replay-cancel ]; then
   xdotool mousemove 130 10 click 1; sleep 0.5         # Experiments
   xdotool mousemove 180 40 click 1; sleep 1           # Continual learning (generative replay)...
   xdotool mousemove 278 264 click 1; sleep 0.3        # Quick demo
+  # 30 epochs instead of the demo's 3: on a quiet machine the demo's five conditions can all finish before
+  # the Cancel click lands, and there would be nothing partial to show.
+  xdotool mousemove 135 204 click 1; sleep 0.3        # the epochs field
+  xdotool keydown ctrl keydown a; sleep 0.15; xdotool keyup a keyup ctrl; sleep 0.2
+  xdotool type --delay 20 "30"; sleep 0.2
+  xdotool keydown Return; sleep 0.15; xdotool keyup Return; sleep 0.3
   xdotool mousemove 158 300 click 1; sleep 1          # Start
   for i in $(seq 1 40); do                            # until the first condition's row is in the table
     shot progress
-    [ "$(count "$out/progress.xwd" 230 80 80 111 380 100 60)" -gt 20 ] && break
+    # the sequential row's name in its condition colour (anti-aliased text: about 10 exact-colour pixels)
+    [ "$(count "$out/progress.xwd" 230 80 80 111 376 100 20)" -gt 4 ] && break
     sleep 0.5
   done
-  sleep 1
   xdotool mousemove 158 300 click 1; sleep 0.3        # Cancel (the button takes Start's place)
   xdotool mousemove 1270 790; sleep 3
   shot cancelled
-  # The cancelled condition is marked partial (orange) in the ratio column, not scored beside complete ones.
+  sleep 2; shot cancelled_later
+  # The cancelled condition is marked partial (orange) in the ratio column, not scored beside complete ones;
+  # and the job has stopped: the table and the curves no longer change (a running job adds an epoch a second).
   n=$(python3 "$tool" orange "$out/cancelled.xwd" 396 370 131 80)
-  echo "partial-marker pixels in the ratio column: $n"
-  [ "$n" -gt 60 ] && rc=0
+  moved=$(python3 "$tool" diffbox "$out/cancelled.xwd" 111 320 "$out/cancelled_later.xwd" 111 320 1060 400)
+  echo "partial-marker pixels in the ratio column: $n; pixels changed in table + plot 2 s after the cancel: $moved"
+  [ "$n" -gt 60 ] && [ "$moved" -eq 0 ] && rc=0
 elif [ "$case_name" = short-tap ]; then
   shot before
   xdotool key --delay 1 space                         # press + release within a few ms (one frame is 200 ms)
