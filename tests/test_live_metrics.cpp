@@ -1,6 +1,6 @@
 // The app's live metrics (core/session: Simulation + analysis hooks) against the batch path of a study
-// (run_generation, the classifier on the whole run, chain_metrics, TransitionCounts, mean_sem, pca_project and
-// study.cpp's energy statistics) on the same chains: equal to the last bit. Also: models with more than 64
+// (run_condition, summarize_condition, TransitionCounts, pca_project of the study's hidden means) on the same
+// chains: equal to the last bit. Also: models with more than 64
 // classes, and what the snapshot says when a panel has nothing to show.
 #include <gtest/gtest.h>
 
@@ -11,6 +11,8 @@
 #include "analyze/statistics.hpp"
 #include "analyze/transition_matrix.hpp"
 #include "generate/biasing.hpp"
+#include "experiment/study.hpp"
+#include "experiment/study_summary.hpp"
 #include "generate/generation_run.hpp"
 #include "math/random.hpp"
 #include "model/model_file.hpp"
@@ -39,53 +41,6 @@ std::shared_ptr<const ModelInfo> shipped_info(const std::shared_ptr<const Dbn>& 
     return info;
 }
 
-struct BatchRun {
-    std::vector<std::vector<int>> states;  // per chain, per step
-    Matrix energy_mean, energy_sem, active_mean, hidden_mean;  // per step (study.cpp's expressions)
-};
-
-// The batch path: ensemble chain i of a session is stream (seed, i + 1), so a request with first_chain_index 1.
-BatchRun run_batch(const std::shared_ptr<const GenerationModel>& g, const StateClassifier& clf, const BiasSpec& bias,
-                   std::uint64_t seed, int N, int S) {
-    GenerationRequest req;
-    req.bias = bias;
-    req.chains = N;
-    req.steps = S;
-    req.seed = seed;
-    req.first_chain_index = 1;
-    const int L = g->depth();
-    int hidden_total = 0;
-    for (int l = 1; l <= L; ++l) hidden_total += g->sizes[std::size_t(l)];
-    BatchRun r;
-    r.energy_mean.resize(S, L);
-    r.energy_sem.resize(S, L);
-    r.active_mean.resize(S, L);
-    r.hidden_mean.resize(S, hidden_total);
-    Matrix visible(static_cast<Eigen::Index>(S) * N, g->visible_size());
-    run_generation(g, req, [&](const ChainBatch& b) {
-        const int s = b.steps_done() - 1;
-        visible.middleRows(static_cast<Eigen::Index>(s) * N, N) = b.state(0);
-        for (int l = 0; l < L; ++l) {  // as core/experiment/study.cpp run_condition
-            const auto e = b.energies().col(l).cast<double>();
-            const double mean = e.mean();
-            const double var = N > 1 ? (e.array() - mean).square().sum() / (N - 1) : 0.0;
-            r.energy_mean(s, l) = static_cast<float>(mean);
-            r.energy_sem(s, l) = static_cast<float>(std::sqrt(var / N));
-            r.active_mean(s, l) = b.active_fraction(l + 1).mean();
-        }
-        int off = 0;
-        for (int l = 1; l <= L; ++l) {
-            const int n = g->sizes[std::size_t(l)];
-            r.hidden_mean.block(s, off, 1, n) = b.state(l).colwise().mean();
-            off += n;
-        }
-    });
-    const auto cls = clf.classify(visible);
-    r.states.assign(static_cast<std::size_t>(N), std::vector<int>(static_cast<std::size_t>(S)));
-    for (int s = 0; s < S; ++s)
-        for (int c = 0; c < N; ++c) r.states[std::size_t(c)][std::size_t(s)] = cls[std::size_t(s) * N + c].state;
-    return r;
-}
 }  // namespace
 
 TEST(LiveMetrics, EqualTheBatchStudyOnTheSameChains) {
@@ -100,38 +55,43 @@ TEST(LiveMetrics, EqualTheBatchStudyOnTheSameChains) {
         p.bias.method = method;
         p.bias.class_a = 2;
         p.bias.class_b = 9;
-        p.seed = 1234;
         p.ensemble_size = N;
         p.steps = S;
+        // The same chains through the study code: the session's seed is the condition's seed, and the
+        // session's ensemble chain i is stream i + 1.
+        Condition cond;
+        cond.id = "live-vs-batch";
+        cond.method = to_string(method);
+        cond.bias = p.bias;
+        cond.bias.k = resolve_k(*dbn, 0);
+        StudyOptions o;
+        o.chains = N;
+        o.steps = S;
+        o.seed = 77;
+        o.first_chain_index = 1;
+        p.seed = condition_seed(o.seed, cond.id);
         Simulation sim(100, 100);
         sim.set_model(info, g);
         sim.restart(p);
         for (int s = 0; s < S; ++s) sim.step();
         Snapshot live;
         sim.fill(live);
+        const ConditionResult batch = run_condition(g, *info->classifier, cond, o);
+        const ConditionSummary sum = summarize_condition(batch, C);
 
-        BiasSpec bias = p.bias;
-        bias.k = resolve_k(*dbn, 0);
-        const BatchRun batch = run_batch(g, *info->classifier, bias, p.seed, N, S);
-
-        // Metrics: chain_metrics per chain, mean_sem over chains (study_summary.cpp).
-        std::vector<double> visited, runs;
+        ASSERT_TRUE(live.metrics.available);
+        EXPECT_EQ(live.metrics.visited_mean, sum.visited.mean);
+        EXPECT_EQ(live.metrics.visited_sem, sum.visited.sem);
+        EXPECT_EQ(live.metrics.transitions_mean, sum.transitions.mean);
+        EXPECT_EQ(live.metrics.transitions_sem, sum.transitions.sem);
+        EXPECT_GT(sum.visited.mean, 0.5) << "the chains should visit classes for this test to mean something";
         TransitionCounts counts(C);
         std::vector<int> last_counts(static_cast<std::size_t>(C + 1), 0);
-        for (const auto& st : batch.states) {
-            const ChainMetrics m = chain_metrics(st, C);
-            visited.push_back(m.visited_states);
-            runs.push_back(m.transitions);
+        for (int c = 0; c < N; ++c) {
+            const std::vector<int> st = batch.chain_states(c);
             counts.add_chain(st);
             ++last_counts[static_cast<std::size_t>(st.back())];
         }
-        const MeanSem v = mean_sem(visited), t = mean_sem(runs);
-        ASSERT_TRUE(live.metrics.available);
-        EXPECT_EQ(live.metrics.visited_mean, v.mean);
-        EXPECT_EQ(live.metrics.visited_sem, v.sem);
-        EXPECT_EQ(live.metrics.transitions_mean, t.mean);
-        EXPECT_EQ(live.metrics.transitions_sem, t.sem);
-        EXPECT_GT(v.mean, 0.5) << "the chains should visit classes for this test to mean something";
         EXPECT_GT(counts.counts().sum() - counts.counts().trace(), 0.0) << "and change state";
 
         // Transition counts and the state histogram of the last step.

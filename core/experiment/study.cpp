@@ -80,6 +80,7 @@ ConditionResult run_condition(std::shared_ptr<const GenerationModel> g, const St
     req.steps = o.steps;
     req.seed = condition_seed(o.seed, cond.id);
     req.threads = o.threads;
+    req.first_chain_index = o.first_chain_index;
     InitialState first;
     (void)initial_states(m, req, &first);
     r.initial_active = first.active_units;

@@ -49,6 +49,8 @@ struct StudyOptions {
     int steps = 100;
     std::uint64_t seed = 1;
     int threads = 0;
+    std::uint64_t first_chain_index = 0;  // chain i uses stream (condition seed, first_chain_index + i); the app's
+                                          // ensemble starts at 1 (stream 0 is its focused chain)
 };
 
 // The seed of a condition: depends only on (session seed, condition id), so shards agree.
