@@ -11,7 +11,7 @@ namespace {
 double sig(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 }  // namespace
 
-// Recomputes one CD-1 update with scalar loops (SPEC §3) using the same random numbers.
+// Recomputes one CD-1 update with scalar loops (docs/METHODS.md §4.1) using the same random numbers.
 static void check_cd1(bool sample_visible) {
     const int B = 2, n = 3, m = 2;
     RbmLayer layer = RbmLayer::zeros(n, m);

@@ -12,7 +12,7 @@
 using namespace topdown;
 
 namespace {
-// Ridge regression on ±1 one-vs-all targets with intercept, everything in double (SPEC §3).
+// Ridge regression on ±1 one-vs-all targets with intercept, everything in double (docs/METHODS.md §4.6).
 void reference_ridge(const Matrix& X, const std::vector<std::uint8_t>& labels, int C, double alpha,
                      Eigen::MatrixXd& weights, Eigen::RowVectorXd& bias) {
     const Eigen::MatrixXd Xd = X.cast<double>();

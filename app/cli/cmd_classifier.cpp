@@ -1,4 +1,4 @@
-// topdown-cli train-classifier: the state classifier of SPEC §6 (classes + non-class).
+// topdown-cli train-classifier: the state classifier of docs/METHODS.md §7 (classes + non-class).
 #include <chrono>
 #include <cstdio>
 

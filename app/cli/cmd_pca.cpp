@@ -1,4 +1,4 @@
-// topdown-cli fit-pca: fit the model's PCA basis on its label-biasing trajectories (SPEC §8) and store it.
+// topdown-cli fit-pca: fit the model's PCA basis on its label-biasing trajectories (docs/METHODS.md §11.2), stores it.
 #include <cstdio>
 
 #include "analyze/label_trajectories.hpp"

@@ -1,4 +1,4 @@
-// topdown-cli replay: continual learning with generative replay (SPEC §9).
+// topdown-cli replay: continual learning with generative replay (docs/METHODS.md §12).
 #include <cstdio>
 #include <filesystem>
 #include <cmath>

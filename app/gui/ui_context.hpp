@@ -26,7 +26,7 @@ namespace topdown::gui {
 inline constexpr const char* kMethodNames[] = {"label", "double-label chimera", "intersection chimera",
                                                "random", "from a data sample"};
 
-// The replay panel's fields (continual-learning experiment, SPEC §9).
+// The replay panel's fields (continual-learning experiment, docs/METHODS.md §12).
 struct ReplayPanelState {
     int epochs = 20, batches = 156, limit = 0;
     std::uint64_t seed = 1;  // 64-bit like every seed of the core

@@ -1,4 +1,4 @@
-// Generativity metrics of one chain's classified states (SPEC §7). States are 0..C-1 for classes and
+// Generativity metrics of one chain's classified states (docs/METHODS.md §8). States are 0..C-1 for classes and
 // C for the non-class state.
 #pragma once
 #include <vector>

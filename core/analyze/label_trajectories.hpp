@@ -1,4 +1,4 @@
-// The label-biasing reference trajectories of SPEC §8: for each class, the mean over chains of every hidden
+// Label-biasing reference trajectories (docs/METHODS.md §11.2): for each class, the mean over chains of every hidden
 // layer's state at every step. They are what the PCA basis is fitted on and what the app draws, faintly,
 // as the map of where each class lives.
 #pragma once

@@ -1,4 +1,4 @@
-// Principal component analysis of trajectories (SPEC §8).
+// Principal component analysis of trajectories (docs/METHODS.md §11.1).
 #pragma once
 #include "math/matrix.hpp"
 #include "model/dbn.hpp"

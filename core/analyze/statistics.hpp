@@ -1,4 +1,4 @@
-// Mean ± standard error, and the one-sided Mann-Whitney U test (SPEC §7).
+// Mean ± standard error, and the one-sided Mann-Whitney U test (docs/METHODS.md §9).
 #pragma once
 #include <vector>
 

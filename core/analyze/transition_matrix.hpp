@@ -1,4 +1,4 @@
-// The (C+1) x (C+1) transition matrix over a set of chains (SPEC §7).
+// The (C+1) x (C+1) transition matrix over a set of chains (docs/METHODS.md §8.4-8.6).
 #pragma once
 #include <Eigen/Core>
 #include <vector>

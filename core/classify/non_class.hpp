@@ -1,4 +1,4 @@
-// The non-class images of SPEC §6: scrambled images (pixels randomly permuted) and masked images
+// The non-class images of docs/METHODS.md §7.2: scrambled images (pixels randomly permuted) and masked images
 // (a connected region of active pixels erased, grown from a random active pixel over 10-20 rounds,
 // each round erasing a random third of the active 8-neighbours of the region so far).
 #pragma once

@@ -1,4 +1,4 @@
-// The state classifier (SPEC §6): C classes plus the non-class state, with probability and entropy.
+// The state classifier (docs/METHODS.md §7): C classes plus the non-class state, with probability and entropy.
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -49,7 +49,7 @@ struct ClassifierTrainOptions {
     int batch_size = 64;
     float learning_rate = 1e-3f;   // Adam; halved for the last third of the epochs
     std::uint64_t seed = 1;
-    int validation = 6000;         // held-out training images (SPEC §6: 54,000 train / 6,000 validation)
+    int validation = 6000;         // held-out training images (docs/METHODS.md §7.3: 54,000 / 6,000)
     int non_class = -1;            // non-class training images; -1: as many as real training images
 };
 

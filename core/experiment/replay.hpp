@@ -1,4 +1,4 @@
-// Continual learning with generative replay (SPEC §9; 2025 paper Fig. 7 and S4): an iDBN trained on MNIST
+// Continual learning with generative replay (docs/METHODS.md §12; 2025 paper Fig. 7 and S4): an iDBN trained on MNIST
 // is retrained on a new dataset, alone (sequential) or interleaved with replayed MNIST data or samples the
 // model generates itself, while read-out accuracies on both datasets are tracked after every epoch.
 #pragma once

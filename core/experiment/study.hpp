@@ -1,4 +1,4 @@
-// The papers' generation studies (SPEC §4-7, 10): conditions (every label, all class pairs for each
+// The papers' generation studies (docs/METHODS.md §10): conditions (every label, all class pairs for each
 // chimera method, random inits matched to chimera sparsity), each run as N chains x S steps with every
 // visible state classified.
 #pragma once

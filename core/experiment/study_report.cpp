@@ -160,7 +160,7 @@ nlohmann::json write_study_outputs(const std::string& out, const std::vector<Con
     }());
     write_file_atomic((fs::path(out) / "results.json").string(), j.dump(1));
 
-    // Markdown report: our numbers beside the papers' (SPEC §10).
+    // Markdown report: our numbers beside the papers' (docs/METHODS.md §10.4).
     std::ostringstream md;
     const bool deep = model.depth() > 1;
     md << "# TopDown study report\n\nModel: `" << meta.value("model", std::string("?")) << "` (" << model.architecture_text()

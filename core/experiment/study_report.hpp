@@ -1,5 +1,5 @@
 // Every output of a study: JSON and CSV of every metric, transition matrices, PCA projections, PNG
-// figures and a Markdown report with our numbers beside the papers' (SPEC §10).
+// figures and a Markdown report with our numbers beside the papers' (docs/METHODS.md §10.4).
 #pragma once
 #include <nlohmann/json.hpp>
 

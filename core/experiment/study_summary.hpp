@@ -1,4 +1,4 @@
-// Statistics of study results: per condition and pooled per method (SPEC §7, §10).
+// Statistics of study results: per condition and pooled per method (docs/METHODS.md §8, §9.3).
 #pragma once
 #include <map>
 

@@ -1,4 +1,4 @@
-// Initial top-layer states H⁰ of a generation chain (SPEC §4; 2025 paper, Fig. 2b-d).
+// Initial top-layer states H⁰ of a generation chain (docs/METHODS.md §5; 2025 paper, Fig. 2b-d).
 #pragma once
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-// N generation chains run as the rows of matrices (SPEC §5; 2025 paper Fig. 2a).
+// N generation chains run as the rows of matrices (docs/METHODS.md §6; 2025 paper Fig. 2a).
 //
 // Step 1: top-down from H⁰. Step s > 1: bottom-up from the previous visible state (every hidden layer
 // sampled, each sample feeding the next), then top-down from the sampled top state. Hidden layers are

@@ -1,4 +1,4 @@
-// Temperature of a generation chain: a constant or a per-step schedule (SPEC §5).
+// Temperature of a generation chain: a constant or a per-step schedule (docs/METHODS.md §6.2).
 #pragma once
 #include <vector>
 

@@ -1,5 +1,5 @@
 // A stack of RBM layers (a plain RBM is a stack of one) plus what TopDown stores with it:
-// the label-biasing matrix M and k (SPEC §4), an optional PCA basis (SPEC §8) and metadata.
+// the label-biasing matrix M and k (docs/METHODS.md §5.1-5.2), an optional PCA basis (§11.1) and metadata.
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -10,7 +10,7 @@
 
 namespace topdown {
 
-// A stored PCA basis for projecting concatenated hidden activity (SPEC §8).
+// A stored PCA basis for projecting concatenated hidden activity (docs/METHODS.md §11.1).
 struct PcaBasis {
     Matrix mean;        // 1 x D
     Matrix components;  // K x D (rows are principal directions)

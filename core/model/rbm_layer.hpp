@@ -1,4 +1,4 @@
-// One RBM layer: weights W (n_lower x n_upper), lower bias a, upper bias b (SPEC §2).
+// One RBM layer: weights W (n_lower x n_upper), lower bias a, upper bias b (docs/METHODS.md §3.1).
 #pragma once
 #include <Eigen/Core>
 
@@ -23,7 +23,7 @@ struct RbmLayer {
     // out = σ((h Wᵀ + a) / T): probabilities of the lower layer given the upper one, per row.
     void down(const Matrix& h, Matrix& out, float temperature = 1.0f) const;
 
-    // E(x, h) = − x W hᵀ − a·x − b·h for each row pair (SPEC §2).
+    // E(x, h) = − x W hᵀ − a·x − b·h for each row pair (docs/METHODS.md §3.2).
     Eigen::VectorXf energy(const Matrix& x, const Matrix& h) const;
 };
 

@@ -39,7 +39,7 @@ void accumulate_transitions(const std::vector<StateVerdict>& prev, const std::ve
 }
 
 MetricsSummary update_metrics(MetricsAccumulator& acc, const std::vector<StateVerdict>& cur) {
-    // SPEC §7 with the batch code itself: chain_metrics' counter per chain, mean_sem over the chains.
+    // docs/METHODS.md §8.1-8.2 with the batch code itself: chain_metrics' counter per chain, mean_sem over the chains.
     MetricsSummary m;
     const std::size_t n = std::min(cur.size(), acc.chains.size());
     std::size_t known = 0;

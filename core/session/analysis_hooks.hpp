@@ -15,7 +15,7 @@
 
 namespace topdown {
 
-// The classifier's verdict on one visible state (SPEC §6).
+// The classifier's verdict on one visible state (docs/METHODS.md §7.4).
 struct StateVerdict {
     int state = -1;                                              // 0..C-1 a class, C the non-class state, -1 unknown
     float probability = std::numeric_limits<float>::quiet_NaN(); // of the chosen state
@@ -35,7 +35,7 @@ struct AnalysisContext {
     bool has_pca() const;
 };
 
-// Live ensemble metrics (SPEC §7): per chain, distinct states visited and runs of classes so far; mean ± SEM
+// Live ensemble metrics (docs/METHODS.md §13): per chain, states visited and runs of classes so far; mean ± SEM
 // over the chains exactly as the batch study computes them (chain_metrics + mean_sem).
 struct MetricsSummary {
     bool available = false;

@@ -25,7 +25,7 @@ using LoadStageCallback = std::function<void(LoadStage)>;
 
 // Summarises a model for display; `path` may be empty for a model built in memory. With `generation`,
 // also runs the label-biasing reference trajectories and projects them on the model's PCA basis, fitting
-// a 2-component basis on them when the model stores none (SPEC §8).
+// a 2-component basis on them when the model stores none (docs/METHODS.md §11.4).
 // `task` (optional) is checked before every stage and inside the reference runs (CancelledError).
 std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> model, const std::string& path,
                                                   std::shared_ptr<const GenerationModel> generation = nullptr,

@@ -1,4 +1,4 @@
-// One step of contrastive divergence (CD-1) on a mini-batch, exactly as SPEC §3.
+// One step of contrastive divergence (CD-1) on a mini-batch, exactly as docs/METHODS.md §4.1.
 #pragma once
 #include "math/matrix.hpp"
 #include "math/random.hpp"

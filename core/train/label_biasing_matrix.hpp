@@ -1,4 +1,4 @@
-// The label-biasing matrix M = pinv(L) R and the default k (SPEC §4).
+// The label-biasing matrix M = pinv(L) R and the default k (docs/METHODS.md §5.1-5.2).
 #pragma once
 #include <cstdint>
 #include <vector>

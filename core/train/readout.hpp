@@ -1,4 +1,4 @@
-// Linear ridge read-out (SPEC §3): one-vs-all least squares on ±1 targets, α = 1, with intercept.
+// Linear ridge read-out (docs/METHODS.md §4.6): one-vs-all least squares on ±1 targets, α = 1, with intercept.
 #pragma once
 #include <cstdint>
 #include <vector>

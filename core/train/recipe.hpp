@@ -1,4 +1,4 @@
-// Training recipes (SPEC §3): named presets whose every field can be overridden.
+// Training recipes (docs/METHODS.md §4.2): named presets whose every field can be overridden.
 #pragma once
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-// PCA trajectory (SPEC §8): the label-biasing reference trajectories of every class, faint and labelled;
+// PCA trajectory (docs/METHODS.md §11.4): the label-biasing reference trajectories of every class, faint and labelled;
 // the focused chain and the ensemble mean bright, with time as colour saturation and a dark halo on the
 // focused chain's non-class steps. The basis is the model's stored one or, for a model without one, a basis
 // fitted on the reference trajectories when the model was loaded (in the loader thread).

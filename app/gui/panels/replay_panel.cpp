@@ -1,4 +1,4 @@
-// Continual learning with generative replay (SPEC §9) as a background task: choose conditions and sizes,
+// Continual learning with generative replay (docs/METHODS.md §12) as a background task: choose conditions and sizes,
 // start/cancel, watch the accuracy curves grow epoch by epoch and see a grid of the replayed samples.
 #include <chrono>
 #include <cmath>
