@@ -47,7 +47,7 @@ struct ClassifierTrainOptions {
     CnnShape shape;
     int epochs = 6;
     int batch_size = 64;
-    float learning_rate = 1e-3f;   // Adam; halved for the last third of the epochs
+    float learning_rate = 1e-3f;   // Adam; times 0.3 for the last third of the epochs
     std::uint64_t seed = 1;
     int validation = 6000;         // held-out training images (docs/METHODS.md §7.3: 54,000 / 6,000)
     int non_class = -1;            // non-class training images; -1: as many as real training images
