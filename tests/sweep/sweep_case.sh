@@ -12,6 +12,7 @@
 #       failure    a broken classifier: the run fails and names the failed tasks; after the fix the same
 #                  command finishes (trainings skipped)
 #       dry-run    --backend slurm --dry-run prints one job array per stage with afterok dependencies
+#       bad-plan   a plan with an unknown key: exit status 1 and the file, field and key named
 # Exit 77 (skipped) only when GNU parallel / Slurm are not installed (or Slurm cannot be started as non-root).
 set -uo pipefail
 CASE=$1 CLI=$2 SRC=$3 OUT=$4
@@ -134,6 +135,14 @@ case "$CASE" in
     [ ! -d "$OUT/dry/models" ] || fail "a dry run trained something"
     "$CLI" sweep run "$PLAN" --backend parallel --dry-run --work "$OUT/dry" > "$OUT/dryp.log" 2>&1 || fail "parallel dry run failed"
     grep -q -- "--joblog $OUT/dry/parallel/study.joblog --resume-failed" "$OUT/dryp.log" || { cat "$OUT/dryp.log"; fail "parallel command"; }
+    ;;
+  bad-plan)
+    printf '{"trainings": [{"name": "a", "seeds": [1], "epochz": 3}]}' > "$OUT/bad.json"
+    out=$("$CLI" sweep plan "$OUT/bad.json" 2>&1)
+    rc=$?
+    echo "$out"
+    [ $rc -eq 1 ] || fail "exit status $rc, expected 1"
+    echo "$out" | grep -qF "error: $OUT/bad.json: trainings[0]: unknown key 'epochz' (known: " || fail "the message does not name file, field and key"
     ;;
   *) fail "unknown case $CASE" ;;
 esac
