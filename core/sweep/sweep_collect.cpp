@@ -152,31 +152,46 @@ void draw_figure(const std::string& path, const std::vector<CollectRow>& rows) {
     std::vector<const CollectRow*> bars;
     for (const auto& r : rows)
         if (r.metric == "visited_states") bars.push_back(&r);
-    const int bw = 28, gap = 10;
-    const int width = std::max(420, 90 + int(bars.size()) * (bw + gap) + 20), height = 420;
+    const int bw = 24, gap = 14, left = 70, top = 50, plot_h = 280;
+    const int plot_w = std::max(400, int(bars.size()) * (bw + gap) + gap);
+    const int width = left + plot_w + 190, height = top + plot_h + 60;
     Canvas c(width, height);
+    const Rgb black{30, 30, 30}, grid{225, 225, 225};
     double ymax = 1;
     for (const auto* b : bars) ymax = std::max(ymax, std::isnan(b->stats.ci_high) ? b->stats.mean : b->stats.ci_high);
-    const Axes ax{70, 40, double(width - 90), 260, 0, double(std::max<std::size_t>(bars.size(), 1)), 0, ymax * 1.1};
-    ax.draw(c, "", "visited states", "Visited states: mean across seeds, 95 % CI");
+    const auto ticks = nice_ticks(0, ymax * 1.05);
+    ymax = std::max(ymax * 1.05, ticks.empty() ? 1.0 : ticks.back());
+    auto py = [&](double v) { return top + plot_h - v / ymax * plot_h; };
+    char b[32];
+    for (double v : ticks) {
+        c.line(left, py(v), left + plot_w, py(v), grid);
+        std::snprintf(b, sizeof b, "%g", v);
+        c.text(left - 6 - Canvas::text_width(b, 2), py(v) - 6, b, black, 2);
+    }
+    c.rect(left, top, plot_w, plot_h, black);
+    c.text(8, 8, "Visited states: mean across seeds and 95 % CI (t)", black, 2);
+    c.text(8, 30, "bars numbered as listed in table.md", black, 1);
     const std::map<std::string, int> colour = {{"label", 0}, {"double", 1}, {"intersection", 2}, {"random", 3}};
     for (std::size_t i = 0; i < bars.size(); ++i) {
-        const auto* b = bars[i];
-        const double x = ax.px(double(i) + 0.5);
-        const int ci = colour.count(b->method) ? colour.at(b->method) : 4;
-        c.fill_rect(x - bw / 2.0, ax.py(b->stats.mean), bw, ax.py(0) - ax.py(b->stats.mean), palette(ci));
-        if (!std::isnan(b->stats.ci_low)) {
-            c.line(x, ax.py(b->stats.ci_low), x, ax.py(b->stats.ci_high), {0, 0, 0}, 2);
-            c.line(x - 6, ax.py(b->stats.ci_low), x + 6, ax.py(b->stats.ci_low), {0, 0, 0}, 2);
-            c.line(x - 6, ax.py(b->stats.ci_high), x + 6, ax.py(b->stats.ci_high), {0, 0, 0}, 2);
+        const auto* r = bars[i];
+        const double x = left + gap + double(i) * (bw + gap) + bw / 2.0;
+        const int ci = colour.count(r->method) ? colour.at(r->method) : 4;
+        const double m = std::isnan(r->stats.mean) ? 0 : r->stats.mean;
+        c.fill_rect(x - bw / 2.0, py(m), bw, py(0) - py(m), palette(ci));
+        if (!std::isnan(r->stats.ci_low)) {
+            const double lo = py(std::max(0.0, r->stats.ci_low)), hi = py(r->stats.ci_high);
+            c.line(x, lo, x, hi, black, 2);
+            c.line(x - 6, lo, x + 6, lo, black, 2);
+            c.line(x - 6, hi, x + 6, hi, black, 2);
         }
-        c.text(x - bw / 2.0, 310 + 14 * double(i % 6), std::to_string(i + 1), {0, 0, 0}, 1);
+        const std::string n = std::to_string(i + 1);
+        c.text(x - Canvas::text_width(n, 2) / 2.0, top + plot_h + 8, n, black, 2);
     }
-    int y = 310;
-    for (const auto& [m, ci] : colour) {
-        c.fill_rect(width - 150, y, 10, 10, palette(ci));
-        c.text(width - 135, y, m, {0, 0, 0}, 1);
-        y += 16;
+    int y = top;
+    for (const char* m : {"label", "double", "intersection", "random"}) {
+        c.fill_rect(left + plot_w + 14, y, 12, 12, palette(colour.at(m)));
+        c.text(left + plot_w + 32, y, m, black, 2);
+        y += 22;
     }
     write_png(path, c.raster());
 }
