@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "sweep/sweep_graph.hpp"
 #include "sweep/sweep_plan.hpp"
 #include "test_support.hpp"
 
@@ -155,6 +156,24 @@ TEST(SweepPlan, LoadPlanReadsFilesByExtension) {
     EXPECT_EQ(plan.work_dir, std::filesystem::weakly_canonical(d.path / "papers-work").string());
     std::filesystem::copy_file(d.file("p.json"), d.file("p.yaml"));
     EXPECT_THROW(load_plan(d.file("p.yaml")), PlanError);
+}
+
+}  // namespace
+}  // namespace topdown
+
+namespace topdown {
+namespace {
+
+// The README's plan (docs/sweeps/papers-5-seeds.toml) stays valid: 10 trainings, 2 models x 5 seeds x 10 shards,
+// 10 merges, 1 collect.
+TEST(SweepPlan, ReadmePlanBuildsItsGraph) {
+    if (!plan_toml_supported()) GTEST_SKIP() << "built without toml++";
+    const SweepPlan p = load_plan(std::string(TOPDOWN_SOURCE_DIR) + "/docs/sweeps/papers-5-seeds.toml");
+    const SweepGraph g = build_graph(p, "/tmp/never-written");
+    EXPECT_EQ(g.stage(Stage::Train).size(), 10u);
+    EXPECT_EQ(g.stage(Stage::Study).size(), 100u);
+    EXPECT_EQ(g.stage(Stage::Merge).size(), 10u);
+    EXPECT_EQ(g.stage(Stage::Collect).size(), 1u);
 }
 
 }  // namespace
