@@ -7,12 +7,12 @@
 #   scripts/slurm-local.sh down [DIR]   stop the daemons started by `up` (by their pid files) and remove DIR
 #   scripts/slurm-local.sh env  [DIR]   print the export line again
 #
-# Needs root (slurmd starts jobs as their users; munged runs as the munge user). Ports: 16817 (slurmctld) and
-# 16818 (slurmd), or TOPDOWN_SLURM_PORT / TOPDOWN_SLURM_PORT + 1.
+# Needs root (slurmd starts jobs as their users; munged runs as the munge user). Ports: the first free pair
+# from 16817 (slurmctld) / 16818 (slurmd) on, or TOPDOWN_SLURM_PORT / TOPDOWN_SLURM_PORT + 1.
 set -euo pipefail
 cmd=${1:-}
 DIR=${2:-/tmp/topdown-slurm}
-PORT=${TOPDOWN_SLURM_PORT:-16817}
+PORT=${TOPDOWN_SLURM_PORT:-}
 
 die() { echo "slurm-local: $*" >&2; exit 1; }
 
@@ -35,6 +35,11 @@ case "$cmd" in
       command -v "$b" >/dev/null 2>&1 || die "$b not found: apt-get install slurm-wlm munge"
     done
     [ -f "$DIR/slurm.conf" ] && die "$DIR already holds a cluster (run: $0 down $DIR)"
+    port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+    if [ -z "$PORT" ]; then
+      PORT=16817
+      while port_busy "$PORT" || port_busy $((PORT + 1)); do PORT=$((PORT + 2)); [ "$PORT" -lt 17817 ] || die "no free port pair"; done
+    fi
     mkdir -p "$DIR"/{state,spool,log,munge}
     chmod 755 "$DIR"
     # munge: its own key, socket, pid and log in DIR, owned by the munge user.

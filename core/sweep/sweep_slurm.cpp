@@ -11,6 +11,7 @@
 
 #include "sweep/sweep_process.hpp"
 #include "util/atomic_file.hpp"
+#include "util/checksum.hpp"
 #include "util/errors.hpp"
 
 namespace topdown {
@@ -68,6 +69,12 @@ std::string slurm_time(int minutes) {
     return b;
 }
 
+std::string slurm_job_prefix(const std::string& sweep_name, const std::string& work_dir) {
+    Sha256 h;
+    h.update(work_dir.data(), work_dir.size());
+    return "td-" + sweep_name + "-" + h.hex_digest().substr(0, 8) + "-";
+}
+
 std::string slurm_script(const SweepGraph& g, Stage s, const SlurmRequest& r, const BackendOptions& o,
                          const std::string& sweep_name) {
     const std::string stage = stage_name(s);
@@ -82,7 +89,7 @@ std::string slurm_script(const SweepGraph& g, Stage s, const SlurmRequest& r, co
     else
         std::snprintf(b, sizeof b, "# Requests: estimates from the measured costs in README (Performance), with head room.\n");
     x += b;
-    x += "#SBATCH --job-name=td-" + sweep_name + "-" + stage + "\n";
+    x += "#SBATCH --job-name=" + slurm_job_prefix(sweep_name, g.work_dir) + stage + "\n";
     x += "#SBATCH --array=" + slurm_array_spec(r.indices, o.throttle) + "\n";
     x += "#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=" + std::to_string(r.cpus) + "\n";
     x += "#SBATCH --mem=" + std::to_string(r.mem_mb) + "M\n";
@@ -105,6 +112,30 @@ BackendReport run_slurm(const SweepGraph& g, const BackendOptions& o, const std:
     std::string submit = "#!/bin/bash\n# Submits the sweep '" + sweep_name + "': one job array per stage, each after the ones before.\nset -e\n";
     std::vector<std::string> earlier_vars;
     std::vector<std::string> earlier_ids;
+    if (!o.dry_run) {
+        // Never submit a task twice: refuse while jobs of this sweep (same name and work folder) are queued or running.
+        std::string out;
+        const std::string prefix = slurm_job_prefix(sweep_name, g.work_dir);
+        if (capture_process({"squeue", "-h", "--me", "-o", "%A %j"}, &out) == 0) {
+            std::string ids;
+            std::size_t pos = 0;
+            while (pos < out.size()) {
+                const auto end = out.find('\n', pos);
+                const std::string line = out.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+                pos = end == std::string::npos ? out.size() : end + 1;
+                const auto sp = line.find(' ');
+                const std::string id = line.substr(0, sp);
+                if (sp != std::string::npos && line.compare(sp + 1, prefix.size(), prefix) == 0 &&
+                    ("," + ids + ",").find("," + id + ",") == std::string::npos) {
+                    if (!ids.empty()) ids += ',';
+                    ids += id;
+                }
+            }
+            if (!ids.empty())
+                throw Error("jobs of this sweep are still queued or running (" + ids +
+                            "): wait for them (squeue --me) or cancel them (scancel " + ids + ") before submitting again");
+        }
+    }
     for (int si = 0; si < kStageCount; ++si) {
         const Stage s = Stage(si);
         if (g.stage(s).empty()) continue;

@@ -31,12 +31,15 @@ std::string slurm_array_spec(const std::vector<int>& indices, int throttle);
 // A time limit for sbatch: "D-HH:MM:00".
 std::string slurm_time(int minutes);
 
+// "td-<sweep>-<8 hex of the work folder's SHA-256>-": the job names of one sweep start with it.
+std::string slurm_job_prefix(const std::string& sweep_name, const std::string& work_dir);
+
 // The sbatch script of one stage.
 std::string slurm_script(const SweepGraph& g, Stage s, const SlurmRequest& r, const BackendOptions& o,
                          const std::string& sweep_name);
 
 // Writes <work>/slurm/<stage>.sbatch and submit.sh, then submits (or, with o.dry_run, prints the scripts and
-// the submission commands). With o.wait, waits for the jobs to leave the queue and reports from the manifest.
+// the submission commands). Refuses (Error) while jobs of this sweep are still in the queue. With o.wait, waits for the jobs to leave the queue and reports from the manifest.
 // Throws Error when sbatch fails.
 BackendReport run_slurm(const SweepGraph& g, const BackendOptions& o, const std::string& sweep_name);
 

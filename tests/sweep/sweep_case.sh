@@ -89,13 +89,20 @@ case "$CASE" in
     [ "$(id -u)" -eq 0 ] || { echo "a local Slurm needs root here: skipped"; exit 77; }
     run_local "$OUT/local"
     CL=$(mktemp -d /tmp/topdown-slurm-test.XXXXXX) && rmdir "$CL"
-    export TOPDOWN_SLURM_PORT=${TOPDOWN_SLURM_PORT:-16917}
     trap '"$SRC/scripts/slurm-local.sh" down "$CL" >/dev/null 2>&1' EXIT
     eval "$("$SRC/scripts/slurm-local.sh" up "$CL")" || fail "slurm-local.sh up failed"
     sinfo || fail "sinfo failed"
-    "$CLI" sweep run "$PLAN" --backend slurm --throttle 2 --wait --work "$OUT/slurm" > "$OUT/slurm.log" 2>&1 ||
-      { cat "$OUT/slurm.log"; cat "$OUT"/slurm/logs/slurm-*.out 2>/dev/null | tail -20; fail "slurm run failed"; }
+    "$CLI" sweep run "$PLAN" --backend slurm --throttle 2 --work "$OUT/slurm" > "$OUT/slurm.log" 2>&1 ||
+      { cat "$OUT/slurm.log"; fail "slurm submission failed"; }
     cat "$OUT/slurm.log"
+    # While its jobs are queued, the sweep is not submitted a second time (the trainings alone outlast this).
+    "$CLI" sweep run "$PLAN" --backend slurm --work "$OUT/slurm" > "$OUT/twice.log" 2>&1 && { cat "$OUT/twice.log"; fail "submitted twice"; }
+    grep -q "^error: jobs of this sweep are still queued or running" "$OUT/twice.log" || { cat "$OUT/twice.log"; fail "no refusal"; }
+    ids=$(grep -o "submitted job array [0-9]*" "$OUT/slurm.log" | awk '{print $4}' | paste -sd,)
+    for _ in $(seq 600); do [ -z "$(squeue -h -j "$ids" 2>/dev/null)" ] && break; sleep 0.5; done
+    "$CLI" sweep plan "$PLAN" --work "$OUT/slurm" > "$OUT/plan.log" 2>&1 || fail "sweep plan failed"
+    [ "$(grep -c '^  \[[0-9]*\] done ' "$OUT/plan.log")" -eq 23 ] ||
+      { cat "$OUT/plan.log"; cat "$OUT"/slurm/logs/slurm-*.out 2>/dev/null | tail -20; fail "not every task finished on Slurm"; }
     [ "$(grep -c "submitted job array" "$OUT/slurm.log")" -eq 4 ] || fail "expected 4 job arrays (train, study, merge, collect)"
     grep -q "^#SBATCH --array=0-15%2$" "$OUT/slurm/slurm/study.sbatch" || fail "the study array is not 0-15%2"
     grep -q 'dependency=afterok:\$train:\$study ' "$OUT/slurm/slurm/submit.sh" || fail "merge does not depend on train and study"
