@@ -90,6 +90,7 @@ void run_sweep(const SweepArgs& a) {
     o.sshloginfile = a.sshloginfile;
     o.dry_run = a.dry_run;
     o.wait = a.wait;
+    o.interrupt = &interrupt_task();
     if (!o.sshloginfile.empty() && a.backend != "parallel") throw ArgumentError("--sshloginfile is for --backend parallel");
     if (!o.sshloginfile.empty() && !fs::is_regular_file(o.sshloginfile))
         throw ArgumentError("--sshloginfile: no such file: " + o.sshloginfile);
@@ -102,6 +103,7 @@ void run_sweep(const SweepArgs& a) {
     else if (a.backend == "parallel") r = run_parallel(l.graph, o);
     else r = run_slurm(l.graph, o, l.plan.name);
     if (a.dry_run) return;
+    if (interrupt_task().cancel_requested.load()) throw CancelledError("sweep interrupted; run the same command to go on");
     if (a.backend == "slurm" && !a.wait) {
         std::printf("%zu job arrays submitted, %d tasks finished before\n", r.job_ids.size(), r.skipped);
         return;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sweep/sweep_graph.hpp"
+#include "util/task.hpp"
 
 namespace topdown {
 
@@ -19,6 +20,7 @@ struct BackendOptions {
     bool dry_run = false;       // print what would run / be submitted, run nothing
     bool wait = false;          // Slurm: wait until the submitted jobs have left the queue
     std::FILE* out = stdout;    // where progress lines go
+    const TaskState* interrupt = nullptr;  // local: once cancel is requested (Ctrl-C), start no more tasks
 };
 
 struct BackendReport {

@@ -41,8 +41,9 @@ BackendReport run_local(const SweepGraph& g, const BackendOptions& o) {
                     }
             }
         }
+        const bool interrupted = o.interrupt && o.interrupt->cancel_requested.load();
         for (const auto& t : g.tasks) {
-            if (int(running.size()) >= workers) break;
+            if (interrupted || int(running.size()) >= workers) break;
             if (st[t.id] != St::Pending) continue;
             bool ready = true;
             for (const auto& d : t.deps) ready = ready && st[d] == St::Ok;
@@ -83,7 +84,7 @@ BackendReport run_local(const SweepGraph& g, const BackendOptions& o) {
         std::fflush(o.out);
     }
     for (const auto& t : g.tasks)
-        if (st[t.id] == St::Blocked) r.not_run.push_back(t.id);
+        if (st[t.id] == St::Blocked || st[t.id] == St::Pending) r.not_run.push_back(t.id);
     return r;
 }
 

@@ -5,7 +5,8 @@
 
 namespace topdown {
 
-// Runs every unfinished task of `g` with `o.workers` processes. A task whose dependency failed is not run.
+// Runs every unfinished task of `g` with `o.workers` processes. A task whose dependency failed is not run;
+// after an interrupt (o.interrupt) no task starts, the running ones end, the rest count as not run.
 BackendReport run_local(const SweepGraph& g, const BackendOptions& o);
 
 }  // namespace topdown

@@ -69,9 +69,8 @@ BackendReport run_parallel(const SweepGraph& g, const BackendOptions& o) {
         std::fprintf(o.out, "stage %s: %d of %zu tasks with GNU parallel (--jobs %d)\n", stage_name(s), pending, tasks.size(),
                      std::max(1, o.workers));
         std::fflush(o.out);
-        std::string out;
-        const int rc = capture_process(argv, &out);
-        std::fputs(out.c_str(), o.out);
+        std::fflush(o.out);
+        const int rc = run_foreground(argv);
         if (rc == 127 || rc == 255) throw Error("GNU parallel could not run (exit status " + std::to_string(rc) + "): is it installed?");
         int failed = 0;
         for (const SweepTask* t : tasks)

@@ -109,6 +109,18 @@ int capture_process(const std::vector<std::string>& argv, std::string* out, cons
     return wait_process(pid).exit_code;
 }
 
+int run_foreground(const std::vector<std::string>& argv) {
+    auto args = c_argv(argv);
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    if (pid < 0) throw IoError(std::string("cannot start a process: ") + std::strerror(errno));
+    if (pid == 0) {
+        ::execvp(args[0], args.data());
+        ::_exit(127);
+    }
+    return wait_process(pid).exit_code;
+}
+
 std::string self_executable() {
     std::error_code ec;
     const auto p = fs::read_symlink("/proc/self/exe", ec);

@@ -28,6 +28,10 @@ ProcessEnd run_process(const std::vector<std::string>& argv, const std::string& 
 // Runs a shell-free command and returns its stdout (stderr to `log_path` if given, else inherited) and exit code.
 int capture_process(const std::vector<std::string>& argv, std::string* out, const std::string& stdin_text = "");
 
+// Runs `argv` (searched in PATH) with this process's stdin, stdout and stderr; returns its exit code (127: it
+// could not be started).
+int run_foreground(const std::vector<std::string>& argv);
+
 // The absolute path of the running executable (/proc/self/exe).
 std::string self_executable();
 

@@ -83,6 +83,10 @@ TaskRunResult run_sweep_task(const SweepPlan& plan, const SweepGraph& g, const S
                 last_error.clear();
             } else if (e.exit_code > 0) {
                 last_error = "exit status " + std::to_string(e.exit_code) + " (log: " + log + ")";
+                if (e.exit_code == 130 || e.exit_code == 128 + 15) {  // Ctrl-C or SIGTERM (scancel): no retry
+                    last_error += ", interrupted";
+                    return fail(last_error, a, wall, rss);
+                }
             }
         }
         if (last_error.empty()) {
