@@ -18,5 +18,6 @@ void register_classifier_command(CLI::App& app);
 void register_experiment_command(CLI::App& app);
 void register_pca_command(CLI::App& app);
 void register_replay_command(CLI::App& app);
+void register_sweep_command(CLI::App& app);
 
 }  // namespace topdown::cli
