@@ -15,7 +15,7 @@ void register_classifier_command(CLI::App& app) {
     static ClassifierTrainOptions o;
     static std::size_t limit = 0;
     auto* cmd = app.add_subcommand("train-classifier", "Train the state classifier (C classes + non-class)");
-    cmd->add_option("--dataset", dataset, "mnist or fashion")->check(CLI::IsMember({"mnist", "fashion"}))->capture_default_str();
+    cmd->add_option("--dataset", dataset, "mnist, fashion or an imported dataset (data import)")->capture_default_str();
     cmd->add_option("--out", out, "Output file (.tdc)")->required();
     cmd->add_option("--epochs", o.epochs, "Epochs")->check(CLI::Range(1, 1000))->capture_default_str();
     cmd->add_option("--batch-size", o.batch_size, "Mini-batch size")->check(CLI::Range(1, 4096))->capture_default_str();

@@ -18,5 +18,7 @@ void register_classifier_command(CLI::App& app);
 void register_experiment_command(CLI::App& app);
 void register_pca_command(CLI::App& app);
 void register_replay_command(CLI::App& app);
+void register_import_command(CLI::App& app);
+void register_export_command(CLI::App& app);
 
 }  // namespace topdown::cli
