@@ -1,0 +1,20 @@
+// libFuzzer target: .npz model files (libzip archive reading with the zip-bomb caps, the .npy parser, the model
+// import checks), and the .npy parser alone on the raw input.
+#include <cstddef>
+#include <cstdint>
+
+#include "io/model_npz.hpp"
+#include "io/npy.hpp"
+#include "util/errors.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    try {
+        (void)topdown::parse_npz_model(data, size, "fuzz");
+    } catch (const topdown::Error&) {
+    }
+    try {
+        (void)topdown::parse_npy(data, size, "fuzz");
+    } catch (const topdown::Error&) {
+    }
+    return 0;
+}
