@@ -244,10 +244,10 @@ Dbn import_npz_model(const std::string& path, const NpzImportOptions& options, s
     return model_from_npz(read_npz(path), path, options, notes);
 }
 
-Dbn parse_npz_model(const unsigned char* data, std::size_t size, const std::string& name) {
+Dbn parse_npz_model(const unsigned char* data, std::size_t size, const std::string& name, const ZipLimits& limits) {
     NpzImportOptions o;
     o.class_names = {"0", "1"};
-    return model_from_npz(parse_npz(data, size, name), name, o);
+    return model_from_npz(parse_npz(data, size, name, limits), name, o);
 }
 
 std::string model_to_npz(const Dbn& m, bool compress) {

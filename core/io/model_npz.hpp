@@ -37,8 +37,9 @@ Dbn model_from_npz(const NpzArrays& arrays, const std::string& name, const NpzIm
 // Reads an .npz file and builds the model. Throws IoError / FileFormatError / ArgumentError.
 Dbn import_npz_model(const std::string& path, const NpzImportOptions& options = {}, std::vector<std::string>* notes = nullptr);
 
-// Parses .npz bytes into a model (for fuzzing and tests). Throws FileFormatError / ArgumentError.
-Dbn parse_npz_model(const unsigned char* data, std::size_t size, const std::string& name);
+// Parses .npz bytes into a model (for fuzzing and tests; files without class names get two classes).
+// Throws FileFormatError / ArgumentError.
+Dbn parse_npz_model(const unsigned char* data, std::size_t size, const std::string& name, const ZipLimits& limits = {});
 
 // Encodes a model as .npz bytes in the iDBN layout (W[n_out, n_in], a[1, n_in], b[1, n_out]) plus every
 // optional array the model has; deflated when `compress`.

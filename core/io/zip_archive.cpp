@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <set>
@@ -88,22 +89,21 @@ std::vector<ZipMember> read_zip(const unsigned char* data, std::size_t size, con
         m.name = st.name;
         std::unique_ptr<zip_file_t, FileCloser> f(zip_fopen_index(za.get(), static_cast<zip_uint64_t>(i), 0));
         if (!f) throw bad("cannot open member '" + m.name + "': " + zip_strerror(za.get()));
-        m.bytes.resize(static_cast<std::size_t>(st.size));
-        std::size_t got = 0;
-        while (got < m.bytes.size()) {
-            const zip_int64_t r = zip_fread(f.get(), m.bytes.data() + got, m.bytes.size() - got);
+        // Memory grows with the data actually inflated, never with a declared size alone; a member may not
+        // inflate past its declared size, and reading to the end makes libzip check its CRC.
+        m.bytes.reserve(static_cast<std::size_t>(std::min<zip_uint64_t>(st.size, 64ULL << 20)));
+        char chunk[1 << 16];
+        for (;;) {
+            const zip_int64_t r = zip_fread(f.get(), chunk, sizeof chunk);
             if (r < 0) throw bad("member '" + m.name + "' is damaged: " + zip_file_strerror(f.get()));
             if (r == 0) break;
-            got += static_cast<std::size_t>(r);
+            if (m.bytes.size() + static_cast<std::size_t>(r) > st.size)
+                throw bad("member '" + m.name + "' inflates past its declared size (a zip bomb?)");
+            m.bytes.append(chunk, static_cast<std::size_t>(r));
         }
-        if (got != m.bytes.size())
-            throw bad("member '" + m.name + "' is truncated (" + std::to_string(got) + " of " +
-                      std::to_string(m.bytes.size()) + " bytes)");
-        // The member must end where it says (reading on also makes libzip check its CRC).
-        char extra[16];
-        const zip_int64_t r = zip_fread(f.get(), extra, sizeof extra);
-        if (r < 0) throw bad("member '" + m.name + "' is damaged: " + zip_file_strerror(f.get()));
-        if (r > 0) throw bad("member '" + m.name + "' inflates past its declared size (a zip bomb?)");
+        if (m.bytes.size() != st.size)
+            throw bad("member '" + m.name + "' is truncated (" + std::to_string(m.bytes.size()) + " of " +
+                      std::to_string(st.size) + " bytes)");
         out.push_back(std::move(m));
     }
     return out;

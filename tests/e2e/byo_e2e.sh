@@ -74,6 +74,18 @@ echo "== .npz round trip"
 "$CLI" export m.tdm --out m.npz | tail -1
 "$CLI" import m.npz --out m2.tdm | tail -1
 cmp m.tdm m2.tdm || fail "tdm -> npz -> tdm is not exact"
+if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+  # Weights only (as the papers' code saves them): import names the dataset and --finalize recomputes M, k and
+  # the read-out, which must equal those `train` computed on the same weights and data.
+  /usr/bin/python3 -c "import numpy as np; z = np.load('m.npz'); np.savez('bare.npz', **{k: z[k] for k in z.files if k[0] in 'Wab'})"
+  "$CLI" import bare.npz --out bare.tdm --dataset mnist_png --finalize | tail -2
+  for key in readout_accuracy k; do
+    a=$("$CLI" info m.tdm | grep "\"$key\":"); b=$("$CLI" info bare.tdm | grep "\"$key\":")
+    [ "$a" = "$b" ] || fail "finalize after import: $key differs ($a vs $b)"
+  done
+else
+  echo "note: /usr/bin/python3 has no numpy: the import --finalize step is skipped"
+fi
 
 if [ -n "$APP" ] && [ -x "$APP" ] && command -v xvfb-run >/dev/null 2>&1; then
   echo "== app on the non-square model"
