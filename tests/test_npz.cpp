@@ -11,6 +11,7 @@
 #include "io/npy.hpp"
 #include "io/npz.hpp"
 #include "model/model_file.hpp"
+#include "session/model_info.hpp"
 #include "test_support.hpp"
 #include "util/errors.hpp"
 
@@ -316,4 +317,18 @@ TEST(NumpyWrittenNpz, NumpyReadsOurExportAndItsResaveImportsExactly) {
                             "['zero', 'un', 'zwei']; np.savez('" + d.file("resaved.npz") + "', **{k: z[k] for k in z.files})\"";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
     EXPECT_EQ(tdm_bytes(import_npz_model(d.file("resaved.npz"))), tdm_bytes(m));
+}
+
+// The app loads models through load_session_model: an .npz opens like a .tdm, and the visible layer keeps the
+// stored non-square shape (3 x 4 here; without the stored shape 12 units would be drawn as one 1 x 12 row).
+TEST(ModelNpz, TheAppsModelLoaderOpensNpzWithItsImageShape) {
+    test::TempDir d;
+    export_npz_model(full_model(), d.file("m.npz"), true);
+    const SessionModel s = load_session_model(d.file("m.npz"));
+    ASSERT_TRUE(s.info);
+    EXPECT_EQ(s.info->image_rows, 3);
+    EXPECT_EQ(s.info->image_cols, 4);
+    EXPECT_EQ(s.info->model->class_names, (std::vector<std::string>{"zero", "un", "zwei"}));
+    std::ofstream(d.file("bad.npz")) << "not a zip";
+    EXPECT_THROW(load_session_model(d.file("bad.npz")), FileFormatError);
 }

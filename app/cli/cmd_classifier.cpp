@@ -29,6 +29,11 @@ void register_classifier_command(CLI::App& app) {
     cmd->callback([] {
         const Dataset train = load_dataset(dataset, Split::Train, data_dir(dir), limit);
         const Dataset test = load_dataset(dataset, Split::Test, data_dir(dir));
+        // The CNN adapts to the image side (the same two conv + pool stages) within what it can handle.
+        if (train.image_rows != train.image_cols || train.image_rows < 8 || train.image_rows > 256)
+            throw ArgumentError("the state classifier needs square images with sides 8..256; '" + dataset + "' has " +
+                                std::to_string(train.image_cols) + "x" + std::to_string(train.image_rows) +
+                                " images (import them again with a square --size, e.g. 28x28)");
         ClassifierTrainOptions opts = o;
         opts.validation = std::min(opts.validation, train.size() / 10);
         std::printf("training the %s state classifier: %d epochs, seed %llu\n", dataset.c_str(), opts.epochs,
