@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang and runs each for a bounded time (default 60 s; 5 targets, so CI
-# spends 5 minutes fuzzing).
+# Builds the libFuzzer targets with clang and runs each for a bounded time (default 60 s; 6 targets, so CI
+# spends 6 minutes fuzzing).
 # Usage: scripts/fuzz.sh [seconds]. Crashing inputs land in build-fuzz/crashes/<target>/ and fail the run;
 # keep them as regression cases in tests/fuzz/regressions/.
 set -euo pipefail
@@ -9,10 +9,10 @@ SECS=${1:-60}
 DIR=build-fuzz
 cmake -S . -B "$DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_FUZZ=ON \
   -DTOPDOWN_BUILD_APP=OFF -DTOPDOWN_BUILD_TESTS=OFF -DTOPDOWN_BUILD_BENCH=OFF >/dev/null
-cmake --build "$DIR" --target fuzz_model fuzz_classifier fuzz_idx fuzz_session fuzz_study
+cmake --build "$DIR" --target fuzz_model fuzz_classifier fuzz_idx fuzz_session fuzz_study fuzz_npz
 # Seed corpora: valid files made by the project itself, plus every stored regression input.
 SEEDS="$DIR/seeds"
-mkdir -p "$SEEDS"/{model,classifier,idx,session,study}
+mkdir -p "$SEEDS"/{model,classifier,idx,session,study,npz}
 if [ ! -f "$SEEDS/model/tiny.tdm" ]; then
   "${TOPDOWN_CLI:-build/topdown-cli}" train --arch 784-8-6 --epochs 1 --limit 300 --out "$SEEDS/model/tiny.tdm" >/dev/null 2>&1 || true
   "${TOPDOWN_CLI:-build/topdown-cli}" train-classifier --epochs 1 --limit 300 --conv1 2 --conv2 2 --hidden 4 \
@@ -25,7 +25,12 @@ fi
 JSON
 # Study seeds (.tds shards of the 16-8-6, 3-class model that fuzz_study checks against) are the files kept in
 # tests/fuzz/regressions/study/, copied below with every target's regressions.
-for t in model classifier idx session study; do
+# .npz seeds: the tiny model exported stored and deflated (the hostile cases live in regressions/npz/).
+if [ -f "$SEEDS/model/tiny.tdm" ] && [ ! -f "$SEEDS/npz/tiny.npz" ]; then
+  "${TOPDOWN_CLI:-build/topdown-cli}" export "$SEEDS/model/tiny.tdm" --out "$SEEDS/npz/tiny.npz" >/dev/null 2>&1 || true
+  "${TOPDOWN_CLI:-build/topdown-cli}" export "$SEEDS/model/tiny.tdm" --stored --out "$SEEDS/npz/tiny-stored.npz" >/dev/null 2>&1 || true
+fi
+for t in model classifier idx session study npz; do
   [ -d "tests/fuzz/regressions/$t" ] && cp tests/fuzz/regressions/$t/* "$SEEDS/$t/" 2>/dev/null || true
   mkdir -p "$DIR/crashes/$t" "$DIR/corpus/$t"
   echo "== fuzz_$t for ${SECS}s"

@@ -10,6 +10,8 @@
 
 #include "classify/state_classifier.hpp"
 #include "data/idx.hpp"
+#include "io/model_npz.hpp"
+#include "io/npy.hpp"
 #include "model/model_file.hpp"
 #include "session/session_file.hpp"
 #include "util/errors.hpp"
@@ -68,6 +70,18 @@ TEST(FuzzRegressions, SessionInputs) {
     EXPECT_GT(replay_target("session",
                             [](const std::uint8_t* d, std::size_t n) {
                                 (void)session_from_json(std::string(reinterpret_cast<const char*>(d), n));
+                            }),
+              0);
+}
+
+TEST(FuzzRegressions, NpzInputs) {
+    EXPECT_GT(replay_target("npz",
+                            [](const std::uint8_t* d, std::size_t n) {
+                                try {
+                                    (void)parse_npy(d, n, "regression");
+                                } catch (const Error&) {
+                                }
+                                (void)parse_npz_model(d, n, "regression");
                             }),
               0);
 }

@@ -15,7 +15,7 @@ void register_classifier_command(CLI::App& app) {
     static ClassifierTrainOptions o;
     static std::size_t limit = 0;
     auto* cmd = app.add_subcommand("train-classifier", "Train the state classifier (C classes + non-class)");
-    cmd->add_option("--dataset", dataset, "mnist or fashion")->check(CLI::IsMember({"mnist", "fashion"}))->capture_default_str();
+    cmd->add_option("--dataset", dataset, "mnist, fashion or an imported dataset (data import)")->capture_default_str();
     cmd->add_option("--out", out, "Output file (.tdc)")->required();
     cmd->add_option("--epochs", o.epochs, "Epochs")->check(CLI::Range(1, 1000))->capture_default_str();
     cmd->add_option("--batch-size", o.batch_size, "Mini-batch size")->check(CLI::Range(1, 4096))->capture_default_str();
@@ -29,6 +29,11 @@ void register_classifier_command(CLI::App& app) {
     cmd->callback([] {
         const Dataset train = load_dataset(dataset, Split::Train, data_dir(dir), limit);
         const Dataset test = load_dataset(dataset, Split::Test, data_dir(dir));
+        // The CNN adapts to the image side (the same two conv + pool stages) within what it can handle.
+        if (train.image_rows != train.image_cols || train.image_rows < 8 || train.image_rows > 256)
+            throw ArgumentError("the state classifier needs square images with sides 8..256; '" + dataset + "' has " +
+                                std::to_string(train.image_cols) + "x" + std::to_string(train.image_rows) +
+                                " images (import them again with a square --size, e.g. 28x28)");
         ClassifierTrainOptions opts = o;
         opts.validation = std::min(opts.validation, train.size() / 10);
         std::printf("training the %s state classifier: %d epochs, seed %llu\n", dataset.c_str(), opts.epochs,

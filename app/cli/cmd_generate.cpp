@@ -57,13 +57,6 @@ int class_index(const Dbn& m, const std::string& text) {
     return v.at(0);
 }
 
-// The side of a square visible layer (28 for 784 units), or 0 when D is not a square number.
-int square_side(int d) {
-    int s = 0;
-    while ((s + 1) * (s + 1) <= d) ++s;
-    return s > 0 && s * s == d ? s : 0;
-}
-
 // `text` quoted for a POSIX shell when it holds anything but safe characters.
 std::string shell_quote(const std::string& text) {
     if (!text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=.,/:@%") ==
@@ -145,7 +138,7 @@ void run_generate(const GenerateArgs& a) {
     std::printf("%s: %d chains x %d steps, seed %llu\n", first.description.c_str(), a.chains, a.steps,
                 static_cast<unsigned long long>(a.seed));
 
-    const int L = g->depth(), D = g->visible_size();
+    const int L = g->depth();
     const int strip_rows = std::min(a.chains, a.filmstrip_chains);
     std::vector<Matrix> kept(frames.size());
     std::ostringstream csv;
@@ -177,10 +170,10 @@ void run_generate(const GenerateArgs& a) {
                std::to_string(static_cast<long long>(double(chain_steps) / std::max(secs, 1e-9))) + " chain-steps/s");
 
     // Filmstrip: one row per chain, one column per chosen step.
-    // Visible layers that are a square image (784 = 28 x 28 for MNIST and Fashion-MNIST) are drawn as images;
-    // any other size is drawn as a one-pixel-high strip of D values rather than cut to a wrong square.
-    const int side = square_side(D), scale = 2, gap = 2;
-    const int rows_px = side > 0 ? side : 1, cols_px = D / rows_px;
+    // Visible layers are drawn in the model's image shape (stored, e.g. 64x64 or 40x30 for an imported dataset;
+    // else square when D is a square number); any other size is a one-pixel-high strip of D values.
+    const int scale = 2, gap = 2;
+    const auto [rows_px, cols_px] = dbn->image_shape();
     Image img(gap + int(frames.size()) * (cols_px * scale + gap), gap + strip_rows * (rows_px * scale + gap), 40, 40, 40);
     for (std::size_t f = 0; f < frames.size(); ++f)
         for (int c = 0; c < strip_rows; ++c)

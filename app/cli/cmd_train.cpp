@@ -39,6 +39,20 @@ void check_writable(const std::string& out) {
     fs::remove(probe);
 }
 
+// Refuses a dataset whose images or classes do not match the model's visible layer and class count.
+void check_dataset_fits(Dbn& m, const Dataset& d) {
+    if (d.images.cols() != m.layers.front().n_lower())
+        throw ArgumentError("dataset '" + d.name + "' has " + std::to_string(d.image_rows) + "x" + std::to_string(d.image_cols) +
+                            " images but the model has " + std::to_string(m.layers.front().n_lower()) + " visible units");
+    if (d.num_classes() != m.num_classes())
+        throw ArgumentError("dataset '" + d.name + "' has " + std::to_string(d.num_classes()) + " classes but the model has " +
+                            std::to_string(m.num_classes()));
+    if (m.image_rows == 0) {
+        m.image_rows = d.image_rows;
+        m.image_cols = d.image_cols;
+    }
+}
+
 void run_train(const TrainArgs& a) {
     if (a.out.empty()) throw ArgumentError("--out FILE is required");
     check_writable(a.out);
@@ -61,6 +75,10 @@ void run_train(const TrainArgs& a) {
     const std::string dir = data_dir(a.data_dir_override);
     const Dataset train = load_dataset(a.dataset, Split::Train, dir, a.limit);
     const Dataset test = load_dataset(a.dataset, Split::Test, dir);
+    if (o.architecture.front() != train.images.cols())
+        throw ArgumentError("--arch starts with " + std::to_string(o.architecture.front()) + " visible units but '" + a.dataset + "' has " +
+                            std::to_string(train.image_rows) + "x" + std::to_string(train.image_cols) + " = " +
+                            std::to_string(train.images.cols()) + " pixels per image");
     std::printf("training %s (%s, recipe %s) on %d %s images, %d epochs, batch %d, seed %llu, %d threads\n",
                 a.arch.c_str(), a.mode.c_str(), o.recipe.name.c_str(), train.size(), a.dataset.c_str(), o.recipe.epochs,
                 o.recipe.batch_size, static_cast<unsigned long long>(a.seed), Eigen::nbThreads());
@@ -79,6 +97,8 @@ void run_train(const TrainArgs& a) {
         (void)last_epoch_reported;
     };
     auto annotate = [&](Dbn& m, const TrainResult& r) {
+        m.image_rows = train.image_rows;
+        m.image_cols = train.image_cols;
         m.training = {{"recipe", o.recipe.to_json()}, {"mode", a.mode}, {"seed", a.seed},
                       {"epochs", r.epochs_completed}, {"train_images", train.size()},
                       {"mse_per_epoch", r.mse}, {"wall_seconds", r.wall_seconds}};
@@ -116,15 +136,18 @@ void run_train(const TrainArgs& a) {
 }  // namespace
 
 void register_finalize_command(CLI::App& app) {
-    static std::string path, dir;
+    static std::string path, dir, dataset;
     auto* cmd = app.add_subcommand("finalize", "Recompute a model's read-out accuracy, label-biasing matrix M and k");
     cmd->add_option("model", path, "Model file (.tdm), updated in place")->required();
+    cmd->add_option("--dataset", dataset, "Dataset to compute them on (default: the model's, else mnist); e.g. for an imported model");
     cmd->add_option("--data-dir", dir, "Data folder");
     cmd->callback([] {
         Dbn m = load_model(path);
-        const std::string name = m.dataset.empty() ? "mnist" : m.dataset;
+        const std::string name = !dataset.empty() ? dataset : m.dataset.empty() ? "mnist" : m.dataset;
         const Dataset train = load_dataset(name, Split::Train, data_dir(dir));
         const Dataset test = load_dataset(name, Split::Test, data_dir(dir));
+        check_dataset_fits(m, train);
+        if (m.dataset.empty()) m.dataset = name;
         const FinalizeReport rep = finalize_model(m, train, test);
         save_model(m, path);
         std::printf("read-out accuracy (test): %.2f%%  k = %d  saved %s\n", 100 * rep.readout_accuracy, rep.k, path.c_str());
@@ -137,7 +160,7 @@ void register_train_command(CLI::App& app) {
     cmd->add_option("--arch", a.arch, "Layer sizes, visible first")->capture_default_str();
     cmd->add_option("--mode", a.mode, "iterative (iDBN) or greedy")->check(CLI::IsMember({"iterative", "greedy"}))->capture_default_str();
     cmd->add_option("--recipe", a.recipe, "idbn2025 or rbm2023")->check(CLI::IsMember({"idbn2025", "rbm2023"}))->capture_default_str();
-    cmd->add_option("--dataset", a.dataset, "mnist or fashion")->check(CLI::IsMember({"mnist", "fashion"}))->capture_default_str();
+    cmd->add_option("--dataset", a.dataset, "mnist, fashion or an imported dataset (data import)")->capture_default_str();
     cmd->add_option("--epochs", a.epochs, "Epochs (default: the recipe's)")->check(CLI::Range(1, 100000));
     cmd->add_option("--limit", a.limit, "Use only the first N training images");
     cmd->add_option("--seed", a.seed, "Random seed")->capture_default_str();

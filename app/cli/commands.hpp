@@ -19,5 +19,7 @@ void register_experiment_command(CLI::App& app);
 void register_pca_command(CLI::App& app);
 void register_replay_command(CLI::App& app);
 void register_sweep_command(CLI::App& app);
+void register_import_command(CLI::App& app);
+void register_export_command(CLI::App& app);
 
 }  // namespace topdown::cli

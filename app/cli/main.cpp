@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
     topdown::cli::register_pca_command(app);
     topdown::cli::register_replay_command(app);
     topdown::cli::register_sweep_command(app);
+    topdown::cli::register_import_command(app);
+    topdown::cli::register_export_command(app);
     std::signal(SIGINT, topdown::cli::on_sigint);
     try {
         app.parse(argc, argv);

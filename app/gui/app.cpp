@@ -42,7 +42,7 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open model or session...")) {
             ctx.browser_purpose = "model";
-            ctx.browser.open("Open model or session", ".", {".tdm", ".json"});
+            ctx.browser.open("Open model or session", ".", {".tdm", ".npz", ".json"});
         }
         if (ImGui::MenuItem("Rescan model folders")) ctx.rescan_models = true;
         if (ImGui::MenuItem("Export...")) ctx.view.show_export = true;

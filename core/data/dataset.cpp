@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "data/dataset_manifest.hpp"
 #include "data/idx.hpp"
 #include "util/errors.hpp"
 
@@ -29,9 +30,14 @@ Matrix Dataset::one_hot() const {
 
 Dataset make_dataset(const std::string& name, const IdxImages& im, const std::vector<std::uint8_t>& labels,
                      std::size_t limit) {
+    return make_dataset_with_classes(name, dataset_class_names(name), im, labels, limit);
+}
+
+Dataset make_dataset_with_classes(const std::string& name, const std::vector<std::string>& class_names, const IdxImages& im,
+                                  const std::vector<std::uint8_t>& labels, std::size_t limit) {
     Dataset d;
     d.name = name;
-    d.class_names = dataset_class_names(name);
+    d.class_names = class_names;
     if (labels.size() != im.count)
         throw DataError(name + ": " + std::to_string(im.count) + " images but " + std::to_string(labels.size()) +
                         " labels");
@@ -52,12 +58,12 @@ Dataset make_dataset(const std::string& name, const IdxImages& im, const std::ve
 }
 
 Dataset load_dataset(const std::string& name, Split split, const std::string& dir, std::size_t limit) {
-    (void)dataset_class_names(name);  // validates the name
+    const std::vector<std::string> names = dataset_class_names_in(name, dir);  // built-in or imported; validates the name
     const std::string base = dir + "/" + name + "/" + (split == Split::Train ? "train" : "t10k");
     const std::string img = base + "-images-idx3-ubyte", lab = base + "-labels-idx1-ubyte";
     if (!std::filesystem::exists(img) || !std::filesystem::exists(lab))
         throw DataError("dataset '" + name + "' not found in '" + dir + "': run `topdown-cli data fetch`");
-    return make_dataset(name, read_idx_images(img), read_idx_labels(lab), limit);
+    return make_dataset_with_classes(name, names, read_idx_images(img), read_idx_labels(lab), limit);
 }
 
 }  // namespace topdown

@@ -12,7 +12,7 @@ namespace topdown {
 enum class Split { Train, Test };
 
 struct Dataset {
-    std::string name;                       // "mnist" or "fashion"
+    std::string name;                       // "mnist", "fashion" or an imported dataset's name
     Matrix images;                          // N x (rows*cols), pixels / 255
     std::vector<std::uint8_t> labels;       // N class indices in [0, C)
     std::vector<std::string> class_names;   // C names
@@ -34,12 +34,16 @@ std::vector<std::string> known_datasets();
 // Class names of a known dataset; throws ArgumentError for an unknown name.
 std::vector<std::string> dataset_class_names(const std::string& name);
 
-// Loads a split from the data folder (see data_dir()); `limit` > 0 keeps only the first `limit` images.
+// Loads a split of a built-in or imported dataset from the data folder (see data_dir()); `limit` > 0 keeps only the first `limit` images.
 // Throws DataError (with the hint to run `topdown-cli data fetch`) when files are missing.
 Dataset load_dataset(const std::string& name, Split split, const std::string& dir, std::size_t limit = 0);
 
 // Builds a Dataset from raw IDX content (validates that labels match images and classes).
 Dataset make_dataset(const std::string& name, const IdxImages& images, const std::vector<std::uint8_t>& labels,
                      std::size_t limit = 0);
+
+// The same with explicit class names (imported datasets).
+Dataset make_dataset_with_classes(const std::string& name, const std::vector<std::string>& class_names, const IdxImages& images,
+                                  const std::vector<std::uint8_t>& labels, std::size_t limit = 0);
 
 }  // namespace topdown

@@ -14,6 +14,15 @@ std::vector<int> Dbn::architecture() const {
     return s;
 }
 
+std::pair<int, int> Dbn::image_shape() const {
+    const int n = layers.empty() ? 0 : layers.front().n_lower();
+    if (image_rows > 0 && image_cols > 0 && image_rows * image_cols == n) return {image_rows, image_cols};
+    int side = 0;
+    while ((side + 1) * (side + 1) <= n) ++side;
+    if (side > 0 && side * side == n) return {side, side};
+    return {1, n};
+}
+
 std::string Dbn::architecture_text() const { return topdown::architecture_text(architecture()); }
 
 std::string architecture_text(const std::vector<int>& sizes) {

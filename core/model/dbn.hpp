@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/rbm_layer.hpp"
@@ -28,6 +29,7 @@ struct Dbn {
     PcaBasis pca;                          // optional
     nlohmann::json training;               // recipe, mode, seed, epochs, MSE per epoch, wall time
     std::string created;                   // ISO-8601 creation time
+    int image_rows = 0, image_cols = 0;    // the visible layer as an image; 0 = not stored (square assumed)
 
     // Layer sizes from the visible layer up, e.g. {784, 500, 500, 1000}.
     std::vector<int> architecture() const;
@@ -39,6 +41,9 @@ struct Dbn {
     int num_classes() const { return static_cast<int>(class_names.size()); }
     // Architecture as text, e.g. "784-500-500-1000".
     std::string architecture_text() const;
+    // The visible layer's image shape {rows, cols}: the stored one, else square when n_visible is a square
+    // number, else one row of n_visible pixels.
+    std::pair<int, int> image_shape() const;
     // Propagates x through the first `num_layers` layers with `up` (probabilities); all layers if < 0.
     Matrix propagate_up(const Matrix& x, int num_layers = -1) const;
     // Creates an untrained stack with the given sizes (zero weights).

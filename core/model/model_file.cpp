@@ -22,6 +22,7 @@ nlohmann::json model_summary(const Dbn& m) {
     h["created"] = m.created;
     h["has_label_biasing"] = m.label_biasing.size() > 0;
     h["has_pca"] = !m.pca.empty();
+    if (m.image_rows > 0 && m.image_cols > 0) h["image_shape"] = {m.image_rows, m.image_cols};
     return h;
 }
 
@@ -70,6 +71,18 @@ Dbn model_from_tensor_file_unchecked(const TensorFile& f, const std::string& nam
     m.readout_accuracy = h.value("readout_accuracy", -1.0);
     if (h.contains("training")) m.training = h["training"];
     if (h.contains("created") && h["created"].is_string()) m.created = h["created"].get<std::string>();
+
+    if (h.contains("image_shape")) {
+        const auto& s = h["image_shape"];
+        if (!s.is_array() || s.size() != 2 || !s[0].is_number_integer() || !s[1].is_number_integer())
+            throw bad("'image_shape' must be [rows, cols]");
+        const auto r = s[0].get<long long>(), c = s[1].get<long long>();
+        if (r < 1 || c < 1 || r > kMaxLayerSize || c > kMaxLayerSize || r * c != arch[0])
+            throw bad("'image_shape' " + std::to_string(r) + "x" + std::to_string(c) + " does not match the " +
+                      std::to_string(arch[0]) + " visible units");
+        m.image_rows = static_cast<int>(r);
+        m.image_cols = static_cast<int>(c);
+    }
 
     std::set<std::string> expected;
     auto need = [&](const std::string& key, Eigen::Index rows, Eigen::Index cols) -> const Matrix& {

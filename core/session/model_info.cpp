@@ -5,8 +5,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <tuple>
 
 #include "analyze/label_trajectories.hpp"
+#include "io/model_npz.hpp"
 #include "model/model_file.hpp"
 #include "util/errors.hpp"
 #include "analyze/pca.hpp"
@@ -107,7 +109,7 @@ std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> mod
     info->name = path.empty() ? std::string("(in memory)") : std::filesystem::path(path).filename().string();
     info->architecture = model->architecture_text();
     info->sizes = model->architecture();
-    image_shape(info->sizes.empty() ? 0 : info->sizes.front(), info->image_rows, info->image_cols);
+    std::tie(info->image_rows, info->image_cols) = model->image_shape();  // stored shape (non-square too), else square
     info->has_label_biasing = model->label_biasing.size() > 0 && model->label_biasing.rows() == model->num_classes() &&
                               model->label_biasing.cols() == model->top_size();
     enter_stage(task, on_stage, LoadStage::ClassMeans);
@@ -121,7 +123,8 @@ std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> mod
 
 SessionModel load_session_model(const std::string& path, TaskState* task, const LoadStageCallback& on_stage) {
     enter_stage(task, on_stage, LoadStage::Read);
-    auto dbn = std::make_shared<const Dbn>(load_model(path));
+    const bool npz = path.size() > 4 && path.compare(path.size() - 4, 4, ".npz") == 0;  // NumPy model (issue 17)
+    auto dbn = std::make_shared<const Dbn>(npz ? import_npz_model(path) : load_model(path));
     if (dbn->layers.empty()) throw FileFormatError(path + ": the model has no layers");
     enter_stage(task, on_stage, LoadStage::Prepare);
     SessionModel m;

@@ -96,9 +96,9 @@ void draw_model_panel(UiContext& ctx) {
         if (ImGui::Button("Open...")) {
             ctx.browser_purpose = "model";
             const std::string start = m && !m->path.empty() ? fs::path(m->path).parent_path().string() : user_models_dir();
-            ctx.browser.open("Open model or session", start, {".tdm", ".json"});
+            ctx.browser.open("Open model or session", start, {".tdm", ".npz", ".json"});
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a model file (.tdm) or a saved session (.json)");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a model file (.tdm, or NumPy .npz) or a saved session (.json)");
         if (m) {
             const Dbn& d = *m->model;
             if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingStretchProp)) {
