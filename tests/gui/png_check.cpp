@@ -477,7 +477,7 @@ int main(int argc, char** argv) {
                 check(false, "filmstrip, the visible panel and the recent states are in the sidecar");
                 continue;
             }
-            const double thumb = fh * 3.2, gap = fh * 0.35;
+            const double thumb = side.value("filmstrip_thumb", fh * 3.2), gap = fh * 0.35;
             const int shown = static_cast<int>(std::lround((w + gap) / (thumb + gap)));
             const double content_w = side["panels"]["visible"][2].get<double>() - 2 * side["window_padding"][0].get<double>();
             const int fit = std::max(1, static_cast<int>((content_w + gap) / (thumb + gap)));
