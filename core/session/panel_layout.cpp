@@ -46,11 +46,11 @@ PanelRect default_tile(const std::string& id, const LayoutInput& in) {
     const float right_x = left_w + center_w, right_w = W - right_x;
     const float model_h = std::round(body_h * 0.29f);
     const float visible_h = std::round(body_h * 0.60f);
-    // The timeline holds a header line, the cells and the state legend (two lines).
-    const float timeline_h = std::round(std::min(body_h * 0.3f, std::max(body_h * 0.12f, fh * 8.5f)));
+    // The timeline holds a header line, the cells and the state legend.
+    const float timeline_h = std::round(std::min(body_h * 0.3f, std::max(body_h * 0.12f, fh * 7.5f)));
     // Compact: no energy panel (its plots are a tab of the analysis panel); the timeline goes on top.
     const bool compact = compact_layout(in);
-    const float energy_h = compact ? 0.0f : std::round((body_h - timeline_h) * 0.52f);
+    const float energy_h = compact ? 0.0f : std::round((body_h - timeline_h) * 0.45f);
     if (compact && id == "timeline") return {right_x, body_top, right_w, timeline_h};
     if (compact && id == "energy") return {right_x, body_top, 0, 0};
     if (id == "transport") return {0, top, W, in.transport_height};

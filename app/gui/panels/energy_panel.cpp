@@ -92,16 +92,20 @@ void draw_energy_plots(UiContext& ctx) {
         ImVec2 avail = ImGui::GetContentRegionAvail();
         const float fh = ImGui::GetFontSize();
         const float bottom_extra = fh * 2.7f;
-        // Too little height to stack every layer (less than 3.5 font sizes each): the top layer alone, the one
+        // Too little height to stack every layer (less than 2.5 font sizes each): the top layer alone, the one
         // the biasing acts on.
-        if (layers.size() > 1 && (avail.y - bottom_extra) / static_cast<float>(layers.size()) < fh * 3.5f) {
+        const float sp = ImGui::GetStyle().ItemSpacing.y;
+        auto room_each = [&](std::size_t n) {  // height of each of n stacked plots (3 px kept free: no scrollbar)
+            return std::floor((avail.y - 3.0f - bottom_extra - sp * static_cast<float>(n - 1)) / static_cast<float>(n));
+        };
+        if (layers.size() > 1 && room_each(layers.size()) < fh * 2.5f) {
             layers = {L};
             if (!ctx.view.present) dim_text("top layer shown (too little room for all; pick E1..E%d)", L);
             avail = ImGui::GetContentRegionAvail();
         }
         // Each plot keeps at least 3.5 font sizes (the panel scrolls when they do not fit).
-        const float each = std::floor(std::max(fh * 3.5f, (avail.y - bottom_extra - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(layers.size() - 1)) /
-                                                            static_cast<float>(layers.size())));
+        // Each plot keeps at least 2.5 font sizes (the panel scrolls when even one does not fit).
+        const float each = std::max(fh * 2.5f, room_each(layers.size()));
         plot::Range xr = plot::empty_range();
         xr.include(s.recent.front()->step);
         xr.include(s.recent.back()->step);
@@ -124,20 +128,20 @@ void draw_energy_plots(UiContext& ctx) {
             const std::string ylabel = std::string("energy E") + std::to_string(l) + " (layers " + std::to_string(l - 1) +
                                        "-" + std::to_string(l) + ")";
             plot::PlotArea a = plot::begin_plot(id.c_str(), ImVec2(avail.x, h), xr, yr, last ? "step" : nullptr,
-                                                layers.size() == 1 ? ylabel.c_str() : "");
+                                                // The quantity on the first plot's axis; E2, E3 inside theirs.
+                                                layers.size() == 1 ? ylabel.c_str()
+                                                : i == 0           ? "energy E_l of layer pair (l-1, l), no unit"
+                                                                   : "");
             plot::plot_band(a, d.ex.data(), d.lo.data(), d.hi.data(), d.ex.size(), kEnsembleBand);
             plot::plot_line(a, d.ex.data(), d.mean.data(), d.ex.size(), kEnsembleColor, 1.5f);
             plot::plot_line(a, d.fx.data(), d.fy.data(), d.fx.size(), kFocusedColor, 2.0f);
             plot::plot_vline(a, s.step, IM_COL32(255, 255, 255, 90));
-            if (layers.size() > 1) {  // on a dark box, so that the curves never make it unreadable
-                const ImVec2 tp(a.min.x + fh * 0.4f, a.min.y + fh * 0.2f), ts = ImGui::CalcTextSize(ylabel.c_str());
-                a.draw->AddRectFilled(ImVec2(tp.x - 2, tp.y), ImVec2(tp.x + ts.x + 2, tp.y + ts.y),
-                                      IM_COL32(20, 22, 27, 200), 2.0f);
-                a.draw->AddText(tp, IM_COL32(220, 225, 235, 255), ylabel.c_str());
-            }
+            if (layers.size() > 1)
+                a.draw->AddText(ImVec2(a.min.x + fh * 0.4f, a.min.y + fh * 0.2f), IM_COL32(220, 225, 235, 255),
+                                (std::string("E") + std::to_string(l)).c_str());
             plot::end_plot(a);
             if (i == 0) ctx.record_item("energy_plot");
-            if (i + 1 == layers.size()) ctx.record_item("energy_last_plot");
+            if (i + 1 == layers.size() && i > 0) ctx.record_item("energy_last_plot");
             if (a.hovered) {
                 const double x = a.mouse_x();
                 ImGui::BeginTooltip();

@@ -21,7 +21,7 @@ std::vector<LegendEntry> legend_entries(const ModelInfo& m) {
     std::vector<LegendEntry> out;
     for (int c = 0; c <= C; ++c) {
         std::string t = c < C ? m.model->class_names[static_cast<std::size_t>(c)] : std::string("non-class");
-        const float w = fh * 1.25f + ImGui::CalcTextSize(t.c_str()).x;
+        const float w = fh * 1.2f + ImGui::CalcTextSize(t.c_str()).x;
         out.push_back({c, std::move(t), w});
     }
     return out;
@@ -29,7 +29,7 @@ std::vector<LegendEntry> legend_entries(const ModelInfo& m) {
 
 // Rows the legend needs in `width` pixels.
 int legend_rows(const std::vector<LegendEntry>& e, float width) {
-    const float gap = ImGui::GetFontSize() * 0.9f;
+    const float gap = ImGui::GetFontSize() * 0.6f;
     int rows = 1;
     float x = 0;
     for (const auto& v : e) {
@@ -43,7 +43,7 @@ int legend_rows(const std::vector<LegendEntry>& e, float width) {
 void draw_state_legend(UiContext& ctx) {
     const Snapshot& s = *ctx.snap;
     if (!s.model) return;
-    const float fh = ImGui::GetFontSize(), gap = fh * 0.9f;
+    const float fh = ImGui::GetFontSize(), gap = fh * 0.6f;
     const int C = s.model->num_classes();
     const auto entries = legend_entries(*s.model);
     const float width = ImGui::GetContentRegionAvail().x;
@@ -57,7 +57,7 @@ void draw_state_legend(UiContext& ctx) {
         const ImVec2 b(a.x + fh * 0.85f, a.y + fh * 0.85f);
         d->AddRectFilled(a, b, plot::to_imu32(plot::state_color(e.state, C)));
         ctx.item_rects["legend_swatch_" + std::to_string(e.state)] = Rect{a.x, a.y, b.x - a.x, b.y - a.y};
-        d->AddText(ImVec2(a.x + fh * 1.1f, origin.y + y), IM_COL32(220, 224, 232, 255), e.text.c_str());
+        d->AddText(ImVec2(a.x + fh * 1.05f, origin.y + y), IM_COL32(220, 224, 232, 255), e.text.c_str());
         x += e.width + gap;
     }
     ImGui::Dummy(ImVec2(width, y + fh));

@@ -55,7 +55,6 @@ void draw_transition_tab(UiContext& ctx) {
         }
     }
     const float fh = ImGui::GetFontSize();
-    dim_text("cells: %% of the row (each row sums to 100)");
     auto name = [&](int i) { return i < C ? std::to_string(i) : std::string("nc"); };
     float label_w = 0;
     for (int i = 0; i < n; ++i) label_w = std::max(label_w, ImGui::CalcTextSize(name(i).c_str()).x);
@@ -112,6 +111,9 @@ void draw_transition_tab(UiContext& ctx) {
         d->AddText(ImVec2(bx + bw + fh * 0.3f, std::clamp(y, min.y - fh * 0.5f, max.y - fh * 0.5f)), plot::kPlotAxisText, t.c_str());
     }
     ctx.item_rects["transition_colorbar"] = Rect{bx, min.y, bw, side};
+    // Titles: the row totals ("n", transitions counted from that state) and the bar (cells: % of their row).
+    d->AddText(ImVec2(max.x + fh * 0.4f, p.y + fh * 1.05f), IM_COL32(150, 155, 165, 255), "n");
+    d->AddText(ImVec2(bx, p.y + fh * 1.05f), plot::kPlotAxisText, "% of row");
     const int hovered = plot::draw_heatmap(d, min, max, n, n, values.data(), plot::ColorMap::Viridis, &labels);
     ctx.item_rects["transition_heatmap"] = Rect{min.x, min.y, side, side};
     if (hovered >= 0) {
