@@ -1,14 +1,17 @@
 // The "getting started" overlay of the first run: three steps (pick, compose, play), dismissible; it stays
 // closed once dismissed (saved in the settings) and reopens from Help > Getting started.
+#include <algorithm>
+
 #include "panels/panel.hpp"
 
 namespace topdown::gui {
 
 void draw_start_overlay(UiContext& ctx) {
     if (!ctx.view.show_start) return;
-    if (begin_panel(ctx, "start", "Getting started", ImGuiWindowFlags_NoCollapse)) {
+    if (begin_panel(ctx, "start", "Getting started", ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
         const float fh = ImGui::GetFontSize();
-        ImGui::PushTextWrapPos(0);
+        // As wide as 36 font sizes (less on a small window); as tall as its text.
+        ImGui::PushTextWrapPos(std::min(fh * 36.0f, ImGui::GetIO().DisplaySize.x * 0.7f));
         ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "Watch a deep belief network dream, step by step.");
         ImGui::Spacing();
         ImGui::TextUnformatted("1. Pick a model (left, Model). The shipped iDBN on MNIST is open.");

@@ -46,7 +46,9 @@ void draw_visible_panel(UiContext& ctx) {
         }
         const ModelInfo* m = s.model.get();
         if (!m || !s.current) {
-            plot::placeholder(m ? "Press Start (or Space) to run the chain." : "Load a model to begin.",
+            plot::placeholder(m ? (s.bias_description.empty() ? "Press Start (or Space) to run the chain."
+                                                              : "Step 0: the chain is ready. Press Play (Space).")
+                                : "Load a model to begin.",
                               ImGui::GetContentRegionAvail());
             ImGui::End();
             return;
