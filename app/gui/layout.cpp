@@ -21,6 +21,7 @@ LayoutInput layout_input(const UiContext& ctx) {
     in.transport_height = ctx.transport_height > 0 ? ctx.transport_height : one_row;
     in.font_size = ImGui::GetFontSize();
     in.present = ctx.view.present;
+    in.timeline_height = ctx.timeline_height;
     return in;
 }
 

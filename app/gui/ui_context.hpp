@@ -109,6 +109,7 @@ struct UiContext {
     std::optional<PendingSession> pending_session;
     float menu_height = 0;                     // height of the main menu bar this frame
     float transport_height = 0;                // the transport bar's height as last drawn (rows wrap)
+    float timeline_height = 0;                 // the height the timeline asked for (its legend wraps)
     bool relayout = false;                     // the transport bar changed height: re-tile next frame
     float font_size = 16;                      // the font size of this frame (zoom x 16)
     bool compact = false;                      // the compact default layout (energy is a tab of analysis)

@@ -47,7 +47,8 @@ PanelRect default_tile(const std::string& id, const LayoutInput& in) {
     const float model_h = std::round(body_h * 0.29f);
     const float visible_h = std::round(body_h * 0.60f);
     // The timeline holds a header line, the cells and the state legend.
-    const float timeline_h = std::round(std::min(body_h * 0.3f, std::max(body_h * 0.12f, fh * 7.5f)));
+    const float timeline_h =
+        std::round(std::min(body_h * 0.3f, std::max({body_h * 0.12f, fh * 7.5f, in.timeline_height})));
     // Compact: no energy panel (its plots are a tab of the analysis panel); the timeline goes on top.
     const bool compact = compact_layout(in);
     const float energy_h = compact ? 0.0f : std::round((body_h - timeline_h) * 0.45f);
@@ -70,7 +71,7 @@ PanelRect present_tile(const std::string& id, const LayoutInput& in) {
     // The visible layer: as wide as its height allows (a square image plus the filmstrip below it).
     const float vis_w = std::round(std::clamp(body_h * 0.78f, W * 0.42f, W * 0.6f));
     const float right_x = vis_w, right_w = W - vis_w;
-    const float timeline_h = std::round(std::min(body_h * 0.34f, fh * 7.5f));
+    const float timeline_h = std::round(std::min(body_h * 0.34f, std::max(fh * 7.5f, in.timeline_height)));
     const float composer_h = std::round(std::min(body_h * 0.25f, fh * 4.8f));
     const float analysis_h = body_h - timeline_h - composer_h;
     if (id == "transport") return {0, in.menu_height, W, in.transport_height};

@@ -14,6 +14,7 @@ struct LayoutInput {
     float menu_height = 0;             // the main menu bar (0 in presentation mode)
     float transport_height = 40;       // the transport bar (one or more rows)
     float font_size = 16;              // the font size in pixels (zoom x 16)
+    float timeline_height = 0;         // what the timeline needs (its legend wraps with long class names); 0: default
     bool present = false;              // the presentation layout
 };
 

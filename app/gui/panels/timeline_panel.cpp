@@ -1,6 +1,7 @@
 // State timeline: one coloured cell per step of the focused chain (colour = classifier state, gray for
 // the non-class state), with its visited-states and transitions counts and the state-colour legend.
 // Needs the state classifier.
+#include <cmath>
 #include <set>
 
 #include "panels/panel.hpp"
@@ -99,6 +100,16 @@ void draw_timeline_panel(UiContext& ctx) {
                                    (fh + sp * 0.5f) + sp;
         // The cells keep at least 1.5 font sizes (the panel scrolls when it is too small for them and the legend).
         const ImVec2 cells_size(avail.x, std::floor(std::max(fh * 1.5f, avail.y - legend_h - sp)));
+        // The height this panel needs (header, 1.5 font sizes of cells, the legend's rows): the layout gives it
+        // that much when it changes (long class names wrap the legend onto more rows).
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float title = ctx.view.present ? 0.0f : fh + st.FramePadding.y * 2.0f;
+        const float need = std::ceil(title + st.WindowPadding.y * 2.0f + ImGui::GetFrameHeight() + sp + fh * 1.5f +
+                                     sp + legend_h + 2.0f);
+        if (std::fabs(need - ctx.timeline_height) > 0.5f) {
+            ctx.timeline_height = need;
+            ctx.relayout = true;
+        }
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::InvisibleButton("##timeline", cells_size);
         ImDrawList* d = ImGui::GetWindowDrawList();
