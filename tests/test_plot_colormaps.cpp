@@ -48,7 +48,7 @@ TEST(PlotColormaps, NamesRoundTrip) {
     EXPECT_EQ(out, ColorMap::Magma);
 }
 
-TEST(PlotColormaps, StateColoursAreDistinctAndNonClassIsDark) {
+TEST(PlotColormaps, StateColoursAreDistinctAndNonClassStandsOutFromTheBackground) {
     std::set<std::tuple<int, int, int>> seen;
     for (int s = 0; s < 10; ++s) {
         const Rgb c = state_color(s, 10);
@@ -56,6 +56,15 @@ TEST(PlotColormaps, StateColoursAreDistinctAndNonClassIsDark) {
         EXPECT_GT(luminance(c), 0.2f) << s;
     }
     EXPECT_EQ(seen.size(), 10u);
-    EXPECT_LT(luminance(state_color(10, 10)), 0.2f);
+    // Issue 15: the non-class state is a neutral gray, well apart from the panel background (24, 26, 31)
+    // and from every class colour.
+    const Rgb nc = state_color(10, 10);
+    EXPECT_EQ(nc, (Rgb{128, 128, 136}));
+    EXPECT_GT(luminance(nc) - luminance(Rgb{24, 26, 31}), 0.3f);
+    for (int s = 0; s < 10; ++s) EXPECT_NE(state_color(s, 10), nc) << s;
     EXPECT_NE(state_color(-1, 10), state_color(10, 10));
+    // Okabe & Ito's colour-blind-safe orange, sky blue and bluish green are among the classes.
+    EXPECT_EQ(state_color(1, 10), (Rgb{230, 159, 0}));
+    EXPECT_EQ(state_color(4, 10), (Rgb{86, 180, 233}));
+    EXPECT_EQ(state_color(2, 10), (Rgb{0, 158, 115}));
 }

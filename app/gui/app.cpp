@@ -11,14 +11,18 @@
 #include <thread>
 #include <vector>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "app_settings.hpp"
 #include "exporters.hpp"
 #include "fonts.hpp"
+#include "layout.hpp"
 #include "panels/panel.hpp"
 #include "script_runner.hpp"
+#include "session/panel_layout.hpp"
+#include "session/presets.hpp"
 #include "session/ui_pacing.hpp"
 #include "util/export_folder.hpp"
 
@@ -51,8 +55,9 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Zoom in", "Ctrl +")) ctx.view.zoom = std::min(3.0f, ctx.view.zoom * 1.15f), zoom_changed = true;
-        if (ImGui::MenuItem("Zoom out", "Ctrl -")) ctx.view.zoom = std::max(0.5f, ctx.view.zoom / 1.15f), zoom_changed = true;
+        if (ImGui::MenuItem("Presentation mode", "F11", ctx.view.present)) ctx.view.present = !ctx.view.present;
+        if (ImGui::MenuItem("Zoom in", "Ctrl +")) ctx.view.zoom = clamp_zoom(ctx.view.zoom * 1.15f), zoom_changed = true;
+        if (ImGui::MenuItem("Zoom out", "Ctrl -")) ctx.view.zoom = clamp_zoom(ctx.view.zoom / 1.15f), zoom_changed = true;
         if (ImGui::MenuItem("Reset zoom", "Ctrl 0")) ctx.view.zoom = 1.0f, zoom_changed = true;
         if (ImGui::MenuItem("Reset layout")) ctx.view.reset_layout = true;
         ImGui::Separator();
@@ -68,6 +73,7 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     }
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("Guide", "F1")) ctx.view.show_guide = true;
+        if (ImGui::MenuItem("Getting started")) ctx.view.show_start = true;
         ImGui::EndMenu();
     }
     // Right side: model, biasing and step at a glance.
@@ -78,9 +84,16 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
                       s.bias_description.empty() ? "not started" : describe(s.params).c_str(), s.step);
     else
         std::snprintf(info, sizeof info, "no model loaded");
+    // Right-aligned where it fits after the menus; shortened to the step, or left out, where it does not (it
+    // must never cover a menu).
+    const float menus_end = ImGui::GetCursorPosX() + ImGui::GetFontSize();
+    const float right = ImGui::GetWindowWidth() - ImGui::GetFontSize();
+    if (ImGui::CalcTextSize(info).x > right - menus_end) std::snprintf(info, sizeof info, "step %d", s.step);
     const float w = ImGui::CalcTextSize(info).x;
-    ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetFontSize());
-    ImGui::TextDisabled("%s", info);
+    if (w <= right - menus_end) {
+        ImGui::SameLine(right - w);
+        ImGui::TextDisabled("%s", info);
+    }
     ImGui::EndMainMenuBar();
 }
 
@@ -89,30 +102,50 @@ void handle_global_keys(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) 
     const KeyPressLog& k = ctx.keys;
     auto ctrl = [&](int key) { return k.pressed(KeyPressLog::kCtrl | key, true); };
     if (ctrl(GLFW_KEY_EQUAL) || ctrl(GLFW_KEY_KP_ADD))
-        ctx.view.zoom = std::min(3.0f, ctx.view.zoom * 1.15f), zoom_changed = true;
+        ctx.view.zoom = clamp_zoom(ctx.view.zoom * 1.15f), zoom_changed = true;
     if (ctrl(GLFW_KEY_MINUS) || ctrl(GLFW_KEY_KP_SUBTRACT))
-        ctx.view.zoom = std::max(0.5f, ctx.view.zoom / 1.15f), zoom_changed = true;
+        ctx.view.zoom = clamp_zoom(ctx.view.zoom / 1.15f), zoom_changed = true;
     if (ctrl(GLFW_KEY_0)) ctx.view.zoom = 1.0f, zoom_changed = true;
     if (k.pressed(KeyPressLog::kCtrl | GLFW_KEY_Q)) glfwSetWindowShouldClose(window, GLFW_TRUE);
     if (k.pressed(GLFW_KEY_F1)) ctx.view.show_guide = !ctx.view.show_guide;
+    if (k.pressed(GLFW_KEY_F11)) ctx.view.present = !ctx.view.present;
+    // Esc leaves presentation mode (unless it closes a popup or a text field).
+    const ImGuiIO& io = ImGui::GetIO();
+    if (k.pressed(GLFW_KEY_ESCAPE) && ctx.view.present && !io.WantTextInput &&
+        !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId))
+        ctx.view.present = false;
 }
 
 void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
+    ctx.begin_frame_rects();
+    ctx.font_size = ImGui::GetFontSize();
+    ctx.compact = compact_layout(layout_input(ctx));
     handle_global_keys(ctx, window, zoom_changed);
-    draw_menu_bar(ctx, window, zoom_changed);
-    draw_transport_panel(ctx);
-    draw_model_panel(ctx);
-    draw_biasing_panel(ctx);
-    draw_visible_panel(ctx);
-    draw_hidden_panel(ctx);
-    draw_energy_panel(ctx);
-    draw_timeline_panel(ctx);
-    draw_analysis_panel(ctx);
+    if (ctx.view.present) {  // full screen for projectors: the picture, its timeline, one analysis view
+        ctx.menu_height = 0;
+        draw_transport_panel(ctx);
+        draw_visible_panel(ctx);
+        draw_timeline_panel(ctx);
+        draw_present_analysis_panel(ctx);
+        draw_compact_composer_panel(ctx);
+    } else {
+        draw_menu_bar(ctx, window, zoom_changed);
+        draw_transport_panel(ctx);
+        draw_model_panel(ctx);
+        draw_biasing_panel(ctx);
+        draw_visible_panel(ctx);
+        draw_hidden_panel(ctx);
+        if (!ctx.compact) draw_energy_panel(ctx);
+        draw_timeline_panel(ctx);
+        draw_analysis_panel(ctx);
+    }
+    if (!ctx.capturing) draw_start_overlay(ctx);
     draw_guide_panel(ctx);
     draw_export_panel(ctx);
     draw_replay_panel(ctx);
     draw_error_dialog(ctx);
-    ctx.view.reset_layout = false;
+    ctx.view.reset_layout = ctx.relayout;  // the transport bar changed its height: tile again next frame
+    ctx.relayout = false;
     ctx.any_panel_floating = ctx.panel_floating_now;
     ctx.panel_floating_now = false;
 }
@@ -120,6 +153,7 @@ void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
 // The panel window a --panel name lives in (tabs of the analysis window map to it).
 std::string panel_window(const std::string& panel) {
     if (panel == "transition" || panel == "pca" || panel == "metrics") return "analysis";
+    if (panel == "energy-view") return "analysis";
     return panel;
 }
 
@@ -129,6 +163,9 @@ void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::
     j["width"] = w;
     j["height"] = h;
     j["crop"] = {crop.x, crop.y, crop.w, crop.h};
+    j["present"] = ctx.view.present;
+    j["filmstrip_thumb"] = ctx.font_size * (ctx.view.present ? 2.6f : 3.2f);
+    j["zoom"] = ctx.view.zoom;
     j["step"] = s.step;
     j["model_path"] = s.model ? s.model->path : "";
     j["error"] = s.error;
@@ -176,7 +213,8 @@ int run_app(const AppOptions& o) {
         return 1;
     }
     UiContext ctx;
-    WindowSettings win{o.width, o.height};
+    WindowSettings win;
+    win.width = o.width, win.height = o.height;
     const bool use_settings = !o.no_settings && !o.scripted();
     if (use_settings) {
         const std::string why = load_settings(ctx.view, ctx.composer, win);
@@ -186,10 +224,13 @@ int run_app(const AppOptions& o) {
             ctx.notice_detail = why;
         }
     }
-    if (o.scripted()) win = WindowSettings{o.width, o.height};
+    if (o.scripted()) win = WindowSettings{}, win.width = o.width, win.height = o.height;
     plot::ColorMap cm;
     if (plot::parse_colormap(o.colormap, cm) && (o.scripted() || o.colormap != "gray")) ctx.view.colormap = cm;
-    if (o.zoom != 1.0f || o.scripted()) ctx.view.zoom = o.zoom;
+    if (o.zoom > 0.0f) ctx.view.zoom = o.zoom;
+    else if (o.scripted()) ctx.view.zoom = 1.0f;
+    ctx.view.zoom = clamp_zoom(ctx.view.zoom);
+    if (o.present) ctx.view.present = true;
     ctx.view.show_guide = o.show_guide;
     if (o.speed == 0.0f) ctx.view.max_speed = true;
     if (o.speed > 0.0f) ctx.view.speed = o.speed, ctx.view.max_speed = false;
@@ -206,6 +247,12 @@ int run_app(const AppOptions& o) {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(o.scripted() ? 0 : 1);
+    // HiDPI: without a saved zoom or --zoom, the start zoom follows the monitor's content scale.
+    if (!o.scripted() && o.zoom <= 0.0f && !win.has_zoom) {
+        float sx = 1.0f, sy = 1.0f;
+        glfwGetWindowContentScale(window, &sx, &sy);
+        ctx.view.zoom = clamp_zoom(std::max(sx, sy));
+    }
     // Pace the UI: without working vsync (Xvfb, remote desktops, some drivers) an uncapped UI thread draws
     // frames nobody sees and takes a core from the simulation. Interactive runs cap at the display's refresh.
     int refresh_hz = 0;
@@ -227,7 +274,17 @@ int run_app(const AppOptions& o) {
     }
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    apply_zoom(ctx.view.zoom);
+    // The zoom in use: the user's, or in presentation mode at least what a hall can read.
+    auto effective_zoom = [&]() {
+        int w = 0, h = 0;
+        glfwGetWindowSize(window, &w, &h);
+        return ctx.view.present ? presentation_zoom(ctx.view.zoom, static_cast<float>(h)) : clamp_zoom(ctx.view.zoom);
+    };
+    float applied_zoom = effective_zoom();
+    apply_zoom(applied_zoom);
+    bool fullscreen = false;  // interactive presentation mode covers the monitor
+    int windowed[4] = {0, 0, win.width, win.height};
+    int last_size[2] = {win.width, win.height};
 
     int exit_code = 0;
     {
@@ -249,6 +306,21 @@ int run_app(const AppOptions& o) {
             else if (!o.model.empty()) {
                 ctx.current_model_path = o.model;
                 ctx.send(cmd::LoadModel{o.model});
+            } else if (use_settings) {
+                // A later run reopens the last model with the composer it had; the first run opens the shipped
+                // iDBN with the intersection chimera {2, 9} ready and the getting-started overlay.
+                std::string path = win.model_path;
+                std::error_code ec;
+                if (path.empty() || !std::filesystem::is_regular_file(path, ec)) path = shipped_model_path("idbn_mnist.tdm");
+                if (!win.found) {
+                    if (const DatasetPreset* p = find_dataset_preset(kFirstRunPreset)) ctx.composer = p->state;
+                    ctx.active_preset = kFirstRunPreset;
+                    ctx.view.show_start = true;
+                }
+                if (!path.empty()) {
+                    ctx.current_model_path = path;
+                    ctx.send(cmd::LoadModel{path, composer_params(ctx.composer)});
+                }
             }
         }
         auto last = std::chrono::steady_clock::now();
@@ -343,11 +415,30 @@ int run_app(const AppOptions& o) {
                 ctx.screenshot_armed = false;
             }
             glfwSwapBuffers(window);
-            if (zoom_changed) apply_zoom(ctx.view.zoom), ctx.view.reset_layout = true;
+            if (!o.scripted() && ctx.view.present != fullscreen) {  // F11 / Esc: full screen on and off
+                GLFWmonitor* mon = glfwGetPrimaryMonitor();
+                const GLFWvidmode* mode = mon ? glfwGetVideoMode(mon) : nullptr;
+                if (ctx.view.present && mode) {
+                    glfwGetWindowPos(window, &windowed[0], &windowed[1]);
+                    glfwGetWindowSize(window, &windowed[2], &windowed[3]);
+                    glfwSetWindowMonitor(window, mon, 0, 0, mode->width, mode->height, mode->refreshRate);
+                } else if (!ctx.view.present) {
+                    glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
+                }
+                fullscreen = ctx.view.present;
+                ctx.view.reset_layout = true;
+            }
+            const float want_zoom = effective_zoom();
+            if (zoom_changed || want_zoom != applied_zoom) {
+                applied_zoom = want_zoom;
+                apply_zoom(applied_zoom);
+                ctx.view.reset_layout = true;
+            }
             int w = 0, h = 0;
             glfwGetWindowSize(window, &w, &h);
-            if (w != win.width || h != win.height) {
-                win.width = w, win.height = h;
+            if (w != last_size[0] || h != last_size[1]) {
+                last_size[0] = w, last_size[1] = h;
+                if (!fullscreen) win.width = w, win.height = h;
                 ctx.view.reset_layout = true;
             }
             if (fps_cap > 0.0f) {  // frame pacing on a fixed schedule (no drift); a late frame restarts it
@@ -364,6 +455,8 @@ int run_app(const AppOptions& o) {
         }
         if (o.scripted() && exit_code == 0) exit_code = script.done() ? script.exit_code() : 1;
         if (use_settings) {
+            if (ctx.snap && ctx.snap->model && !ctx.snap->model->path.empty()) win.model_path = ctx.snap->model->path;
+            if (fullscreen) win.width = windowed[2], win.height = windowed[3];
             const std::string why = save_settings(ctx.view, ctx.composer, win);
             if (!why.empty()) std::fprintf(stderr, "topdown: %s\n", why.c_str());  // the window is closing
         }

@@ -40,7 +40,10 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--fps-cap", o.fps_cap, "Render at most this many frames per second (0: no cap; default: the "
                                            "display's refresh rate, 60 when unknown, none in scripted runs)")
         ->check(CLI::Range(0.0, 1000.0));
-    app.add_option("--zoom", o.zoom, "Presentation zoom (Ctrl +/-)")->check(CLI::Range(0.5, 3.0));
+    app.add_option("--zoom", o.zoom, "Zoom of text, images and plots, 0.8 to 2.5 (Ctrl +/-; default: the monitor's "
+                                     "content scale)")->check(CLI::Range(0.8, 2.5));
+    app.add_flag("--present", o.present, "Start in presentation mode (F11 toggles, Esc leaves): full screen, the "
+                                         "visible layer large, timeline, one analysis view, large text");
     app.add_option("--speed", o.speed, "Steps per second while playing (0: as fast as possible)")->check(CLI::Range(0.0, 10000.0));
     app.add_flag("--guide", o.show_guide, "Open the guide at start");
     app.add_flag("--replay-demo", o.replay_demo,

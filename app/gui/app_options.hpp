@@ -30,7 +30,8 @@ struct AppOptions {
     int frames_bench = 0;         // scripted: render N frames with the worker flat out, print timings
     float fps_cap = -1.0f;        // frames per second at most (0: no cap; < 0: the display's refresh rate in
                                   // interactive runs (60 when unknown), none in scripted runs)
-    float zoom = 1.0f;
+    float zoom = 0.0f;            // 0: the saved zoom, else the monitor's content scale (1 in scripted runs)
+    bool present = false;         // start in presentation mode
     float speed = -1.0f;          // steps per second while playing (0: as fast as possible; < 0: saved setting)
     bool show_guide = false;
     bool replay_demo = false;     // scripted: run a small replay experiment in the Replay panel before the screenshot

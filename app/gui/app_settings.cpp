@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "session/panel_layout.hpp"
 #include "util/settings_json.hpp"
 #include "util/paths.hpp"
 
@@ -30,10 +31,12 @@ std::string load_settings(ViewState& view, ComposerState& composer, WindowSettin
     nlohmann::json j;
     std::string error;
     if (!read_settings_json(settings_file(), j, error)) return error;  // "" when there are none yet
+    window.found = true;
+    window.has_zoom = j.contains("zoom");
     int cm = static_cast<int>(view.colormap);
     read(j, "colormap", cm, 0, plot::kColorMapCount - 1);
     view.colormap = static_cast<plot::ColorMap>(cm);
-    read(j, "zoom", view.zoom, 0.5f, 3.0f);
+    read(j, "zoom", view.zoom, kMinZoom, kMaxZoom);
     read(j, "speed", view.speed, 1.0f, 500.0f);
     read(j, "window_width", window.width, 320, 16384);
     read(j, "window_height", window.height, 240, 16384);
@@ -42,6 +45,14 @@ std::string load_settings(ViewState& view, ComposerState& composer, WindowSettin
     read(j, "class_b", composer.class_b, 0, 999);
     read(j, "ensemble", composer.ensemble_size, 0, 500);
     read(j, "steps", composer.steps, 1, 1000000);
+    read(j, "k", composer.k, 0, 65536);
+    read(j, "temperature", composer.temperature, 0.1f, 5.0f);
+    if (auto it = j.find("seed"); it != j.end() && it->is_number_unsigned()) composer.seed = it->get<std::uint64_t>();
+    read(j, "sample_index", composer.sample_index, 0, 9999);
+    read(j, "present_view", view.present_view, 0, 2);
+    read(j, "energy_layer", view.energy_layer, -1, 64);
+    if (auto it = j.find("model_path"); it != j.end() && it->is_string()) window.model_path = it->get<std::string>();
+    if (auto it = j.find("start_dismissed"); it != j.end() && it->is_boolean()) view.start_dismissed = it->get<bool>();
     if (auto it = j.find("pixel_grid"); it != j.end() && it->is_boolean()) view.pixel_grid = it->get<bool>();
     view.reset_layout = false;  // imgui.ini holds the user's layout
     return "";
@@ -60,6 +71,14 @@ std::string save_settings(const ViewState& view, const ComposerState& composer, 
     j["class_b"] = composer.class_b;
     j["ensemble"] = composer.ensemble_size;
     j["steps"] = composer.steps;
+    j["k"] = composer.k;
+    j["temperature"] = composer.temperature;
+    j["seed"] = composer.seed;
+    j["sample_index"] = composer.sample_index;
+    j["present_view"] = view.present_view;
+    j["energy_layer"] = view.energy_layer;
+    j["model_path"] = window.model_path;
+    j["start_dismissed"] = view.start_dismissed;
     return write_settings_json(settings_file(), j);
 }
 

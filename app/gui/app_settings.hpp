@@ -1,4 +1,5 @@
-// Per-user settings of the app (colour map, zoom, speed, window size, composer), stored as JSON in
+// Per-user settings of the app (colour map, zoom, speed, window size, composer, last model, getting-started
+// overlay dismissed), stored as JSON in
 // settings_dir() next to imgui.ini (panel layout) - never in the working directory.
 #pragma once
 #include <string>
@@ -9,6 +10,9 @@ namespace topdown::gui {
 
 struct WindowSettings {
     int width = 1280, height = 800;
+    bool found = false;      // a settings file was read (false on the first run)
+    bool has_zoom = false;   // it held a zoom (else the start zoom follows the monitor's content scale)
+    std::string model_path;  // the model of the last run
 };
 
 // Path of imgui.ini under settings_dir() (the folder is created).

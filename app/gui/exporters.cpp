@@ -81,7 +81,7 @@ void export_ensemble_csv(const Snapshot& s, const std::string& path) {
 void export_session_json(const Snapshot& s, const std::string& path) {
     if (!s.model || s.model->path.empty()) throw IoError("no model file loaded: nothing to save");
     SessionFile f;
-    f.model_path = s.model->path;
+    set_session_model(f, s.model->path, path);  // absolute + relative path and SHA-256: the file can be mailed
     f.params = s.params;
     f.step = s.step;
     save_session(path, f);

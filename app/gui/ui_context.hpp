@@ -40,7 +40,11 @@ struct ReplayPanelState {
 struct ViewState {
     plot::ColorMap colormap = plot::ColorMap::Gray;
     bool pixel_grid = false;
-    float zoom = 1.0f;              // presentation zoom (Ctrl +/-)
+    float zoom = 1.0f;              // zoom (Ctrl +/-), kMinZoom .. kMaxZoom
+    bool present = false;           // presentation mode (F11, --present; Esc leaves)
+    int present_view = 0;           // presentation mode's analysis view: 0 energy, 1 transition matrix, 2 PCA
+    bool show_start = false;        // the "getting started" overlay (first run)
+    bool start_dismissed = false;   // ... was closed once (saved)
     bool show_guide = false;
     std::string guide_topic;        // topic to scroll to when the guide opens
     bool show_export = false;
@@ -104,6 +108,12 @@ struct UiContext {
     };
     std::optional<PendingSession> pending_session;
     float menu_height = 0;                     // height of the main menu bar this frame
+    float transport_height = 0;                // the transport bar's height as last drawn (rows wrap)
+    float timeline_height = 0;                 // the height the timeline asked for (its legend wraps)
+    bool relayout = false;                     // the transport bar changed height: re-tile next frame
+    float font_size = 16;                      // the font size of this frame (zoom x 16)
+    bool compact = false;                      // the compact default layout (energy is a tab of analysis)
+    std::string active_preset;                 // the preset applied last (its figure is shown)
 
     // Loads a session file: its model, biasing, seed and step. Errors go to the error dialog.
     void open_session(const std::string& path);
@@ -112,6 +122,11 @@ struct UiContext {
     void resolve_pending_session();
     // Sends a command to the worker.
     void send(SessionCommand c) const { worker->send(std::move(c)); }
+    // Forgets the rectangles of the previous frame (panels and items not drawn this frame are not reported).
+    void begin_frame_rects() {
+        panel_rects.clear();
+        item_rects.clear();
+    }
     // Records the current window's rectangle under `name`.
     void record_window(const std::string& name) {
         const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();

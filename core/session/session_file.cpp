@@ -1,11 +1,13 @@
 #include "session/session_file.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
 
 #include "model/model_file.hpp"
 #include "util/atomic_file.hpp"
+#include "util/checksum.hpp"
 #include "util/errors.hpp"
 
 namespace topdown {
@@ -44,6 +46,8 @@ std::string session_to_json(const SessionFile& s) {
     j["format"] = "topdown-session";
     j["version"] = kSessionFileVersion;
     j["model"] = s.model_path;
+    if (!s.model_relative.empty()) j["model_relative"] = s.model_relative;
+    if (!s.model_sha256.empty()) j["model_sha256"] = s.model_sha256;
     j["method"] = to_string(p.bias.method);
     j["class_a"] = p.bias.class_a;
     j["class_b"] = p.bias.class_b;
@@ -76,6 +80,16 @@ SessionFile session_from_json(const std::string& text) {
     if (!model.is_string() || model.get<std::string>().empty() || model.get<std::string>().size() > 4096)
         throw bad("\"model\" must be a non-empty path");
     s.model_path = model.get<std::string>();
+    if (auto it = j.find("model_relative"); it != j.end()) {  // optional (sessions saved since issue 15)
+        if (!it->is_string() || it->get<std::string>().size() > 4096) throw bad("\"model_relative\" must be a path");
+        s.model_relative = it->get<std::string>();
+    }
+    if (auto it = j.find("model_sha256"); it != j.end()) {
+        const bool ok = it->is_string() && it->get<std::string>().size() == 64 &&
+                        it->get<std::string>().find_first_not_of("0123456789abcdef") == std::string::npos;
+        if (!ok) throw bad("\"model_sha256\" must be 64 lowercase hex digits");
+        s.model_sha256 = it->get<std::string>();
+    }
     const json& method = field(j, "method");
     if (!method.is_string()) throw bad("\"method\" must be a string");
     try {
@@ -109,6 +123,53 @@ void save_session(const std::string& path, const SessionFile& session) {
 SessionFile load_session(const std::string& path) {
     const auto bytes = read_file_bounded(path, 1u << 20);
     return session_from_json(std::string(bytes.begin(), bytes.end()));
+}
+
+void set_session_model(SessionFile& s, const std::string& model_path, const std::string& session_path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path model = fs::absolute(model_path, ec);
+    s.model_path = ec ? model_path : model.lexically_normal().string();
+    const fs::path folder = fs::absolute(session_path, ec).parent_path();
+    s.model_relative = ec ? std::string() : fs::path(s.model_path).lexically_relative(folder).generic_string();
+    try {
+        s.model_sha256 = sha256_file(s.model_path);
+    } catch (const std::exception&) {
+        s.model_sha256.clear();
+    }
+}
+
+std::string resolve_session_model(const SessionFile& s, const std::string& session_path,
+                                  const std::vector<std::string>& model_folders) {
+    namespace fs = std::filesystem;
+    auto matches = [&](const fs::path& p) {
+        std::error_code ec;
+        if (p.empty() || !fs::is_regular_file(p, ec)) return false;
+        if (s.model_sha256.empty()) return true;
+        try {
+            return sha256_file(p.string()) == s.model_sha256;
+        } catch (const std::exception&) {
+            return false;
+        }
+    };
+    try {
+        if (!s.model_relative.empty()) {
+            const fs::path rel = fs::path(session_path).parent_path() / s.model_relative;
+            if (matches(rel)) return rel.lexically_normal().string();
+        }
+        if (matches(s.model_path)) return s.model_path;
+        const fs::path name = fs::path(s.model_path).filename();
+        for (const auto& d : model_folders)
+            if (!name.empty() && matches(fs::path(d) / name)) return (fs::path(d) / name).string();
+        if (!s.model_sha256.empty())
+            for (const auto& d : model_folders) {
+                std::error_code ec;
+                for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec))
+                    if (it->path().extension() == ".tdm" && matches(it->path())) return it->path().string();
+            }
+    } catch (const std::exception&) {  // a path the file system rejects: fall back to the saved one
+    }
+    return s.model_path;
 }
 
 }  // namespace topdown

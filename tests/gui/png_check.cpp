@@ -4,6 +4,7 @@
 // step reached, the model kept. Exit 0 when every check passes.
 #include <stb/stb_image.h>
 
+#include <array>
 #include <cmath>
 #include <cstdarg>
 #include <map>
@@ -168,7 +169,8 @@ void usage() {
                  "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
                  "       [--same-region OTHER.png ITEM]... [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
                  "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca] [--replay]\n"
-                 "       [--heatmap ITEM] [--image ITEM] [--panel-size]\n"
+                 "       [--heatmap ITEM] [--image ITEM] [--panel-size] [--no-overlap] [--inside-window]\n"
+                 "       [--min-item-height ITEM PIXELS] [--legend]\n"
                  "       topdown_png_check --mutate blank|mirror IN.png OUT.png   (a wrong copy, for negative tests)\n");
 }
 }  // namespace
@@ -370,7 +372,8 @@ int main(int argc, char** argv) {
             const double sp = side["item_spacing"][1].get<double>();
             for (int l = 1; l <= L; ++l) {
                 const bool last = l == L;
-                PlotMap pm(x, y + (l - 1) * (h + sp), w, last && L > 1 ? h + fh * 2.7 : h, fh, L == 1, last, last);
+                // The first plot has the quantity above its frame (issue 15), the others their "El" inside.
+                PlotMap pm(x, y + (l - 1) * (h + sp), w, last && L > 1 ? h + fh * 2.7 : h, fh, l == 1, last, last);
                 pm.xlo = xlo, pm.xhi = xhi;
                 double ylo = HUGE_VAL, yhi = -HUGE_VAL;
                 for (const auto& e : re) ylo = std::min(ylo, e[l - 1].get<double>()), yhi = std::max(yhi, e[l - 1].get<double>());
@@ -477,7 +480,7 @@ int main(int argc, char** argv) {
                 check(false, "filmstrip, the visible panel and the recent states are in the sidecar");
                 continue;
             }
-            const double thumb = fh * 3.2, gap = fh * 0.35;
+            const double thumb = side.value("filmstrip_thumb", fh * 3.2), gap = fh * 0.35;
             const int shown = static_cast<int>(std::lround((w + gap) / (thumb + gap)));
             const double content_w = side["panels"]["visible"][2].get<double>() - 2 * side["window_padding"][0].get<double>();
             const int fit = std::max(1, static_cast<int>((content_w + gap) / (thumb + gap)));
@@ -718,6 +721,81 @@ int main(int argc, char** argv) {
                     }
             check(total > 0 && matched * 100 >= total * 97,
                   fmt("replay: %zu replayed samples shown pixel by pixel (%d of %d, >= 97 %%)", smp.size(), matched, total));
+        } else if (a == "--no-overlap") {  // no two panels, and no two items, share pixels (issue 15)
+            int pairs = 0, bad = 0;
+            std::string which;
+            for (const char* group : {"panels", "items"}) {
+                if (!side.contains(group)) continue;
+                std::vector<std::pair<std::string, std::array<double, 4>>> r;
+                for (auto it = side[group].begin(); it != side[group].end(); ++it)
+                    r.push_back({it.key(), {it.value()[0].get<double>(), it.value()[1].get<double>(),
+                                            it.value()[2].get<double>(), it.value()[3].get<double>()}});
+                for (std::size_t i = 0; i < r.size(); ++i)
+                    for (std::size_t j = i + 1; j < r.size(); ++j) {
+                        // The legend's swatches lie inside the legend (a container, not a neighbour).
+                        auto contains = [](const std::string& outer, const std::string& inner) {
+                            return outer == "state_legend" && inner.rfind("legend_swatch_", 0) == 0;
+                        };
+                        if (contains(r[i].first, r[j].first) || contains(r[j].first, r[i].first)) continue;
+                        const auto& p = r[i].second;
+                        const auto& q = r[j].second;
+                        if (p[2] <= 0 || p[3] <= 0 || q[2] <= 0 || q[3] <= 0) continue;
+                        ++pairs;
+                        const double ow = std::min(p[0] + p[2], q[0] + q[2]) - std::max(p[0], q[0]);
+                        const double oh = std::min(p[1] + p[3], q[1] + q[3]) - std::max(p[1], q[1]);
+                        if (ow > 1.0 && oh > 1.0) {
+                            ++bad;
+                            which += fmt(" %s/%s", r[i].first.c_str(), r[j].first.c_str());
+                        }
+                    }
+            }
+            check(pairs > 0 && bad == 0, fmt("no overlaps among %d pairs of panels and of items%s%s", pairs,
+                                             bad ? "; overlapping:" : "", which.c_str()));
+        } else if (a == "--inside-window") {  // every panel and item lies inside the window (1 px tolerance)
+            const double W = side.value("width", 0), H = side.value("height", 0);
+            int n = 0, out = 0;
+            std::string which;
+            for (const char* group : {"panels", "items"}) {
+                if (!side.contains(group)) continue;
+                for (auto it = side[group].begin(); it != side[group].end(); ++it) {
+                    const auto& v = it.value();
+                    const double x = v[0].get<double>(), y = v[1].get<double>(), w = v[2].get<double>(), h = v[3].get<double>();
+                    ++n;
+                    if (x < -1 || y < -1 || x + w > W + 1 || y + h > H + 1) {
+                        ++out;
+                        which += fmt(" %s(%.0f,%.0f %.0fx%.0f)", it.key().c_str(), x, y, w, h);
+                    }
+                }
+            }
+            check(n > 0 && out == 0, fmt("%d of %d panels and items inside the %.0fx%.0f window%s%s", n - out, n, W, H,
+                                         out ? "; outside:" : "", which.c_str()));
+        } else if (a == "--min-item-height") {  // ITEM PIXELS: the item is at least that tall
+            const std::string name = next();
+            const double want = std::stod(next());
+            double x, y, w, h;
+            const bool found = item_rect(side, name, x, y, w, h);
+            check(found && h >= want, fmt("%s is %.0f px tall (>= %.0f)", name.c_str(), found ? h : 0.0, want));
+        } else if (a == "--legend") {  // the state legend shows every class and non-class in the palette's colour
+            // The palette written out here, independently of the app's code: Okabe & Ito's colour-blind-safe
+            // colours (without black), Tol's purple, a near-white; non-class a neutral gray.
+            static const int kPalette[10][3] = {{0, 114, 178}, {230, 159, 0}, {0, 158, 115}, {213, 94, 0},
+                                                {86, 180, 233}, {204, 121, 167}, {240, 228, 66}, {153, 153, 51},
+                                                {170, 68, 153}, {235, 235, 235}};
+            const int C = side.value("num_classes", 0);
+            int matched = 0;
+            std::string bad;
+            for (int c = 0; c <= C; ++c) {
+                double x, y, w, h;
+                const Rgb3 want = c < C ? Rgb3{kPalette[c % 10][0], kPalette[c % 10][1], kPalette[c % 10][2]}
+                                        : Rgb3{128, 128, 136};
+                const bool found = item_rect(side, "legend_swatch_" + std::to_string(c), x, y, w, h);
+                const int px = static_cast<int>(x + w / 2), py = static_cast<int>(y + h / 2);
+                const bool ok = found && w >= 4 && inside(img, px, py) && dist(img.at(px, py), want) <= 6;
+                matched += ok;
+                if (!ok) bad += " " + std::to_string(c);
+            }
+            check(C > 0 && matched == C + 1, fmt("legend: %d of %d state swatches in the palette's colour%s%s", matched,
+                                                 C + 1, bad.empty() ? "" : "; wrong:", bad.c_str()));
         } else if (a == "--not-blank") {
             const std::string name = next();
             Box b;

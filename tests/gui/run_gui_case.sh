@@ -18,7 +18,18 @@ elif [ "$expect" != "0" ]; then
 fi
 topdown="$1"; checker="$2"; png="$3"; shift 3
 app_args=""
-while [ $# -gt 0 ] && [ "$1" != "--" ]; do app_args="$app_args '$1'"; shift; done
+screen="1280x800"
+prev=""
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+  app_args="$app_args '$1'"
+  # The X screen holds the largest window asked for (--size up to 3840x2160).
+  if [ "$prev" = "--size" ]; then
+    w=${1%x*}; h=${1#*x}
+    [ "$w" -gt 1280 ] || w=1280; [ "$h" -gt 800 ] || h=800
+    screen="${w}x${h}"
+  fi
+  prev="$1"; shift
+done
 [ $# -gt 0 ] && shift
 mkdir -p "$(dirname "$png")"
 rm -f "$png" "$png.json" "$png.stderr" "$png.rc"
@@ -27,7 +38,7 @@ export XDG_CONFIG_HOME="$(dirname "$png")/config"
 # The app's own exit status is recorded by a shell inside xvfb-run: xvfb-run's status is its own when its
 # clean-up fails (exit 5, "problem while cleaning up temporary directory", seen with parallel runs).
 export TD_RC_FILE="$png.rc"
-eval "xvfb-run -a -s '-screen 0 1280x800x24' sh -c '\"\$@\"; r=\$?; echo \$r > \"\$TD_RC_FILE\"; exit \$r' sh '$topdown' $app_args --screenshot '$png' --no-settings --timeout 60" 2> "$png.stderr"
+eval "xvfb-run -a -s '-screen 0 ${screen}x24' sh -c '\"\$@\"; r=\$?; echo \$r > \"\$TD_RC_FILE\"; exit \$r' sh '$topdown' $app_args --screenshot '$png' --no-settings --timeout 60" 2> "$png.stderr"
 xrc=$?
 cat "$png.stderr" >&2
 if [ ! -s "$png.rc" ]; then echo "the app did not run (xvfb-run exited $xrc)"; exit 1; fi

@@ -12,6 +12,9 @@
 #                condition shows as partial.
 #   short-tap    at 5 frames per second, tap Space (press and release inside one frame): the chain must play
 #                (a once-per-frame key-down poll never sees such a tap).
+#   first-run    issue 15: a new account without --model opens the shipped iDBN with the {2, 9} preset and the
+#                getting-started overlay; the settings then remember the model and the composer, and the second
+#                run shows no overlay.
 # usage: xdotool_case.sh CASE TOPDOWN MODEL OUTDIR
 # Exits 77 (skipped) when xdotool, xwd or python3 is missing. Coordinates are those of the default layout at
 # 1280x800, zoom 1.
@@ -41,6 +44,35 @@ if [ "$case_name" = replay-cancel ] && [ ! -d "$TOPDOWN_DATA_DIR/fashion" ]; the
 fi
 [ "$case_name" = replay-missing-data ] && export TOPDOWN_DATA_DIR="$out/empty_data" && mkdir -p "$out/empty_data"
 [ "$case_name" = short-tap ] && fps=5
+if [ "$case_name" = first-run ]; then
+  # A new account: no settings, no --model. The shipped iDBN opens with the {2, 9} preset and the overlay.
+  first_run() {  # NAME: run the app until it has loaded, take a screenshot, quit (settings are saved on exit)
+    "$topdown" --size 1280x800 --fps-cap 30 > "$out/app_$1.log" 2>&1 &
+    app=$!
+    xdotool search --sync --onlyvisible --name '^TopDown$' > /dev/null
+    sleep 6; xdotool mousemove 1270 790; sleep 0.5
+    shot "$1"
+    xdotool key ctrl+q; sleep 1.5
+    kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
+  }
+  first_run first
+  settings="$XDG_CONFIG_HOME/topdown/settings.json"
+  [ -f "$settings" ] || settings=$(find "$HOME" -name settings.json | head -1)
+  cp "$settings" "$out/settings_after_first.json" 2>/dev/null
+  first_run second
+  # The overlay's active title bar (its tile: 282,160 717 wide at 1280x800) on the first run only.
+  t1=$(count "$out/first.xwd" 41 56 82 282 160 717 24)
+  t2=$(count "$out/second.xwd" 41 56 82 282 160 717 24)
+  echo "getting-started title pixels: first run $t1, second run $t2"
+  python3 - "$out/settings_after_first.json" <<'PY' && [ "$t1" -gt 2000 ] && [ "$t2" -lt 200 ] && exit 0
+import json, sys
+s = json.load(open(sys.argv[1]))
+print("settings after the first run:", {k: s.get(k) for k in ("model_path", "method", "class_a", "class_b", "steps")})
+ok = s.get("model_path", "").endswith("idbn_mnist.tdm") and (s.get("method"), s.get("class_a"), s.get("class_b")) == (2, 2, 9)
+sys.exit(0 if ok else 1)
+PY
+  exit 1
+fi
 "$topdown" --model "$model" --no-settings --size 1280x800 --fps-cap "$fps" --speed 30 > "$out/app.log" 2>&1 &
 app=$!
 xdotool search --sync --onlyvisible --name '^TopDown$' > /dev/null

@@ -4,6 +4,7 @@
 
 #include "generate/biasing.hpp"
 #include "panels/panel.hpp"
+#include "session/presets.hpp"
 
 namespace topdown::gui {
 
@@ -148,21 +149,30 @@ void draw_biasing_panel(UiContext& ctx) {
 
         ImGui::Separator();
         ImGui::TextUnformatted("Presets");
-        help_marker(ctx, "presets", "Examples from the papers: an intersection chimera of classes 2 and 9, a "
-                                    "double-label chimera of 0 and 3, and plain label biasing of 8 - each with "
-                                    "k = the model's, T = 1, seed 7, 100 steps and 100 chains.");
+        help_marker(ctx, "presets", "Examples from the papers for this model's dataset (Fashion-MNIST presets name "
+                                    "garments). Each sets every field: method, classes, k = the model's, T = 1, "
+                                    "seed 7, 100 steps and 100 chains. Hover one to see which figure it recreates.");
         if (!m || !m->has_label_biasing) ImGui::BeginDisabled();
         bool first = true;
-        for (const Preset& p : paper_presets()) {
-            if (!m || !preset_usable(p, m->num_classes())) continue;
-            const std::string text = preset_button_label(ctx, p.id) + "##" + p.id;
+        std::string hovered_source;
+        for (const DatasetPreset* p : m ? presets_for_dataset(m->model->dataset, m->num_classes())
+                                        : std::vector<const DatasetPreset*>{}) {
+            const std::string text = preset_button_label(ctx, p->id) + "##" + p->id;
             const float w = ImGui::CalcTextSize(text.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
             // Long class names (Fashion-MNIST) wrap onto the next line instead of running off the panel.
             if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <=
                               ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
                 ImGui::SameLine();
             first = false;
-            if (ImGui::Button(text.c_str())) apply_preset(ctx, p.id);
+            if (ImGui::Button(text.c_str())) apply_preset(ctx, p->id);
+            if (ImGui::IsItemHovered()) hovered_source = p->source;
+        }
+        if (const DatasetPreset* shown = find_dataset_preset(ctx.active_preset); hovered_source.empty() && shown)
+            hovered_source = shown->source;
+        if (!hovered_source.empty()) {
+            ImGui::PushTextWrapPos(0);
+            dim_text("recreates: %s", hovered_source.c_str());
+            ImGui::PopTextWrapPos();
         }
         if (!m || !m->has_label_biasing) ImGui::EndDisabled();
         if (!s.bias_description.empty()) {

@@ -16,7 +16,7 @@ void grid_shape(int n, float aspect, int& rows, int& cols) {
 }  // namespace
 
 void draw_hidden_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "hidden", "Hidden layers", ImGuiWindowFlags_NoScrollbar)) {
+    if (begin_panel(ctx, "hidden", "Hidden layers")) {
         const Snapshot& s = *ctx.snap;
         const ModelInfo* m = s.model.get();
         if (!m || !s.current) {
@@ -31,7 +31,9 @@ void draw_hidden_panel(UiContext& ctx) {
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         const float col_w = std::floor((avail.x - gap * static_cast<float>(L - 1)) / static_cast<float>(std::max(1, L)));
         const float now_h = std::floor(std::min(col_w * 0.5f, avail.y * 0.36f));
-        const float time_h = std::floor(std::max(fh * 2, avail.y - now_h - fh * 2.6f));
+        // Below the rasters: a header line, the time label and the legend (3 lines, 4 item spacings).
+        const float sp = ImGui::GetStyle().ItemSpacing.y;
+        const float time_h = std::floor(std::max(fh * 2, avail.y - now_h - fh * 3.0f - sp * 4.0f - 1.0f));
         for (int l = 1; l <= L; ++l) {
             if (l > 1) ImGui::SameLine();
             ImGui::BeginGroup();
@@ -87,9 +89,35 @@ void draw_hidden_panel(UiContext& ctx) {
                 }
                 if (l == 1) ctx.record_item("hidden_time");
             }
-            dim_text("last %d steps", T);
+            char tl[64];
+            std::snprintf(tl, sizeof tl, "time \xE2\x86\x92 last %d steps", T);
+            dim_text("%s", ImGui::CalcTextSize(tl).x <= col_w ? tl : "time \xE2\x86\x92");
             ImGui::EndGroup();
         }
+        // Legend: what the colours of both rasters mean.
+        ImDrawList* d = ImGui::GetWindowDrawList();
+        bool first = true;
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        auto swatch = [&](plot::Rgb c, const char* text, float gap) {
+            const float w = fh * 1.3f + ImGui::CalcTextSize(text).x;
+            if (!first && ImGui::GetItemRectMax().x + gap + w <= right) ImGui::SameLine(0, gap);
+            if (first) ImGui::BeginGroup();
+            first = false;
+            const ImVec2 q = ImGui::GetCursorScreenPos();
+            d->AddRectFilled(ImVec2(q.x, q.y + fh * 0.1f), ImVec2(q.x + fh * 0.85f, q.y + fh * 0.95f), plot::to_imu32(c));
+            ImGui::Dummy(ImVec2(fh, fh));
+            ImGui::SameLine(0, fh * 0.3f);
+            dim_text("%s", text);
+        };
+        swatch(plot::colormap(plot::ColorMap::Viridis, 1.0f), "unit on", 0);
+        swatch(plot::colormap(plot::ColorMap::Viridis, 0.0f), "off", fh * 0.6f);
+        swatch(plot::colormap(plot::ColorMap::Magma, 0.0f), "none on", fh * 1.2f);
+        swatch(plot::colormap(plot::ColorMap::Magma, 1.0f), "all on", fh * 0.6f);
+        ImGui::EndGroup();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Top: each layer's units now (on / off). Below: time runs left to right, one column per "
+                              "step; each row is a band of units, brighter = more of them on.");
+        ctx.record_item("hidden_legend");
     }
     ImGui::End();
 }

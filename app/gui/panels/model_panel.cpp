@@ -9,7 +9,6 @@
 
 namespace topdown::gui {
 
-namespace {
 namespace fs = std::filesystem;
 
 std::vector<std::string> model_folders() {
@@ -24,6 +23,16 @@ std::vector<std::string> model_folders() {
     return dirs;
 }
 
+std::string shipped_model_path(const std::string& file) {
+    for (const auto& d : model_folders()) {
+        std::error_code ec;
+        const fs::path p = fs::path(d) / file;
+        if (fs::is_regular_file(p, ec)) return fs::weakly_canonical(p, ec).string();
+    }
+    return "";
+}
+
+namespace {
 void scan_models(UiContext& ctx) {
     ctx.model_files.clear();
     for (const auto& d : model_folders()) {
@@ -43,10 +52,12 @@ void scan_models(UiContext& ctx) {
 void UiContext::open_session(const std::string& path) {
     try {
         const SessionFile s = load_session(path);
-        current_model_path = s.model_path;
+        // Next to the session file (mailed together), where it was saved, or in the models folders (by SHA-256).
+        const std::string model = resolve_session_model(s, path, model_folders());
+        current_model_path = model;
         pending_session = PendingSession{composer_from_params(s.params),  // the whole 64-bit seed
-                                         s.params, s.model_path, snap ? snap->error_serial : 0};
-        send(cmd::LoadModel{s.model_path, s.params, s.step});
+                                         s.params, model, snap ? snap->error_serial : 0};
+        send(cmd::LoadModel{model, s.params, s.step});
     } catch (const std::exception& e) {
         pending_error = std::string("Could not open the session: ") + e.what();
         pending_error_note = snap && snap->model ? "The current model (" + snap->model->name + ") stays loaded." : "";

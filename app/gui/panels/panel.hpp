@@ -31,6 +31,16 @@ void draw_replay_panel(UiContext& ctx);       // continual learning with generat
 // Starts the replay experiment with the panel's fields on the current model (errors go to the dialog).
 void start_replay(UiContext& ctx);
 void draw_error_dialog(UiContext& ctx);       // modal for bad files and failed restarts
+void draw_present_analysis_panel(UiContext& ctx);  // presentation mode: one switchable view (energy / matrix / PCA)
+void draw_compact_composer_panel(UiContext& ctx);  // presentation mode: method, classes, presets, Play
+void draw_start_overlay(UiContext& ctx);      // "getting started" (first run): pick, compose, play
+void draw_energy_plots(UiContext& ctx);       // the energy panel's content (also the presentation view)
+void draw_state_legend(UiContext& ctx);       // every class + non-class in its state colour (wraps)
+
+// Folders searched for models: assets/models of the source tree and next to the binary, the user models folder.
+std::vector<std::string> model_folders();
+// The shipped model `file` (e.g. "idbn_mnist.tdm") in the model folders, or "".
+std::string shipped_model_path(const std::string& file);
 
 // Applies one of the papers' presets ("intersection-2-9", "double-0-3", "label-8"): sets every composer field
 // (method, classes, k, T, seed, steps, ensemble) and restarts.

@@ -4,11 +4,12 @@
 #include "layout.hpp"
 #include "panels/panel.hpp"
 #include "session/panel_float.hpp"
+#include "session/presets.hpp"
 
 namespace topdown::gui {
 
 bool begin_panel(UiContext& ctx, const char* name, const char* title, ImGuiWindowFlags extra_flags) {
-    const Placement pl = default_placement(name, ImGui::GetIO().DisplaySize, ctx.menu_height);
+    const Placement pl = default_placement(ctx, name);
     const ImGuiCond cond = ctx.view.reset_layout ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
     ImGui::SetNextWindowPos(pl.pos, cond);
     ImGui::SetNextWindowSize(pl.size, cond);
@@ -16,8 +17,11 @@ bool begin_panel(UiContext& ctx, const char* name, const char* title, ImGuiWindo
     // Tiled panels draw no background (the frame is cleared to their colour). Once a panel has been dragged
     // or resized out of its tile, panels overlap: then every panel draws an opaque one (decided from the
     // previous frame), or the text of one shows through another.
-    const bool floating_dialog = std::string(name) == "export" || std::string(name) == "guide";
+    const std::string id = name;
+    const bool floating_dialog = id == "export" || id == "guide" || id == "start";
     if (floating_dialog || ctx.any_panel_floating) ImGui::SetNextWindowBgAlpha(1.0f);
+    // Presentation mode: no title bars on the tiles (the space goes to the content).
+    if (ctx.view.present && !floating_dialog && id != "replay") extra_flags |= ImGuiWindowFlags_NoTitleBar;
     const bool open = ImGui::Begin(label.c_str(), nullptr, ImGuiWindowFlags_NoCollapse | extra_flags);
     ctx.record_window(name);
     if (!floating_dialog) {
@@ -60,20 +64,30 @@ void dim_text(const char* fmt, ...) {
 }
 
 void apply_preset(UiContext& ctx, const std::string& preset) {
-    const Preset* p = find_preset(preset);
-    if (!p) return;
     const ModelInfo* m = ctx.snap ? ctx.snap->model.get() : nullptr;
-    if (m && !preset_usable(*p, m->num_classes())) return;
-    ctx.composer = p->state;  // every field: method, classes, k, T, seed, steps, ensemble
+    ComposerState state;
+    if (const DatasetPreset* d = find_dataset_preset(preset)) {
+        state = d->state;
+    } else if (const Preset* p = find_preset(preset)) {
+        if (m && !preset_usable(*p, m->num_classes())) return;
+        state = p->state;
+    } else {
+        return;
+    }
+    if (m && state.method <= 2 && (state.class_a >= m->num_classes() || state.class_b >= m->num_classes())) return;
+    ctx.composer = state;  // every field: method, classes, k, T, seed, steps, ensemble
+    ctx.active_preset = preset;
     ctx.send(cmd::Restart{composer_params(ctx.composer), true});
 }
 
 std::string preset_button_label(const UiContext& ctx, const std::string& preset) {
-    const Preset* p = find_preset(preset);
-    if (!p) return preset;
     const ModelInfo* m = ctx.snap ? ctx.snap->model.get() : nullptr;
     static const std::vector<std::string> none;
-    return preset_label(*p, m && m->model ? m->model->class_names : none);
+    const auto& names = m && m->model ? m->model->class_names : none;
+    if (const DatasetPreset* d = find_dataset_preset(preset)) return dataset_preset_label(*d, names);
+    const Preset* p = find_preset(preset);
+    if (!p) return preset;
+    return preset_label(*p, names);
 }
 
 }  // namespace topdown::gui

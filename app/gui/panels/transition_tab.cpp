@@ -5,6 +5,7 @@
 
 #include "panels/panel.hpp"
 #include "plot/plot_widgets.hpp"
+#include "session/tick_thinning.hpp"
 
 namespace topdown::gui {
 
@@ -54,23 +55,65 @@ void draw_transition_tab(UiContext& ctx) {
         }
     }
     const float fh = ImGui::GetFontSize();
+    auto name = [&](int i) { return i < C ? std::to_string(i) : std::string("nc"); };
+    float label_w = 0;
+    for (int i = 0; i < n; ++i) label_w = std::max(label_w, ImGui::CalcTextSize(name(i).c_str()).x);
+    const char* from_title = "from \xE2\x86\x93";  // "from ↓" over the row labels
+    const char* to_title = "to \xE2\x86\x92";      // "to →" over the column labels
+    const float left = std::max(label_w, ImGui::CalcTextSize(from_title).x) + fh * 0.5f;
+    const float top = fh * 2.2f;
+    float count_w = 0;
+    for (int i = 0; i < n; ++i)
+        count_w = std::max(count_w, ImGui::CalcTextSize(std::to_string(row_total[static_cast<std::size_t>(i)]).c_str()).x);
+    const float bar_x_off = count_w + fh * 0.9f;  // the colour bar right of the row totals
+    const float right = bar_x_off + fh * 0.9f + ImGui::CalcTextSize("100%").x + fh * 0.6f;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float side = std::max(40.0f, std::min(avail.x - fh * 6.0f, avail.y - fh * 1.6f));
+    // At least 8 font sizes (the panel scrolls when it is smaller).
+    const float side = std::floor(std::max(fh * 8.0f, std::min(avail.x - left - right, avail.y - top - fh * 0.3f)));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const ImVec2 min(p.x + fh * 2.2f, p.y + fh * 1.3f), max(min.x + side, min.y + side);
-    ImGui::Dummy(ImVec2(side + fh * 6.0f, side + fh * 1.6f));
+    const ImVec2 min(p.x + left, p.y + top), max(min.x + side, min.y + side);
+    ImGui::Dummy(ImVec2(left + side + right, top + side + fh * 0.3f));
     ImDrawList* d = ImGui::GetWindowDrawList();
     const float cell = side / static_cast<float>(n);
-    auto name = [&](int i) { return i < C ? std::to_string(i) : std::string("nc"); };
+    // Axis labels in their state colours, thinned when the cells are narrower than the labels.
+    std::vector<float> centers, widths, heights;
     for (int i = 0; i < n; ++i) {
-        const std::string t = name(i);
-        const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
-        d->AddText(ImVec2(min.x + cell * (static_cast<float>(i) + 0.5f) - ts.x * 0.5f, p.y), plot::kPlotAxisText, t.c_str());
-        d->AddText(ImVec2(p.x, min.y + cell * (static_cast<float>(i) + 0.5f) - ts.y * 0.5f), plot::kPlotAxisText, t.c_str());
-        const std::string rc = std::to_string(row_total[static_cast<std::size_t>(i)]);
-        d->AddText(ImVec2(max.x + fh * 0.4f, min.y + cell * (static_cast<float>(i) + 0.5f) - ts.y * 0.5f),
-                   IM_COL32(150, 155, 165, 255), rc.c_str());
+        centers.push_back(cell * (static_cast<float>(i) + 0.5f));
+        widths.push_back(ImGui::CalcTextSize(name(i).c_str()).x);
+        heights.push_back(fh);
     }
+    for (int i : thinned_tick_labels(centers, widths, fh * 0.3f)) {
+        const std::string t = name(i);
+        d->AddText(ImVec2(min.x + centers[static_cast<std::size_t>(i)] - widths[static_cast<std::size_t>(i)] * 0.5f, p.y + fh * 1.05f),
+                   plot::to_imu32(plot::state_color(i, C)), t.c_str());
+    }
+    for (int i : thinned_tick_labels(centers, heights, 0.0f)) {
+        const std::string t = name(i);
+        const float y = min.y + centers[static_cast<std::size_t>(i)] - fh * 0.5f;
+        d->AddText(ImVec2(min.x - fh * 0.3f - widths[static_cast<std::size_t>(i)], y), plot::to_imu32(plot::state_color(i, C)), t.c_str());
+        const std::string rc = std::to_string(row_total[static_cast<std::size_t>(i)]);
+        d->AddText(ImVec2(max.x + fh * 0.4f, y), IM_COL32(150, 155, 165, 255), rc.c_str());
+    }
+    d->AddText(ImVec2(min.x, p.y), plot::kPlotAxisText, to_title);            // columns: the next step's state
+    d->AddText(ImVec2(p.x, p.y + fh * 1.05f), plot::kPlotAxisText, from_title);  // rows: this step's state
+    // Colour bar: 0 % at the bottom, 100 % at the top.
+    const float bx = max.x + bar_x_off, bw = fh * 0.9f;
+    const int steps = 32;
+    for (int k = 0; k < steps; ++k) {
+        const float t0 = static_cast<float>(k) / steps, t1 = static_cast<float>(k + 1) / steps;
+        d->AddRectFilled(ImVec2(bx, max.y - side * t1), ImVec2(bx + bw, max.y - side * t0 + 1.0f),
+                         plot::to_imu32(plot::colormap(plot::ColorMap::Viridis, 0.5f * (t0 + t1))));
+    }
+    d->AddRect(ImVec2(bx, min.y), ImVec2(bx + bw, max.y), plot::kPlotGrid);
+    for (int pct : {0, 50, 100}) {
+        const std::string t = std::to_string(pct) + "%";
+        const float y = max.y - side * static_cast<float>(pct) / 100.0f - fh * 0.5f;
+        d->AddText(ImVec2(bx + bw + fh * 0.3f, std::clamp(y, min.y - fh * 0.5f, max.y - fh * 0.5f)), plot::kPlotAxisText, t.c_str());
+    }
+    ctx.item_rects["transition_colorbar"] = Rect{bx, min.y, bw, side};
+    // Titles: the row totals ("n", transitions counted from that state) and the bar (cells: % of their row).
+    d->AddText(ImVec2(max.x + fh * 0.4f, p.y + fh * 1.05f), IM_COL32(150, 155, 165, 255), "n");
+    d->AddText(ImVec2(bx, p.y + fh * 1.05f), plot::kPlotAxisText, "% of row");
     const int hovered = plot::draw_heatmap(d, min, max, n, n, values.data(), plot::ColorMap::Viridis, &labels);
     ctx.item_rects["transition_heatmap"] = Rect{min.x, min.y, side, side};
     if (hovered >= 0) {

@@ -4,6 +4,9 @@
 
 #include <GLFW/glfw3.h>
 
+#include <cmath>
+#include <cstdio>
+
 namespace topdown::gui {
 
 namespace {
@@ -41,6 +44,20 @@ void toggle_play(UiContext& ctx) {
     }
 }
 
+namespace {
+// Puts the next item of width `w` on the current row when it fits, else starts a new row (the bar wraps at
+// large zoom or in a narrow window instead of running off screen). `gap` is the space before it.
+void flow(float w, float gap = -1.0f) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float g = gap < 0 ? st.ItemSpacing.x : gap;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + g + w <= right) ImGui::SameLine(0, g);
+}
+float button_w(const char* text) {
+    return ImGui::CalcTextSize(text, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+}  // namespace
+
 void draw_transport_panel(UiContext& ctx) {
     handle_keys(ctx);
     if (begin_panel(ctx, "transport", "Transport",
@@ -48,6 +65,8 @@ void draw_transport_panel(UiContext& ctx) {
         const Snapshot& s = *ctx.snap;
         const bool ready = s.model && s.newest_step >= 0 && !s.bias_description.empty();
         const float fh = ImGui::GetFontSize();
+        const float sp = ImGui::GetStyle().ItemSpacing.x;
+        const float frame_h = ImGui::GetFrameHeight();
         if (!ready) ImGui::BeginDisabled();
         const bool playing = s.mode != RunMode::Paused;
         ImGui::PushStyleColor(ImGuiCol_Button, playing ? ImVec4(0.70f, 0.30f, 0.20f, 1) : ImVec4(0.16f, 0.48f, 0.30f, 1));
@@ -60,7 +79,8 @@ void draw_transport_panel(UiContext& ctx) {
             ImGui::SetTooltip(fresh ? "Space: restart from step 0 with the composer's settings (they differ from "
                                       "the running chains)"
                                     : "Space");
-        ImGui::SameLine();
+        // Back, forward and Reset stay together.
+        flow(frame_h * 2 + button_w("Reset") + sp * 2);
         if (ImGui::ArrowButton("##back", ImGuiDir_Left)) ctx.send(cmd::StepBack{});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step back (Left arrow)");
         ImGui::SameLine();
@@ -69,7 +89,18 @@ void draw_transport_panel(UiContext& ctx) {
         ImGui::SameLine();
         if (ImGui::Button("Reset")) reset(ctx);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to step 0 with the same settings (R)");
-        ImGui::SameLine(0, fh * 1.2f);
+        if (!ready) ImGui::EndDisabled();
+
+        // The step counter: large and always visible, right after the buttons.
+        char step_text[32];
+        std::snprintf(step_text, sizeof step_text, "STEP %d", s.step);
+        flow(ImGui::CalcTextSize(step_text).x, fh * 1.2f);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "%s", step_text);
+        ctx.record_item("step_counter");
+
+        if (!ready) ImGui::BeginDisabled();
+        flow(ImGui::CalcTextSize("speed").x + fh * 9 + ImGui::CalcTextSize("max").x + frame_h + sp * 4, fh * 1.2f);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("speed");
         ImGui::SameLine();
@@ -80,34 +111,50 @@ void draw_transport_panel(UiContext& ctx) {
         if (ctx.view.max_speed) ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Checkbox("max", &ctx.view.max_speed)) send_speed(ctx);
-        ImGui::SameLine(0, fh * 1.2f);
-        ImGui::SetNextItemWidth(fh * 4.5f);
-        ImGui::InputInt("##runto", &ctx.view.run_to, 0, 0);
-        ctx.view.run_to = std::clamp(ctx.view.run_to, 1, kMaxSessionSteps);
-        ImGui::SameLine();
-        if (ImGui::Button("Run to")) ctx.send(cmd::RunTo{ctx.view.run_to});
+        if (!ctx.view.present) {  // presentation mode keeps transport only
+            flow(fh * 4.5f + button_w("Run to") + sp, fh * 1.2f);
+            ImGui::SetNextItemWidth(fh * 4.5f);
+            ImGui::InputInt("##runto", &ctx.view.run_to, 0, 0);
+            ctx.view.run_to = std::clamp(ctx.view.run_to, 1, kMaxSessionSteps);
+            ImGui::SameLine();
+            if (ImGui::Button("Run to")) ctx.send(cmd::RunTo{ctx.view.run_to});
+        }
         if (!ready) ImGui::EndDisabled();
 
-        // The step counter: large and always visible.
-        ImGui::SameLine(0, fh * 1.5f);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "STEP %d", s.step);
-        ctx.record_item("step_counter");
-        ImGui::SameLine();
-        if (s.newest_step > 0)
-            dim_text("(kept %d-%d)", s.oldest_kept_step, s.newest_step);
-        ImGui::SameLine(0, fh);
+        if (s.newest_step > 0 && !ctx.view.present) {
+            char kept[64];
+            std::snprintf(kept, sizeof kept, "(kept %d-%d)", s.oldest_kept_step, s.newest_step);
+            flow(ImGui::CalcTextSize(kept).x, fh);
+            ImGui::AlignTextToFramePadding();
+            dim_text("%s", kept);
+        }
         const char* mode = s.mode == RunMode::Paused ? "paused" : s.mode == RunMode::Playing ? "playing" : "running";
+        char mode_text[64];
         if (s.mode != RunMode::Paused && s.measured_steps_per_second > 0)
-            ImGui::Text("%s  %.0f steps/s", mode, s.measured_steps_per_second);
+            std::snprintf(mode_text, sizeof mode_text, "%s  %.0f steps/s", mode, s.measured_steps_per_second);
         else
-            ImGui::TextUnformatted(mode);
-        if (!s.status.empty()) {
+            std::snprintf(mode_text, sizeof mode_text, "%s", mode);
+        flow(ImGui::CalcTextSize(mode_text).x, fh);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(mode_text);
+        if (!s.status.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.status.c_str());
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        if (ctx.view.present) {  // the way out, where it fits on the row (never a row of its own)
+            for (const char* hint : {"F11 / Esc: leave presentation", "Esc: leave"})
+                if (ImGui::GetItemRectMax().x + fh * 1.5f + ImGui::CalcTextSize(hint).x <= right) {
+                    ImGui::SameLine(0, fh * 1.5f);
+                    dim_text("%s", hint);
+                    break;
+                }
+        }
+        // The worker's status where it fits on the row (else in the mode's tooltip: it never adds a row).
+        if (!s.status.empty() && !ctx.view.present && ImGui::GetItemRectMax().x + fh + ImGui::CalcTextSize(s.status.c_str()).x <= right) {
             ImGui::SameLine(0, fh);
             dim_text("%s", s.status.c_str());
         }
         if (!ctx.notice.empty()) {  // e.g. the settings file could not be read (defaults in use)
-            ImGui::SameLine(0, fh);
+            flow(ImGui::CalcTextSize(ctx.notice.c_str()).x, fh);
+            ImGui::AlignTextToFramePadding();
             ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.3f, 1), "%s", ctx.notice.c_str());
             if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
@@ -116,6 +163,13 @@ void draw_transport_panel(UiContext& ctx) {
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
+        }
+        // The bar is as tall as its rows: the layout tiles the panels below it again when that changes.
+        const float needed = std::ceil(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y +
+                                       ImGui::GetStyle().WindowPadding.y + 2.0f);
+        if (std::fabs(needed - ctx.transport_height) > 0.5f) {
+            ctx.transport_height = needed;
+            ctx.relayout = true;
         }
     }
     ImGui::End();

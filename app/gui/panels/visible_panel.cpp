@@ -1,6 +1,7 @@
 // Visible layer: the current sample, large, through our shader (nearest-neighbour upscale + colour map),
 // the classifier's verdict, and a filmstrip of recent steps (click one to jump there).
 #include <cmath>
+#include <cstdio>
 
 #include "panels/panel.hpp"
 #include "session/filmstrip_layout.hpp"
@@ -8,7 +9,9 @@
 namespace topdown::gui {
 
 namespace {
-void verdict_text(const Snapshot& s, const FocusedFrame& f) {
+// The classifier's verdict: class name, then "p = .. H = .." (on the same line when `one_line`, leaving out H
+// when the line would be wider than `room`).
+void verdict_text(const Snapshot& s, const FocusedFrame& f, bool one_line, float room = 1e9f) {
     if (!s.classifier_loaded || !f.verdict.known()) {
         dim_text("classifier not loaded");
         return;
@@ -17,39 +20,57 @@ void verdict_text(const Snapshot& s, const FocusedFrame& f) {
     const auto col = plot::state_color(f.verdict.state, C);
     const std::string name = f.verdict.state < C ? s.model->model->class_names[static_cast<std::size_t>(f.verdict.state)]
                                                  : std::string("non-class");
-    // The non-class state's cell colour is near-black (timeline, filmstrip): its label is drawn light instead.
-    const ImVec4 text = f.verdict.state < C ? ImVec4(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1)
-                                             : ImVec4(0.78f, 0.78f, 0.82f, 1);
+    const ImVec4 text = ImVec4(col.r / 255.f, col.g / 255.f, col.b / 255.f, 1);
     ImGui::TextColored(text, "%s", name.c_str());
-    ImGui::Text("p = %.2f   H = %.2f nats", static_cast<double>(f.verdict.probability),
-                static_cast<double>(f.verdict.entropy));
+    if (one_line) ImGui::SameLine();
+    char line[64];
+    std::snprintf(line, sizeof line, "p = %.2f   H = %.2f nats", static_cast<double>(f.verdict.probability),
+                  static_cast<double>(f.verdict.entropy));
+    if (one_line && ImGui::CalcTextSize(name.c_str()).x + ImGui::CalcTextSize(line).x + ImGui::GetFontSize() > room)
+        std::snprintf(line, sizeof line, "p = %.2f", static_cast<double>(f.verdict.probability));
+    ImGui::TextUnformatted(line);
 }
 }  // namespace
 
 void draw_visible_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "visible", "Visible layer", ImGuiWindowFlags_NoScrollbar)) {
+    if (begin_panel(ctx, "visible", "Visible layer", ImGuiWindowFlags_HorizontalScrollbar)) {
         const Snapshot& s = *ctx.snap;
         const float fh = ImGui::GetFontSize();
         int cm = static_cast<int>(ctx.view.colormap);
         const char* names[] = {"gray", "inverted", "viridis", "magma"};
-        ImGui::SetNextItemWidth(fh * 7);
-        if (ImGui::Combo("colour map", &cm, names, IM_ARRAYSIZE(names))) ctx.view.colormap = static_cast<plot::ColorMap>(cm);
-        ImGui::SameLine();
-        ImGui::Checkbox("pixel grid", &ctx.view.pixel_grid);
+        if (!ctx.view.present) {  // presentation mode: the picture only
+            ImGui::SetNextItemWidth(fh * 7);
+            if (ImGui::Combo("colour map", &cm, names, IM_ARRAYSIZE(names))) ctx.view.colormap = static_cast<plot::ColorMap>(cm);
+            ImGui::SameLine();
+            ImGui::Checkbox("pixel grid", &ctx.view.pixel_grid);
+        }
         const ModelInfo* m = s.model.get();
         if (!m || !s.current) {
-            plot::placeholder(m ? "Press Start (or Space) to run the chain." : "Load a model to begin.",
+            plot::placeholder(m ? (s.bias_description.empty() ? "Press Start (or Space) to run the chain."
+                                                              : "Step 0: the chain is ready. Press Play (Space).")
+                                : "Load a model to begin.",
                               ImGui::GetContentRegionAvail());
             ImGui::End();
             return;
         }
         const FocusedFrame& f = *s.current;
         const ImVec2 avail = ImGui::GetContentRegionAvail();
-        const float film_h = fh * 5.2f;
-        // Wide enough for the verdict line, whatever the zoom.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        // Filmstrip below: thumbnails 3.2 font sizes (2.6 in presentation mode) with their step label.
+        const float thumb = fh * (ctx.view.present ? 2.6f : 3.2f), gap = fh * 0.35f;
+        const float film_h = thumb + fh + st.ItemSpacing.y * 2.0f + gap;
+        // The verdict beside the image, or (when that leaves the image smaller) on two lines below it.
         const float info_w = std::max(fh * 9.5f, ImGui::CalcTextSize("p = 0.00   H = 0.00 nats").x +
-                                                     ImGui::GetStyle().ItemSpacing.x * 2.0f);
-        const float side = std::floor(std::max(64.0f, std::min(avail.x - info_w, avail.y - film_h)));
+                                                     st.ItemSpacing.x * 2.0f);
+        const float below_h = fh + st.ItemSpacing.y;  // one line: step, class, p (and H where it fits)
+        const float side_beside = std::min(avail.x - info_w, avail.y - film_h);
+        const float side_below = std::min(avail.x, avail.y - film_h - below_h);
+        const bool info_below = side_below > side_beside;
+        // Beside the image: step, verdict (2 lines), then the energies and the seed where the height allows.
+        const float line = fh + st.ItemSpacing.y;
+        const bool info_full = line * (5.0f + static_cast<float>(f.energy.size())) <= avail.y - film_h;
+        // The image keeps at least 10 font sizes (the panel scrolls when it is smaller than that).
+        const float side = std::floor(std::max(fh * 10.0f, info_below ? side_below : side_beside));
         const float img_h = side * static_cast<float>(m->image_rows) / static_cast<float>(std::max(1, m->image_cols));
         const ImVec2 img_pos = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(side, img_h));
@@ -57,24 +78,31 @@ void draw_visible_panel(UiContext& ctx) {
                            s.current, 0, f.visible.data(), m->image_rows, m->image_cols, ctx.view.colormap,
                            ctx.view.pixel_grid);
         ctx.record_item("visible_image");
-        ImGui::SameLine();
-        ImGui::BeginGroup();
-        ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
-        verdict_text(s, f);
-        ImGui::Spacing();
-        for (std::size_t l = 0; l < f.energy.size(); ++l)
-            ImGui::Text("E%zu %9.1f", l + 1, static_cast<double>(f.energy[l]));
-        help_marker(ctx, "energy", "Energy of each layer pair for the current state: lower energy = a state the "
-                                   "model finds more typical. Attractors sit in energy valleys.");
-        ImGui::Spacing();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + info_w - fh * 0.5f);
-        dim_text("seed %llu  T %.2g", static_cast<unsigned long long>(s.params.seed),
-                 static_cast<double>(s.params.temperature));
-        ImGui::PopTextWrapPos();
-        ImGui::EndGroup();
+        if (info_below) {
+            ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
+            ImGui::SameLine(0, fh);
+            verdict_text(s, f, true, avail.x - (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x));
+        } else {
+            ImGui::SameLine();
+            ImGui::BeginGroup();
+            ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
+            verdict_text(s, f, false);
+            if (info_full) {
+            ImGui::Spacing();
+            for (std::size_t l = 0; l < f.energy.size(); ++l)
+                ImGui::Text("E%zu %9.1f", l + 1, static_cast<double>(f.energy[l]));
+            help_marker(ctx, "energy", "Energy of each layer pair for the current state: lower energy = a state the "
+                                       "model finds more typical. Attractors sit in energy valleys.");
+            ImGui::Spacing();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + info_w - fh * 0.5f);
+            dim_text("seed %llu  T %.2g", static_cast<unsigned long long>(s.params.seed),
+                     static_cast<double>(s.params.temperature));
+            ImGui::PopTextWrapPos();
+            }
+            ImGui::EndGroup();
+        }
 
         // Filmstrip: the newest kept frames up to the cursor, oldest left.
-        const float thumb = fh * 3.2f, gap = fh * 0.35f;
         // As many as fit, at most one per texture slot (two thumbnails in one slot would show the same image).
         const int count = filmstrip_count(ImGui::GetContentRegionAvail().x, thumb, gap);
         const std::size_t n = s.recent.size();

@@ -87,15 +87,21 @@ inline std::array<Rgb, 256> colormap_lut(ColorMap m) {
 // Relative luminance (0..1) of a colour, for choosing readable text over it.
 inline float luminance(Rgb c) { return (0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b) / 255.0f; }
 
-// Colour of classifier state `state` among `num_classes` classes: a categorical palette for classes
-// 0..C-1 (tab10 without its gray), dark for the non-class state C, mid gray for unknown (< 0).
+// The state palette: colour-blind-safe categorical colours for classes 0..9 (Okabe & Ito's eight without
+// black, Tol's purple, and a near-white), readable on the dark panels; the non-class state is a neutral mid
+// gray (clearly lighter than the background, darker than every class), an unknown state a dark gray.
+inline constexpr std::array<Rgb, 10> kStatePalette{{{0, 114, 178}, {230, 159, 0}, {0, 158, 115}, {213, 94, 0},
+                                                   {86, 180, 233}, {204, 121, 167}, {240, 228, 66}, {153, 153, 51},
+                                                   {170, 68, 153}, {235, 235, 235}}};
+inline constexpr Rgb kNonClassColor{128, 128, 136};
+inline constexpr Rgb kUnknownStateColor{70, 70, 76};
+
+// Colour of classifier state `state` among `num_classes` classes: kStatePalette for classes 0..C-1 (cycling
+// past 10), kNonClassColor for the non-class state C, kUnknownStateColor for unknown (< 0).
 inline Rgb state_color(int state, int num_classes) {
-    static constexpr std::array<Rgb, 10> kPalette{{{31, 119, 180}, {255, 127, 14}, {44, 160, 44}, {214, 39, 40},
-                                                   {148, 103, 189}, {140, 86, 75}, {227, 119, 194}, {188, 189, 34},
-                                                   {23, 190, 207}, {255, 215, 90}}};
-    if (state < 0) return {90, 90, 90};
-    if (state >= num_classes) return {35, 35, 40};
-    return kPalette[static_cast<std::size_t>(state) % kPalette.size()];
+    if (state < 0) return kUnknownStateColor;
+    if (state >= num_classes) return kNonClassColor;
+    return kStatePalette[static_cast<std::size_t>(state) % kStatePalette.size()];
 }
 
 }  // namespace topdown::plot

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "session/tick_thinning.hpp"
+
 namespace topdown::plot {
 
 PlotArea begin_plot(const char* id, ImVec2 size, Range x, Range y, const char* x_label, const char* y_label) {
@@ -29,20 +31,41 @@ PlotArea begin_plot(const char* id, ImVec2 size, Range x, Range y, const char* x
     const int nx = std::max(2, static_cast<int>((a.max.x - a.min.x) / (fh * 5.0f)));
     const int ny = std::max(2, static_cast<int>((a.max.y - a.min.y) / (fh * 2.5f)));
     const double sx = nice_step(a.x.span(), nx), sy = nice_step(a.y.span(), ny);
-    for (double t : ticks(a.x, nx)) {
-        const float px = to_pixel(t, a.x, a.min.x, a.max.x);
-        d->AddLine(ImVec2(px, a.min.y), ImVec2(px, a.max.y), kPlotGrid);
-        if (!x_ticks) continue;
-        const std::string s = format_tick(t, sx);
-        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        d->AddText(ImVec2(px - ts.x * 0.5f, a.max.y + fh * 0.2f), kPlotAxisText, s.c_str());
+    // Tick labels are thinned (every 2nd, 3rd, ...) so that no two overlap, whatever the zoom.
+    {
+        std::vector<float> centers, widths;
+        std::vector<std::string> labels;
+        for (double t : ticks(a.x, nx)) {
+            const float px = to_pixel(t, a.x, a.min.x, a.max.x);
+            d->AddLine(ImVec2(px, a.min.y), ImVec2(px, a.max.y), kPlotGrid);
+            labels.push_back(format_tick(t, sx));
+            centers.push_back(px);
+            widths.push_back(ImGui::CalcTextSize(labels.back().c_str()).x);
+        }
+        if (x_ticks)
+            for (int i : topdown::thinned_tick_labels(centers, widths, fh * 0.6f)) {
+                const auto k = static_cast<std::size_t>(i);
+                d->AddText(ImVec2(centers[k] - widths[k] * 0.5f, a.max.y + fh * 0.2f), kPlotAxisText, labels[k].c_str());
+            }
     }
-    for (double t : ticks(a.y, ny)) {
-        const float py = to_pixel(t, a.y, a.max.y, a.min.y);
-        d->AddLine(ImVec2(a.min.x, py), ImVec2(a.max.x, py), kPlotGrid);
-        const std::string s = format_tick(t, sy);
-        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        d->AddText(ImVec2(a.min.x - ts.x - fh * 0.3f, py - ts.y * 0.5f), kPlotAxisText, s.c_str());
+    {
+        std::vector<float> centers, heights;
+        std::vector<std::string> labels;
+        for (double t : ticks(a.y, ny)) {
+            const float py = to_pixel(t, a.y, a.max.y, a.min.y);
+            d->AddLine(ImVec2(a.min.x, py), ImVec2(a.max.x, py), kPlotGrid);
+            labels.push_back(format_tick(t, sy));
+            centers.push_back(py);
+            heights.push_back(fh);
+        }
+        for (int i : topdown::thinned_tick_labels(centers, heights, fh * 0.2f)) {
+            const auto k = static_cast<std::size_t>(i);
+            const ImVec2 ts = ImGui::CalcTextSize(labels[k].c_str());
+            // Labels wider than the margin are cut at its left edge rather than drawn over the panel's border.
+            d->PushClipRect(ImVec2(p0.x, a.min.y - fh), ImVec2(a.min.x, a.max.y + fh), true);
+            d->AddText(ImVec2(a.min.x - ts.x - fh * 0.3f, centers[k] - ts.y * 0.5f), kPlotAxisText, labels[k].c_str());
+            d->PopClipRect();
+        }
     }
     if (x_label && *x_label) {
         const ImVec2 ts = ImGui::CalcTextSize(x_label);

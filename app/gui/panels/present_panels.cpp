@@ -1,0 +1,89 @@
+// Presentation mode's own panels: one switchable analysis view (energy / transition matrix / PCA) and a
+// compact composer (method, classes, presets, Play) - the rest of the controls stay in the normal layout.
+#include "generate/biasing.hpp"
+#include "panels/panel.hpp"
+#include "session/presets.hpp"
+
+namespace topdown::gui {
+
+void draw_present_analysis_panel(UiContext& ctx) {
+    if (begin_panel(ctx, "analysis", "Analysis")) {
+        if (ImGui::BeginTabBar("##present_views")) {
+            const char* names[] = {"Energy", "Transition matrix", "PCA trajectory"};
+            int shown = ctx.view.present_view;
+            for (int i = 0; i < 3; ++i) {
+                // The saved view is selected on the first frame; afterwards the user's clicks decide.
+                const ImGuiTabItemFlags flags = ctx.view.analysis_tab == -2 - i ? ImGuiTabItemFlags_SetSelected : 0;
+                if (ImGui::BeginTabItem(names[i], nullptr, flags)) {
+                    shown = i;
+                    if (i == 0) draw_energy_plots(ctx);
+                    if (i == 1) draw_transition_tab(ctx);
+                    if (i == 2) draw_pca_tab(ctx);
+                    ImGui::EndTabItem();
+                }
+            }
+            ctx.view.present_view = shown;
+            ctx.view.analysis_tab = -1;
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::End();
+}
+
+void draw_compact_composer_panel(UiContext& ctx) {
+    if (begin_panel(ctx, "composer", "Composer")) {
+        const Snapshot& s = *ctx.snap;
+        ComposerState& c = ctx.composer;
+        const ModelInfo* m = s.model.get();
+        const float fh = ImGui::GetFontSize();
+        const char* methods[] = {"label", "double", "intersection", "random", "sample"};
+        ImGui::SetNextItemWidth(fh * 7.5f);
+        ImGui::Combo("##method", &c.method, methods, IM_ARRAYSIZE(methods));
+        if (m && c.method <= static_cast<int>(BiasMethod::Intersection)) {
+            const int C = m->num_classes();
+            auto pick = [&](const char* id, int& v) {
+                v = std::clamp(v, 0, std::max(0, C - 1));
+                const std::string cur = m->model->class_names[static_cast<std::size_t>(v)];
+                const float w = std::min(fh * 8.0f, ImGui::CalcTextSize(cur.c_str()).x + fh * 2.5f);
+                const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+                if (ImGui::GetItemRectMax().x + fh * 0.5f + w <= right) ImGui::SameLine(0, fh * 0.5f);
+                ImGui::SetNextItemWidth(w);
+                if (ImGui::BeginCombo(id, cur.c_str())) {
+                    for (int i = 0; i < C; ++i)
+                        if (ImGui::Selectable(m->model->class_names[static_cast<std::size_t>(i)].c_str(), v == i)) v = i;
+                    ImGui::EndCombo();
+                }
+            };
+            pick("##class_a", c.class_a);
+            const bool pair = c.method == static_cast<int>(BiasMethod::DoubleLabel) ||
+                              c.method == static_cast<int>(BiasMethod::Intersection);
+            if (pair) pick("##class_b", c.class_b);
+        }
+        // Presets of this model's dataset.
+        if (m) {
+            const auto presets = presets_for_dataset(m->model->dataset, m->num_classes());
+            const float w = fh * 9.0f;
+            const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+            if (ImGui::GetItemRectMax().x + fh + w <= right) ImGui::SameLine(0, fh);
+            ImGui::SetNextItemWidth(w);
+            if (ImGui::BeginCombo("##presets", "presets")) {
+                for (const DatasetPreset* p : presets) {
+                    const std::string label = dataset_preset_label(*p, m->model->class_names) + "##" + p->id;
+                    if (ImGui::Selectable(label.c_str(), ctx.active_preset == p->id)) apply_preset(ctx, p->id);
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p->source.c_str());
+                }
+                ImGui::EndCombo();
+            }
+        }
+        if (composer_differs(ctx)) {  // only when it matters: Play restarts with the new settings
+            const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+            const char* t = "changed: Play restarts";
+            if (ImGui::GetItemRectMax().x + fh + ImGui::CalcTextSize(t).x <= right) ImGui::SameLine(0, fh);
+            ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.25f, 1), "%s", t);
+        }
+        ctx.record_item("composer_status");
+    }
+    ImGui::End();
+}
+
+}  // namespace topdown::gui
