@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analyze/hidden_means.hpp"
+#include "analyze/step_statistics.hpp"
 #include "generate/generation_run.hpp"
 #include "math/random.hpp"
 #include "util/errors.hpp"
@@ -86,8 +88,7 @@ ConditionResult run_condition(std::shared_ptr<const GenerationModel> g, const St
     r.initial_active = first.active_units;
     r.empty = first.empty;
     const int L = g->depth(), D = g->visible_size(), S = o.steps, N = o.chains;
-    int hidden_total = 0;
-    for (int l = 1; l <= L; ++l) hidden_total += g->sizes[std::size_t(l)];
+    const int hidden_total = hidden_unit_count(*g);
     r.energy_mean.resize(S, L);
     r.energy_sem.resize(S, L);
     r.active_mean.resize(S, L);
@@ -99,20 +100,13 @@ ConditionResult run_condition(std::shared_ptr<const GenerationModel> g, const St
     run_generation(g, req, [&](const ChainBatch& b) {
         const int s = b.steps_done() - 1;
         visible.middleRows(static_cast<Eigen::Index>(s) * N, N) = b.state(0);
+        const StepStatistics stats = step_statistics(b);
         for (int l = 0; l < L; ++l) {
-            const auto e = b.energies().col(l).cast<double>();
-            const double mean = e.mean();
-            const double var = N > 1 ? (e.array() - mean).square().sum() / (N - 1) : 0.0;
-            r.energy_mean(s, l) = static_cast<float>(mean);
-            r.energy_sem(s, l) = static_cast<float>(std::sqrt(var / N));
-            r.active_mean(s, l) = b.active_fraction(l + 1).mean();
+            r.energy_mean(s, l) = static_cast<float>(stats.energy[std::size_t(l)].mean);
+            r.energy_sem(s, l) = static_cast<float>(stats.energy[std::size_t(l)].sem);
+            r.active_mean(s, l) = stats.active_mean[std::size_t(l)];
         }
-        int off = 0;
-        for (int l = 1; l <= L; ++l) {
-            const int n = g->sizes[std::size_t(l)];
-            r.hidden_mean.block(s, off, 1, n) = b.state(l).colwise().mean();
-            off += n;
-        }
+        r.hidden_mean.row(s) = concatenated_hidden_means(b);
         for (std::size_t f = 0; f < frames.size(); ++f)
             if (frames[f] == s + 1)
                 for (int c = 0; c < film_chains; ++c) r.filmstrip.row(c * int(frames.size()) + int(f)) = b.state(0).row(c);

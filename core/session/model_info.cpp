@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "analyze/hidden_means.hpp"
 #include "analyze/label_trajectories.hpp"
 #include "model/model_file.hpp"
 #include "util/errors.hpp"
@@ -69,8 +70,7 @@ namespace {
 // The PCA basis (stored, or fitted on the label-biasing averages) and the projected reference trajectories.
 void attach_pca(ModelInfo& info, const Dbn& model, const std::shared_ptr<const GenerationModel>& g, TaskState* task,
                 const LoadStageCallback& on_stage) {
-    Eigen::Index hidden = 0;
-    for (const auto& l : model.layers) hidden += l.n_upper();
+    const Eigen::Index hidden = hidden_unit_count(model);
     const bool stored = !model.pca.empty() && model.pca.components.cols() == hidden && model.pca.components.rows() >= 2;
     if (stored) {
         info.pca_basis = std::make_shared<const PcaBasis>(model.pca);
