@@ -12,6 +12,8 @@
 #include "analyze/step_statistics.hpp"
 #include "analyze/transition_matrix.hpp"
 #include "generate/biasing.hpp"
+#include "generate/filmstrip_steps.hpp"
+#include "model/image_shape.hpp"
 #include "generate/generation_run.hpp"
 #include "math/random.hpp"
 #include "test_support.hpp"
@@ -151,4 +153,82 @@ TEST(EnsembleMetrics, SkipUnknownStatesAndRejectStatesAboveC) {
     EXPECT_EQ(acc.add_step({}), 0);
     EXPECT_THROW(acc.add_step({4, 0}), ArgumentError);
     EXPECT_THROW(trans.add_step({4, 0}), ArgumentError);
+}
+
+TEST(BiasMethodTraits, TableMatchesTheExpectedTable) {
+    struct Row {
+        BiasMethod method;
+        std::string name;
+        bool classes, pair, k;
+    };
+    const std::vector<Row> expected{{BiasMethod::Label, "label", true, false, false},
+                                    {BiasMethod::DoubleLabel, "double", true, true, true},
+                                    {BiasMethod::Intersection, "intersection", true, true, true},
+                                    {BiasMethod::Random, "random", false, false, true},
+                                    {BiasMethod::Sample, "sample", false, false, false}};
+    ASSERT_EQ(bias_method_table().size(), expected.size());
+    ASSERT_EQ(kBiasMethodCount, 5);
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const auto& e = expected[i];
+        SCOPED_TRACE(e.name);
+        const BiasMethodTraits& t = traits(e.method);
+        EXPECT_EQ(bias_method_table()[i].method, e.method) << "the table is in enum order";
+        EXPECT_EQ(static_cast<int>(e.method), static_cast<int>(i));
+        EXPECT_EQ(std::string(t.name), e.name);
+        EXPECT_EQ(t.uses_classes, e.classes);
+        EXPECT_EQ(t.is_pair, e.pair);
+        EXPECT_EQ(t.uses_k, e.k);
+        EXPECT_EQ(parse_bias_method(e.name), e.method);
+        EXPECT_EQ(to_string(e.method), e.name);
+    }
+    EXPECT_THROW(parse_bias_method("Label"), ArgumentError);
+    EXPECT_THROW(traits(static_cast<BiasMethod>(9)), ArgumentError);
+}
+
+TEST(ClassList, NamesAndIndicesInOrderAndTypedErrors) {
+    Dbn m = init_dbn({4, 3}, 0.1f, 1);
+    m.class_names = {"zero", "one", "cat", "3"};
+    EXPECT_EQ(parse_class_list(m, "2,1"), (std::vector<int>{2, 1}));
+    EXPECT_EQ(parse_class_list(m, "cat,zero"), (std::vector<int>{2, 0}));
+    EXPECT_EQ(parse_class_list(m, "3"), (std::vector<int>{3}));  // the name "3" is class 3 as well
+    EXPECT_EQ(parse_class_list(m, "one"), (std::vector<int>{1}));
+    for (const char* bad : {"", "4", "dog", "1,", "-1", "1,,2", "99999999999"}) EXPECT_THROW(parse_class_list(m, bad), ArgumentError) << bad;
+}
+
+TEST(IntersectionSize, EqualsAHandCountedOverlap) {
+    // M rows: class 0 top-2 = units {0, 1}, class 1 top-2 = units {1, 2}, class 2 top-2 = {3, 4}.
+    Dbn m = init_dbn({4, 5}, 0.1f, 1);
+    m.class_names = {"a", "b", "c"};
+    m.label_biasing.resize(3, 5);
+    m.label_biasing << 0.9f, 0.8f, 0.1f, 0.0f, 0.0f,  //
+        0.1f, 0.9f, 0.8f, 0.0f, 0.0f,                  //
+        0.0f, 0.0f, 0.1f, 0.9f, 0.8f;
+    m.k = 2;
+    EXPECT_EQ(intersection_size(m, 0, 1, 0), 1);
+    EXPECT_EQ(intersection_size(m, 0, 2, 0), 0);
+    EXPECT_EQ(intersection_size(m, 1, 1, 0), 2);
+    EXPECT_EQ(intersection_size(m, 0, 1, 3), 3);  // top-3: {0,1,2} and {1,2,0} (class 1's 0.1 beats the zeros)
+    const Eigen::MatrixXi all = intersection_size_matrix(m, 0);
+    for (int a = 0; a < 3; ++a)
+        for (int b = 0; b < 3; ++b) EXPECT_EQ(all(a, b), intersection_size(m, a, b, 0));
+}
+
+TEST(ImageShape, SquaresAndStrips) {
+    EXPECT_EQ(visible_image_shape(784).rows, 28);
+    EXPECT_EQ(visible_image_shape(784).cols, 28);
+    EXPECT_TRUE(visible_image_shape(784).square());
+    EXPECT_EQ(visible_image_shape(500).rows, 1);
+    EXPECT_EQ(visible_image_shape(500).cols, 500);
+    EXPECT_FALSE(visible_image_shape(500).square());
+    EXPECT_EQ(visible_image_shape(0).cols, 0);
+    EXPECT_FALSE(visible_image_shape(0).square());
+}
+
+TEST(FilmstripSteps, StudyAndLogSpacedSchedules) {
+    EXPECT_EQ(study_filmstrip_steps(100), (std::vector<int>{1, 2, 3, 5, 10, 20, 30, 50, 75, 100}));
+    EXPECT_EQ(study_filmstrip_steps(30), (std::vector<int>{1, 2, 3, 5, 10, 20, 30}));
+    EXPECT_EQ(study_filmstrip_steps(250), (std::vector<int>{1, 2, 3, 5, 10, 20, 30, 50, 75, 100, 250}));
+    EXPECT_EQ(log_spaced_filmstrip_steps(20), (std::vector<int>{1, 2, 3, 5, 10, 20}));
+    EXPECT_EQ(log_spaced_filmstrip_steps(100), (std::vector<int>{1, 2, 3, 5, 10, 20, 30, 50, 100}));
+    EXPECT_EQ(log_spaced_filmstrip_steps(7), (std::vector<int>{1, 2, 3, 5, 7}));
 }

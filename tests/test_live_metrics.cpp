@@ -61,7 +61,6 @@ TEST(LiveMetrics, EqualTheBatchStudyOnTheSameChains) {
         // session's ensemble chain i is stream i + 1.
         Condition cond;
         cond.id = "live-vs-batch";
-        cond.method = to_string(method);
         cond.bias = p.bias;
         cond.bias.k = resolve_k(*dbn, 0);
         StudyOptions o;

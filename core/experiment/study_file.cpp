@@ -42,7 +42,7 @@ TensorFile study_to_tensor_file(const std::vector<ConditionResult>& results, con
     for (std::size_t i = 0; i < results.size(); ++i) {
         const auto& r = results[i];
         const auto& c = r.condition;
-        conds.push_back({{"id", c.id}, {"method", c.method}, {"title", c.title}, {"class_a", c.bias.class_a},
+        conds.push_back({{"id", c.id}, {"method", c.method_name()}, {"title", c.title}, {"class_a", c.bias.class_a},
                          {"class_b", c.bias.class_b}, {"k", c.bias.k}, {"chains", r.chains}, {"steps", r.steps},
                          {"initial_active", r.initial_active}, {"empty", r.empty}});
         Matrix st(r.chains, r.steps);
@@ -88,10 +88,10 @@ std::vector<ConditionResult> study_from_tensor_file(const TensorFile& f, const s
         if (!c.is_object()) throw badc("not a JSON object");
         ConditionResult r;
         r.condition.id = string_field(c, "id", badc);
-        r.condition.method = string_field(c, "method", badc);
+        const std::string method = string_field(c, "method", badc);
         r.condition.title = string_field(c, "title", badc);
         try {
-            r.condition.bias.method = parse_bias_method(r.condition.method);
+            r.condition.bias.method = parse_bias_method(method);
         } catch (const ArgumentError& e) {
             throw badc(e.what());
         }
@@ -155,7 +155,7 @@ std::vector<ConditionResult> study_from_tensor_file(const TensorFile& f, const s
         int one = 1;
         int steps_cols = r.steps;
         check("entropy_mean", r.entropy_mean, one, &steps_cols, "1 x steps");
-        const Eigen::Index film_rows = Eigen::Index(std::min(3, r.chains)) * Eigen::Index(filmstrip_steps(r.steps).size());
+        const Eigen::Index film_rows = Eigen::Index(std::min(3, r.chains)) * Eigen::Index(study_filmstrip_steps(r.steps).size());
         if (r.filmstrip.rows() < 1 || r.filmstrip.rows() > film_rows || (shape.visible && r.filmstrip.cols() != shape.visible))
             throw bad("array '" + p + "filmstrip' is " + shape_text(r.filmstrip.rows(), r.filmstrip.cols()) +
                       ", expected at most " + shape_text(film_rows, shape.visible ? shape.visible : r.filmstrip.cols()) +

@@ -139,11 +139,11 @@ MergedStudy merge_study_shards(const std::vector<std::string>& inputs, const Dbn
         }
         const ConditionResult& r = *it->second.first;
         const BiasSpec& a = r.condition.bias;
-        if (r.condition.method != c.method || a.method != c.bias.method || a.class_a != c.bias.class_a ||
+        if (a.method != c.bias.method || a.class_a != c.bias.class_a ||
             a.class_b != c.bias.class_b || a.k != c.bias.k)
-            throw ArgumentError(*it->second.second + ": condition '" + c.id + "' was run as " + r.condition.method + " {" +
+            throw ArgumentError(*it->second.second + ": condition '" + c.id + "' was run as " + r.condition.method_name() + " {" +
                                 std::to_string(a.class_a) + "," + std::to_string(a.class_b) + "} k=" + std::to_string(a.k) +
-                                ", but the study's condition of that id is " + c.method + " {" + std::to_string(c.bias.class_a) +
+                                ", but the study's condition of that id is " + c.method_name() + " {" + std::to_string(c.bias.class_a) +
                                 "," + std::to_string(c.bias.class_b) + "} k=" + std::to_string(c.bias.k));
         sorted.push_back(std::move(*it->second.first));
         by_id.erase(it);

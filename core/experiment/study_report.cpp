@@ -7,6 +7,7 @@
 #include "analyze/pca.hpp"
 #include "experiment/study_figures.hpp"
 #include "experiment/study_summary.hpp"
+#include "model/image_shape.hpp"
 #include "util/atomic_file.hpp"
 #include "util/errors.hpp"
 
@@ -56,14 +57,14 @@ nlohmann::json write_study_outputs(const std::string& out, const std::vector<Con
         const auto& s = sums[i];
         nlohmann::json st = nlohmann::json::array();
         for (const auto& t : s.state_time) st.push_back(ms(t));
-        jc.push_back({{"id", r.condition.id}, {"method", r.condition.method}, {"title", r.condition.title},
+        jc.push_back({{"id", r.condition.id}, {"method", r.condition.method_name()}, {"title", r.condition.title},
                       {"k", r.condition.bias.k}, {"initial_active", r.initial_active}, {"empty", r.empty},
                       {"visited_states", ms(s.visited)}, {"transitions", ms(s.transitions)}, {"changes", ms(s.changes)},
                       {"state_time", st}, {"distance_to_identity", s.distance_to_identity},
                       {"between_class_probability", s.between_class}, {"off_diagonal_probability", s.off_diagonal},
                       {"accuracy_per_step", s.accuracy}, {"mode_state_per_step", s.mode_state},
                       {"transition_counts", matrix_json(s.counts.counts())}});
-        csv << r.condition.id << ',' << r.condition.method << ",\"" << r.condition.title << "\"," << r.condition.bias.k << ','
+        csv << r.condition.id << ',' << r.condition.method_name() << ",\"" << r.condition.title << "\"," << r.condition.bias.k << ','
             << r.initial_active << ',' << r.empty << ',' << s.visited.mean << ',' << s.visited.sem << ',' << s.transitions.mean
             << ',' << s.transitions.sem << ',' << s.changes.mean << ',' << s.changes.sem << ',' << s.state_time[std::size_t(C)].mean
             << ',' << s.state_time[std::size_t(C)].sem << ',' << s.distance_to_identity << ',' << s.between_class << ','
@@ -153,10 +154,8 @@ nlohmann::json write_study_outputs(const std::string& out, const std::vector<Con
     plot_energy((fs::path(out) / "energy.png").string(), results, 10);
     // Filmstrips need a square visible layer (0: not drawn; e.g. a non-image model).
     plot_filmstrips((fs::path(out) / "filmstrips.png").string(), results, sums, model.layers.empty() ? 0 : [&] {
-        const int v = model.architecture().front();
-        int s = 1;
-        while (s * s < v) ++s;
-        return s * s == v ? s : 0;
+        const ImageShape shape = visible_image_shape(model.architecture().front());
+        return shape.square() ? shape.rows : 0;
     }());
     write_file_atomic((fs::path(out) / "results.json").string(), j.dump(1));
 

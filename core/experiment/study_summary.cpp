@@ -51,16 +51,16 @@ std::map<std::string, MethodSummary> summarize_methods(const std::vector<Conditi
     std::map<std::string, MethodSummary> out;
     std::map<std::string, std::vector<double>> non_class;
     for (const auto& r : results) {
-        auto& m = out[r.condition.method];
+        auto& m = out[r.condition.method_name()];
         if (m.conditions == 0) {
-            m.method = r.condition.method;
+            m.method = r.condition.method_name();
             m.counts = TransitionCounts(C);
             m.active_top_per_step.assign(std::size_t(r.steps), 0.0);
         }
         ++m.conditions;
         const ConditionSummary s = summarize_condition(r, C);
         m.visited_per_chain.insert(m.visited_per_chain.end(), s.visited_per_chain.begin(), s.visited_per_chain.end());
-        auto& tr = non_class[r.condition.method];
+        auto& tr = non_class[r.condition.method_name()];
         for (int c = 0; c < r.chains; ++c) {
             int n = 0;
             for (int st : r.chain_states(c)) n += st == C;
@@ -78,7 +78,7 @@ std::map<std::string, MethodSummary> summarize_methods(const std::vector<Conditi
         m.visited = mean_sem(m.visited_per_chain);
         std::vector<double> trans_all;
         for (const auto& r : results)
-            if (r.condition.method == name) {
+            if (r.condition.method_name() == name) {
                 const ConditionSummary s = summarize_condition(r, C);
                 trans_all.insert(trans_all.end(), s.transitions_per_chain.begin(), s.transitions_per_chain.end());
             }

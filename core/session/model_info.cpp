@@ -8,22 +8,13 @@
 
 #include "analyze/hidden_means.hpp"
 #include "analyze/label_trajectories.hpp"
+#include "model/image_shape.hpp"
 #include "model/model_file.hpp"
 #include "util/errors.hpp"
 #include "analyze/pca.hpp"
 #include "session/class_means.hpp"
 
 namespace topdown {
-
-void image_shape(int visible_size, int& rows, int& cols) {
-    const int side = static_cast<int>(std::lround(std::sqrt(static_cast<double>(visible_size))));
-    if (side > 0 && side * side == visible_size) {
-        rows = cols = side;
-    } else {
-        rows = 1;
-        cols = visible_size;
-    }
-}
 
 namespace {
 // The cancellation check before each loading stage, then the stage callback.
@@ -107,7 +98,9 @@ std::shared_ptr<const ModelInfo> build_model_info(std::shared_ptr<const Dbn> mod
     info->name = path.empty() ? std::string("(in memory)") : std::filesystem::path(path).filename().string();
     info->architecture = model->architecture_text();
     info->sizes = model->architecture();
-    image_shape(info->sizes.empty() ? 0 : info->sizes.front(), info->image_rows, info->image_cols);
+    const ImageShape shape = visible_image_shape(info->sizes.empty() ? 0 : info->sizes.front());
+    info->image_rows = shape.rows;
+    info->image_cols = shape.cols;
     info->has_label_biasing = model->label_biasing.size() > 0 && model->label_biasing.rows() == model->num_classes() &&
                               model->label_biasing.cols() == model->top_size();
     enter_stage(task, on_stage, LoadStage::ClassMeans);

@@ -12,11 +12,6 @@
 namespace topdown {
 
 namespace {
-bool needs_label_biasing(BiasMethod m) {
-    return m == BiasMethod::Label || m == BiasMethod::DoubleLabel || m == BiasMethod::Intersection;
-}
-bool is_pair(BiasMethod m) { return m == BiasMethod::DoubleLabel || m == BiasMethod::Intersection; }
-
 std::shared_ptr<const FocusedFrame> frame_from_record(const StepRecord& r, const StateVerdict& verdict) {
     auto f = std::make_shared<FocusedFrame>();
     f->step = r.step;
@@ -57,7 +52,7 @@ void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_pt
         p.bias.class_b = std::clamp(p.bias.class_b, 0, C - 1);
     }
     p.bias.k = 0;  // the new model's own k
-    if (!info_->has_label_biasing && needs_label_biasing(p.bias.method)) p.bias.method = BiasMethod::Random;
+    if (!info_->has_label_biasing && traits(p.bias.method).uses_classes) p.bias.method = BiasMethod::Random;
     restart(p);
 }
 
@@ -82,13 +77,14 @@ void Simulation::restart(const SessionParams& requested) {
     if (!(p.temperature > 0.0f && p.temperature <= 100.0f)) throw ArgumentError("temperature must lie in (0, 100]");
     if (p.steps < 1 || p.steps > kMaxSessionSteps) throw ArgumentError("steps must lie between 1 and 1000000");
     const int C = m.num_classes();
-    if (needs_label_biasing(p.bias.method)) {
+    const BiasMethodTraits& method = traits(p.bias.method);
+    if (method.uses_classes) {
         if (!info_->has_label_biasing)
             throw ArgumentError("this model has no label-biasing matrix: use random or sample biasing");
-        if (p.bias.class_a < 0 || p.bias.class_a >= C || (is_pair(p.bias.method) && (p.bias.class_b < 0 || p.bias.class_b >= C)))
+        if (p.bias.class_a < 0 || p.bias.class_a >= C || (method.is_pair && (p.bias.class_b < 0 || p.bias.class_b >= C)))
             throw ArgumentError(std::string("class out of range (the model has ") + std::to_string(C) + " classes)");
     }
-    if (p.bias.method != BiasMethod::Label && p.bias.method != BiasMethod::Sample) p.bias.k = resolve_k(m, p.bias.k);
+    if (method.uses_k) p.bias.k = resolve_k(m, p.bias.k);
     if (p.bias.method == BiasMethod::Sample) p.bias.image = sample_image(p.sample_index);
 
     // Build every H⁰ before touching the running chains, so that an error leaves them as they were.
@@ -115,12 +111,7 @@ void Simulation::restart(const SessionParams& requested) {
     params_ = p;
     description_ = first.description;
     empty_start_ = first.empty;
-    intersection_size_ = -1;
-    if (is_pair(p.bias.method)) {
-        const int k = resolve_k(m, p.bias.k);
-        intersection_size_ = static_cast<int>(
-            intersection_chimera(m, p.bias.class_a, p.bias.class_b, k).sum() + 0.5f);
-    }
+    intersection_size_ = method.is_pair ? intersection_size(m, p.bias.class_a, p.bias.class_b, p.bias.k) : -1;
     end_replay();
     chain_ = std::move(chain);
     ensemble_ = std::move(ensemble);
