@@ -141,9 +141,7 @@ void ScriptRunner::update(UiContext& ctx) {
             ReplayPanelState& r = ctx.replay;
             ctx.view.show_replay = true;
             r.epochs = 2, r.batches = 8, r.limit = 2000, r.seed = 1;
-            for (bool& c : r.conditions) c = false;
-            r.conditions[static_cast<int>(ReplayCondition::Sequential)] = true;
-            r.conditions[static_cast<int>(ReplayCondition::GenerativeChimera)] = true;
+            r.conditions = ReplayConditionSet::parse("sequential,generative-chimera");
             start_replay(ctx);
             if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
             phase_ = Phase::WaitReplay;

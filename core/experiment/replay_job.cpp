@@ -63,14 +63,7 @@ void ReplayJob::run(const ReplayJobConfig& config, Task<ReplayProgress>& task) {
     p.total_epochs = config.options.epochs;
     p.stage = "loading the model and the datasets";
     task.publish(p);
-    const Dbn model = load_model(config.model_path);
-    if (model.dataset != "mnist")
-        throw ArgumentError("replay starts from a model trained on MNIST (this one: " + model.dataset + ")");
-    const std::string dir = data_dir(config.data_dir);
-    const Dataset mnist_train = load_dataset("mnist", Split::Train, dir, config.limit);
-    const Dataset mnist_test = load_dataset("mnist", Split::Test, dir);
-    const Dataset new_train = load_dataset(config.new_dataset, Split::Train, dir, config.limit);
-    const Dataset new_test = load_dataset(config.new_dataset, Split::Test, dir);
+    const ReplayInputs in = load_replay_inputs(config.model_path, config.new_dataset, config.data_dir, config.limit);
     task.state().throw_if_cancelled();
     const int n = static_cast<int>(config.conditions.size());
     for (int i = 0; i < n; ++i) {
@@ -84,7 +77,7 @@ void ReplayJob::run(const ReplayJobConfig& config, Task<ReplayProgress>& task) {
         p.curve_complete.push_back(false);
         task.publish(p);
         const ReplayCurve done = run_replay(
-            model, c, new_train, new_test, mnist_train, mnist_test, config.options,
+            in.model, c, in.new_train, in.new_test, in.mnist_train, in.mnist_test, config.options,
             [&](const ReplayCurve& cur, const Matrix& pool) {
                 p.curves.back() = cur;
                 const int e = static_cast<int>(cur.new_accuracy.size());
