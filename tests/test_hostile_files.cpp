@@ -96,7 +96,6 @@ TEST(HostileStudyFiles, BadHeadersAndStatesAreRejected) {
     EXPECT_THROW(load_study_results(d.file("a.tds")), FileFormatError);
     ConditionResult r;
     r.condition.id = "label-0";
-    r.condition.method = "label";
     r.condition.title = "LB 0";
     r.chains = 2;
     r.steps = 2;

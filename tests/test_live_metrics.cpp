@@ -61,7 +61,6 @@ TEST(LiveMetrics, EqualTheBatchStudyOnTheSameChains) {
         // session's ensemble chain i is stream i + 1.
         Condition cond;
         cond.id = "live-vs-batch";
-        cond.method = to_string(method);
         cond.bias = p.bias;
         cond.bias.k = resolve_k(*dbn, 0);
         StudyOptions o;
@@ -136,26 +135,22 @@ TEST(LiveMetrics, CountClassesAbove64) {
     // 70 classes (non-class = 70). Hand-computed: chain 0 visits 64, 65, 64, 69 with non-class steps between
     // -> 3 classes, 4 runs; chain 1 stays in 3 -> 1 class, 1 run; chain 2 only non-class -> 0, 0.
     const int C = 70;
-    MetricsAccumulator acc;
-    acc.reset(3, C);
+    EnsembleMetrics acc(3, C);
     const std::vector<std::vector<int>> steps = {{64, 3, 70}, {70, 3, 70}, {65, 3, 70}, {64, 3, 70}, {69, 3, 70}};
-    MetricsSummary m;
-    for (const auto& st : steps) {
-        std::vector<StateVerdict> v;
-        for (int s : st) v.push_back(StateVerdict{s, 0.5f, 0.1f});
-        m = update_metrics(acc, v);
-    }
+    for (const auto& st : steps) EXPECT_EQ(acc.add_step(st), 3);
+    const MetricsSummary m = metrics_summary(acc);
     ASSERT_TRUE(m.available);
-    EXPECT_EQ(acc.chains[0].metrics().visited_states, 3);
-    EXPECT_EQ(acc.chains[0].metrics().transitions, 4);
-    EXPECT_EQ(acc.chains[1].metrics().visited_states, 1);
-    EXPECT_EQ(acc.chains[2].metrics().visited_states, 0);
+    EXPECT_EQ(acc.chain(0).visited_states, 3);
+    EXPECT_EQ(acc.chain(0).transitions, 4);
+    EXPECT_EQ(acc.chain(1).visited_states, 1);
+    EXPECT_EQ(acc.chain(2).visited_states, 0);
     EXPECT_DOUBLE_EQ(m.visited_mean, 4.0 / 3.0);
     EXPECT_DOUBLE_EQ(m.transitions_mean, 5.0 / 3.0);
-    // The transition hook on a 71 x 71 matrix: 64 -> 70 is counted in row 64.
-    Eigen::MatrixXi counts = Eigen::MatrixXi::Zero(C + 1, C + 1);
-    accumulate_transitions({StateVerdict{64, 1, 0}, StateVerdict{69, 1, 0}}, {StateVerdict{70, 1, 0}, StateVerdict{65, 1, 0}},
-                           counts);
+    // The transition accumulator on a 71 x 71 matrix: 64 -> 70 is counted in row 64.
+    TransitionAccumulator t(C);
+    t.add_step({64, 69});
+    t.add_step({70, 65});
+    const Eigen::MatrixXd& counts = t.counts().counts();
     EXPECT_EQ(counts(64, 70), 1);
     EXPECT_EQ(counts(69, 65), 1);
     EXPECT_EQ(counts.sum(), 2);

@@ -65,7 +65,7 @@ ConditionResult fake_result(const Condition& c, const Shape& s, std::uint64_t se
     r.active_mean = fill(kSteps, s.layers);
     r.hidden_mean = fill(kSteps, s.hidden);
     r.entropy_mean = fill(1, kSteps);
-    r.filmstrip = fill(std::min(3, kChains) * int(filmstrip_steps(kSteps).size()), s.visible);
+    r.filmstrip = fill(std::min(3, kChains) * int(study_filmstrip_steps(kSteps).size()), s.visible);
     return r;
 }
 

@@ -8,7 +8,9 @@
 #include "commands.hpp"
 #include "data/dataset.hpp"
 #include "experiment/study_memory.hpp"
+#include "generate/filmstrip_steps.hpp"
 #include "generate/generation_run.hpp"
+#include "model/image_shape.hpp"
 #include "model/model_file.hpp"
 #include "util/atomic_file.hpp"
 #include "util/checksum.hpp"
@@ -40,23 +42,6 @@ std::vector<int> parse_int_list(const std::string& text, const char* what) {
     return v;
 }
 
-// Roughly log-spaced steps 1, 2, 3, 5, 10, 20, 50, 100... up to `steps` (at most 10).
-std::vector<int> default_frames(int steps) {
-    std::vector<int> f;
-    for (int base = 1; base <= steps; base *= 10)
-        for (int m : {1, 2, 3, 5})
-            if (base * m <= steps && f.size() < 10) f.push_back(base * m);
-    if (f.empty() || f.back() != steps) f.push_back(steps);
-    return f;
-}
-
-int class_index(const Dbn& m, const std::string& text) {
-    for (std::size_t i = 0; i < m.class_names.size(); ++i)
-        if (m.class_names[i] == text) return static_cast<int>(i);
-    const auto v = parse_int_list(text, "class");
-    return v.at(0);
-}
-
 // `text` quoted for a POSIX shell when it holds anything but safe characters.
 std::string shell_quote(const std::string& text) {
     if (!text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=.,/:@%") ==
@@ -82,7 +67,7 @@ std::string reproduce_command(const GenerateArgs& a, const std::vector<int>& cla
     for (std::size_t i = 0; i < classes.size(); ++i) cls += (i ? "," : "") + std::to_string(classes[i]);
     std::string frames = a.frames;
     if (frames.empty())
-        for (int f : default_frames(a.steps)) frames += (frames.empty() ? "" : ",") + std::to_string(f);
+        for (int f : log_spaced_filmstrip_steps(a.steps)) frames += (frames.empty() ? "" : ",") + std::to_string(f);
     std::string c = "topdown-cli generate " + shell_quote(a.model) + " --method " + a.method + " --classes " + cls +
                     " --k " + std::to_string(a.k) + " --temperature " + exact_float(a.temperature) + " --steps " +
                     std::to_string(a.steps) + " --chains " + std::to_string(a.chains) + " --seed " + std::to_string(a.seed) +
@@ -92,26 +77,19 @@ std::string reproduce_command(const GenerateArgs& a, const std::vector<int>& cla
     return c + " --out " + shell_quote(a.out);
 }
 
-void run_generate(const GenerateArgs& a) {
-    namespace fs = std::filesystem;
-    auto dbn = std::make_shared<Dbn>(load_model(a.model));
-    const auto g = prepare_generation_model(dbn);
+// The generation request of the arguments (method, classes resolved from names, k, the test image of method
+// sample); `classes` receives the class indices. Throws ArgumentError / DataError.
+GenerationRequest make_request(const GenerateArgs& a, const Dbn& model, std::vector<int>& classes) {
     GenerationRequest req;
     req.bias.method = parse_bias_method(a.method);
-    std::vector<int> cls;
-    {
-        std::stringstream ss(a.classes);
-        std::string part;
-        while (std::getline(ss, part, ',')) cls.push_back(class_index(*dbn, part));
-    }
-    if (cls.empty()) throw ArgumentError("--classes needs at least one class");
-    const bool pair = req.bias.method == BiasMethod::DoubleLabel || req.bias.method == BiasMethod::Intersection;
-    if (pair && cls.size() != 2) throw ArgumentError("--method " + a.method + " needs two classes, e.g. --classes 2,9");
-    req.bias.class_a = cls[0];
-    req.bias.class_b = cls.size() > 1 ? cls[1] : cls[0];
+    classes = parse_class_list(model, a.classes);
+    if (traits(req.bias.method).is_pair && classes.size() != 2)
+        throw ArgumentError("--method " + a.method + " needs two classes, e.g. --classes 2,9");
+    req.bias.class_a = classes[0];
+    req.bias.class_b = classes.size() > 1 ? classes[1] : classes[0];
     req.bias.k = a.k;
     if (req.bias.method == BiasMethod::Sample) {
-        const Dataset test = load_dataset(dbn->dataset.empty() ? "mnist" : dbn->dataset, Split::Test,
+        const Dataset test = load_dataset(model.dataset.empty() ? "mnist" : model.dataset, Split::Test,
                                           data_dir(a.data_dir_override));
         if (a.image_index < 0 || a.image_index >= test.size()) throw ArgumentError("--image-index out of range");
         req.bias.image = test.images.row(a.image_index);
@@ -121,36 +99,45 @@ void run_generate(const GenerateArgs& a) {
     req.seed = a.seed;
     req.temperature.constant = a.temperature;
     req.threads = a.threads;
-    std::vector<int> frames = a.frames.empty() ? default_frames(a.steps) : parse_int_list(a.frames, "--frames");
+    return req;
+}
+
+// The filmstrip steps: --frames, or the log-spaced default. Throws ArgumentError.
+std::vector<int> chosen_frames(const GenerateArgs& a) {
+    std::vector<int> frames = a.frames.empty() ? log_spaced_filmstrip_steps(a.steps) : parse_int_list(a.frames, "--frames");
     for (int f : frames)
         if (f < 1 || f > a.steps) throw ArgumentError("--frames must lie between 1 and --steps");
+    return frames;
+}
 
-    // chains.csv is built in memory (one line per chain and step): refuse runs that cannot fit.
-    const std::uint64_t csv_bytes = std::uint64_t(a.chains) * std::uint64_t(a.steps) * std::uint64_t(24 + 24 * g->depth());
+// chains.csv is built in memory (one line per chain and step): refuses runs that cannot fit.
+void check_csv_fits(const GenerateArgs& a, int depth) {
+    const std::uint64_t csv_bytes = std::uint64_t(a.chains) * std::uint64_t(a.steps) * std::uint64_t(24 + 24 * depth);
     if (csv_bytes > study_memory_limit())
         throw ArgumentError("--chains " + std::to_string(a.chains) + " x --steps " + std::to_string(a.steps) +
                             " would need about " + format_bytes(csv_bytes) + " of memory for chains.csv (one line per chain and step), more than the " +
                             format_bytes(study_memory_limit()) + " allowed here (3/4 of physical memory): reduce --chains or --steps");
-    fs::create_directories(a.out);
-    InitialState first;
-    (void)initial_states(*dbn, req, &first);
-    if (first.empty) std::printf("warning: %s — the chains start from an all-zero top state\n", first.description.c_str());
-    std::printf("%s: %d chains x %d steps, seed %llu\n", first.description.c_str(), a.chains, a.steps,
-                static_cast<unsigned long long>(a.seed));
+}
 
-    const int L = g->depth();
-    const int strip_rows = std::min(a.chains, a.filmstrip_chains);
-    std::vector<Matrix> kept(frames.size());
+// What the run records: the filmstrip frames, chains.csv and the mean energy per layer and step.
+struct GenerateRecord {
+    std::vector<int> frames;
+    int strip_rows = 0;
+    std::vector<Matrix> kept;                     // per frame: strip_rows x D visible states
     std::ostringstream csv;
-    csv << "chain,step";
-    for (int l = 1; l <= L; ++l) csv << ",energy_" << l;
-    for (int l = 1; l <= L; ++l) csv << ",active_" << l;
-    csv << "\n";
-    std::vector<std::vector<double>> mean_energy(static_cast<std::size_t>(L));
-    ProgressBar bar("generate", a.steps, stdout);
-    const auto t0 = std::chrono::steady_clock::now();
-    run_generation(g, req, [&](const ChainBatch& b) {
-        const int s = b.steps_done();
+    std::vector<std::vector<double>> mean_energy;  // per layer, per step
+    double seconds = 0;
+
+    GenerateRecord(std::vector<int> f, int rows, int L) : frames(std::move(f)), strip_rows(rows), kept(frames.size()),
+                                                           mean_energy(static_cast<std::size_t>(L)) {
+        csv << "chain,step";
+        for (int l = 1; l <= L; ++l) csv << ",energy_" << l;
+        for (int l = 1; l <= L; ++l) csv << ",active_" << l;
+        csv << "\n";
+    }
+    // Records the batch's last step.
+    void add(const ChainBatch& b) {
+        const int s = b.steps_done(), L = b.depth();
         for (std::size_t f = 0; f < frames.size(); ++f)
             if (frames[f] == s) kept[f] = b.state(0).topRows(strip_rows);
         std::vector<Eigen::VectorXf> act;
@@ -162,26 +149,40 @@ void run_generate(const GenerateArgs& a) {
             csv << '\n';
         }
         for (int l = 0; l < L; ++l) mean_energy[static_cast<std::size_t>(l)].push_back(b.energies().col(l).mean());
-        bar.update(s, "step " + std::to_string(s) + "/" + std::to_string(a.steps));
+    }
+};
+
+// Runs the chains with a progress bar (Ctrl-C cancels).
+void run_chains(const GenerateArgs& a, const std::shared_ptr<const GenerationModel>& g, const GenerationRequest& req,
+                GenerateRecord& rec) {
+    ProgressBar bar("generate", a.steps, stdout);
+    const auto t0 = std::chrono::steady_clock::now();
+    run_generation(g, req, [&](const ChainBatch& b) {
+        rec.add(b);
+        bar.update(b.steps_done(), "step " + std::to_string(b.steps_done()) + "/" + std::to_string(a.steps));
     }, &interrupt_task());
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    rec.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const long long chain_steps = static_cast<long long>(a.chains) * a.steps;  // up to 1e11: no int overflow
     bar.finish(std::to_string(chain_steps) + " chain-steps, " +
-               std::to_string(static_cast<long long>(double(chain_steps) / std::max(secs, 1e-9))) + " chain-steps/s");
+               std::to_string(static_cast<long long>(double(chain_steps) / std::max(rec.seconds, 1e-9))) + " chain-steps/s");
+}
 
-    // Filmstrip: one row per chain, one column per chosen step.
-    // Visible layers are drawn in the model's image shape (stored, e.g. 64x64 or 40x30 for an imported dataset;
-    // else square when D is a square number); any other size is a one-pixel-high strip of D values.
-    const int scale = 2, gap = 2;
-    const auto [rows_px, cols_px] = dbn->image_shape();
-    Image img(gap + int(frames.size()) * (cols_px * scale + gap), gap + strip_rows * (rows_px * scale + gap), 40, 40, 40);
-    for (std::size_t f = 0; f < frames.size(); ++f)
-        for (int c = 0; c < strip_rows; ++c)
-            img.draw_gray(kept[f].row(c).data(), rows_px, cols_px, gap + int(f) * (cols_px * scale + gap),
+// Filmstrip: one row per chain, one column per chosen step, each visible state drawn in its image shape.
+// `shape`: the model's image shape (stored, e.g. 64x64 or 40x30 for an imported dataset; else from the layer size).
+Image filmstrip_image(const GenerateRecord& rec, ImageShape shape) {
+    const int scale = 2, gap = 2, rows_px = shape.rows, cols_px = shape.cols;
+    const int F = static_cast<int>(rec.frames.size());
+    Image img(gap + F * (cols_px * scale + gap), gap + rec.strip_rows * (rows_px * scale + gap), 40, 40, 40);
+    for (int f = 0; f < F; ++f)
+        for (int c = 0; c < rec.strip_rows; ++c)
+            img.draw_gray(rec.kept[std::size_t(f)].row(c).data(), rows_px, cols_px, gap + f * (cols_px * scale + gap),
                           gap + c * (rows_px * scale + gap), scale);
-    write_png((fs::path(a.out) / "filmstrip.png").string(), img);
-    write_file_atomic((fs::path(a.out) / "chains.csv").string(), csv.str());
+    return img;
+}
 
+// summary.json: the arguments, the resolved classes and k, the initial state, the energies, the rerun command.
+nlohmann::json summary_json(const GenerateArgs& a, const Dbn& model, const GenerationRequest& req,
+                            const std::vector<int>& cls, const InitialState& first, const GenerateRecord& rec) {
     nlohmann::json j;
     j["command"] = "generate";
     j["model"] = a.model;
@@ -189,19 +190,44 @@ void run_generate(const GenerateArgs& a) {
     j["method"] = a.method;
     j["classes"] = cls;
     j["class_names"] = nlohmann::json::array();
-    for (int c : cls) j["class_names"].push_back(c < dbn->num_classes() ? dbn->class_names[std::size_t(c)] : "?");
-    j["k"] = req.bias.method == BiasMethod::Label || req.bias.method == BiasMethod::Sample ? a.k : resolve_k(*dbn, a.k);
+    for (int c : cls) j["class_names"].push_back(c < model.num_classes() ? model.class_names[std::size_t(c)] : "?");
+    j["k"] = traits(req.bias.method).uses_k ? resolve_k(model, a.k) : a.k;
     j["temperature"] = a.temperature;
     j["steps"] = a.steps;
     j["chains"] = a.chains;
     j["seed"] = a.seed;
     j["image_index"] = a.image_index;
-    j["frames"] = frames;
+    j["frames"] = rec.frames;
     j["initial_state"] = {{"description", first.description}, {"active_units", first.active_units}, {"empty", first.empty}};
-    j["mean_energy_per_step"] = mean_energy;
-    j["wall_seconds"] = secs;
+    j["mean_energy_per_step"] = rec.mean_energy;
+    j["wall_seconds"] = rec.seconds;
     j["created"] = iso8601_now();
     j["reproduce"] = reproduce_command(a, cls);
+    return j;
+}
+
+void run_generate(const GenerateArgs& a) {
+    namespace fs = std::filesystem;
+    auto dbn = std::make_shared<Dbn>(load_model(a.model));
+    const auto g = prepare_generation_model(dbn);
+    std::vector<int> cls;
+    const GenerationRequest req = make_request(a, *dbn, cls);
+    std::vector<int> frames = chosen_frames(a);
+    check_csv_fits(a, g->depth());
+    fs::create_directories(a.out);
+    InitialState first;
+    (void)initial_states(*dbn, req, &first);
+    if (first.empty) std::printf("warning: %s — the chains start from an all-zero top state\n", first.description.c_str());
+    std::printf("%s: %d chains x %d steps, seed %llu\n", first.description.c_str(), a.chains, a.steps,
+                static_cast<unsigned long long>(a.seed));
+    GenerateRecord rec(std::move(frames), std::min(a.chains, a.filmstrip_chains), g->depth());
+    run_chains(a, g, req, rec);
+    write_png((fs::path(a.out) / "filmstrip.png").string(), filmstrip_image(rec, [&] {
+        const auto [r, c] = dbn->image_shape();
+        return ImageShape{r, c};
+    }()));
+    write_file_atomic((fs::path(a.out) / "chains.csv").string(), rec.csv.str());
+    const nlohmann::json j = summary_json(a, *dbn, req, cls, first, rec);
     write_file_atomic((fs::path(a.out) / "summary.json").string(), j.dump(2));
     std::printf("wrote %s/{filmstrip.png, chains.csv, summary.json}\nreproduce: %s\n", a.out.c_str(),
                 j["reproduce"].get<std::string>().c_str());

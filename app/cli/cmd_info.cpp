@@ -42,7 +42,7 @@ nlohmann::json study_header(const std::string& path) {
     const auto results = load_study_results(path, &meta);
     const StudyShape s = study_shape(results);
     std::map<std::string, int> per_method;
-    for (const auto& r : results) ++per_method[r.condition.method];
+    for (const auto& r : results) ++per_method[r.condition.method_name()];
     meta.erase("conditions");
     meta["conditions"] = results.size();
     meta["conditions_per_method"] = per_method;

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "experiment/canvas.hpp"
 #include "experiment/replay.hpp"
+#include "experiment/replay_condition_set.hpp"
 #include "model/model_file.hpp"
 #include "util/atomic_file.hpp"
 #include "util/checksum.hpp"
@@ -88,21 +89,13 @@ void replot(const ReplayArgs& a) {
 void run_replay_command(const ReplayArgs& a) {
     if (a.replot) return replot(a);
     namespace fs = std::filesystem;
-    const Dbn model = load_model(a.model);
-    if (model.dataset != "mnist") throw ArgumentError("replay starts from a model trained on MNIST (this one: " + model.dataset + ")");
-    const std::string dir = data_dir(a.dir);
-    const Dataset mnist_train = load_dataset("mnist", Split::Train, dir, a.limit);
-    const Dataset mnist_test = load_dataset("mnist", Split::Test, dir);
-    const Dataset new_train = load_dataset(a.new_dataset, Split::Train, dir, a.limit);
-    const Dataset new_test = load_dataset(a.new_dataset, Split::Test, dir);
-    std::vector<ReplayCondition> conds;
-    if (a.condition == "all") conds = all_replay_conditions();
-    else conds.push_back(parse_replay_condition(a.condition));
+    const ReplayInputs in = load_replay_inputs(a.model, a.new_dataset, a.dir, a.limit);
+    const std::vector<ReplayCondition> conds = ReplayConditionSet::parse(a.condition).list();
     fs::create_directories(a.out);
     std::vector<ReplayCurve> curves;
     for (auto c : conds) {
         ProgressBar bar("replay " + to_string(c), a.o.epochs, stdout);
-        ReplayCurve k = run_replay(model, c, new_train, new_test, mnist_train, mnist_test, a.o,
+        ReplayCurve k = run_replay(in.model, c, in.new_train, in.new_test, in.mnist_train, in.mnist_test, a.o,
                                    [&](const ReplayCurve& cur, const Matrix&) {
                                        char s[160];
                                        std::snprintf(s, sizeof s, "epoch %zu: %s %.2f%%, MNIST %.2f%% (refit %.2f%%)",

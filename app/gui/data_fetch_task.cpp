@@ -13,42 +13,40 @@ double now_s() {
 }
 }  // namespace
 
-DataFetchTask::~DataFetchTask() {
-    if (thread_.joinable()) thread_.join();
-}
-
 void DataFetchTask::start(const std::string& dir) {
-    if (state_.load() == State::Running) return;
-    if (thread_.joinable()) thread_.join();
+    if (task_.running()) return;
     started_ = now_s();
-    set_message("starting the download");
-    state_.store(State::Running);
-    thread_ = std::thread([this, dir] {
-        try {
+    Task<std::string>::Options o;
+    o.thread_name = "td-fetch";
+    o.final_progress = [](std::string& line, TaskStatus status, const std::string& error) {
+        if (status != TaskStatus::Finished) line = "Fetching the datasets failed: " + error;
+    };
+    task_.start(
+        [dir](Task<std::string>& task) {
             FetchOptions o;
             o.dir = data_dir(dir);
-            o.log = [this](const std::string& line) { set_message(line); };
+            o.log = [&task](const std::string& line) { task.publish(line); };
+            o.task = &task.state();
             fetch_mnist(o);
             fetch_fashion(o);
-            set_message("MNIST and Fashion-MNIST are ready in " + o.dir);
-            state_.store(State::Done);
-        } catch (const std::exception& e) {
-            set_message(std::string("Fetching the datasets failed: ") + e.what());
-            state_.store(State::Failed);
-        }
-    });
+            task.publish("MNIST and Fashion-MNIST are ready in " + o.dir);
+        },
+        "starting the download", std::move(o));
 }
 
-std::string DataFetchTask::message() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return message_;
+DataFetchTask::State DataFetchTask::state() const {
+    switch (task_.status()) {
+        case TaskStatus::Idle: return State::Idle;
+        case TaskStatus::Running: return State::Running;
+        case TaskStatus::Finished: return State::Done;
+        case TaskStatus::Cancelled:
+        case TaskStatus::Failed: return State::Failed;
+    }
+    return State::Failed;
 }
 
-double DataFetchTask::elapsed_s() const { return now_s() - started_; }
+std::string DataFetchTask::message() const { return *task_.progress(); }
 
-void DataFetchTask::set_message(const std::string& m) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    message_ = m;
-}
+double DataFetchTask::elapsed_s() const { return now_s() - started_.load(); }
 
 }  // namespace topdown::gui

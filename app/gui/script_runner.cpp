@@ -19,22 +19,14 @@ void ScriptRunner::fail(const std::string& message, int code) {
 }
 
 bool ScriptRunner::parse_classes(const ModelInfo& m, int& a, int& b) {
-    std::vector<int> v;
-    std::stringstream ss(o_.classes);
-    std::string part;
-    while (std::getline(ss, part, ',')) {
-        int idx = -1;
-        for (int i = 0; i < m.num_classes(); ++i)
-            if (m.model->class_names[static_cast<std::size_t>(i)] == part) idx = i;
-        if (idx < 0 && !part.empty() && part.find_first_not_of("0123456789") == std::string::npos && part.size() < 6)
-            idx = std::stoi(part);
-        if (idx < 0 || idx >= m.num_classes()) return false;
-        v.push_back(idx);
+    try {
+        const std::vector<int> v = parse_class_list(*m.model, o_.classes);
+        a = v[0];
+        b = v.size() > 1 ? v[1] : v[0];
+        return true;
+    } catch (const ArgumentError&) {
+        return false;
     }
-    if (v.empty()) return false;
-    a = v[0];
-    b = v.size() > 1 ? v[1] : v[0];
-    return true;
 }
 
 void ScriptRunner::update(UiContext& ctx) {
@@ -68,7 +60,7 @@ void ScriptRunner::update(UiContext& ctx) {
             }
             ComposerState& c = ctx.composer;
             c.method = static_cast<int>(parse_bias_method(o_.method));
-            if (c.method <= static_cast<int>(BiasMethod::Intersection) && !parse_classes(*s.model, c.class_a, c.class_b))
+            if (traits(static_cast<BiasMethod>(c.method)).uses_classes && !parse_classes(*s.model, c.class_a, c.class_b))
                 return fail("--classes '" + o_.classes + "' does not name classes of this model");
             c.k = o_.k;
             c.temperature = o_.temperature;
@@ -149,9 +141,7 @@ void ScriptRunner::update(UiContext& ctx) {
             ReplayPanelState& r = ctx.replay;
             ctx.view.show_replay = true;
             r.epochs = 2, r.batches = 8, r.limit = 2000, r.seed = 1;
-            for (bool& c : r.conditions) c = false;
-            r.conditions[static_cast<int>(ReplayCondition::Sequential)] = true;
-            r.conditions[static_cast<int>(ReplayCondition::GenerativeChimera)] = true;
+            r.conditions = ReplayConditionSet::parse("sequential,generative-chimera");
             start_replay(ctx);
             if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
             phase_ = Phase::WaitReplay;

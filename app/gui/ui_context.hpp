@@ -14,6 +14,7 @@
 #include "gl/visible_renderer.hpp"
 #include "plot/colormaps.hpp"
 #include "widgets/file_browser.hpp"
+#include "experiment/replay_condition_set.hpp"
 #include "experiment/replay_job.hpp"
 #include "session/composer_state.hpp"
 #include "session/key_press_log.hpp"
@@ -30,7 +31,7 @@ inline constexpr const char* kMethodNames[] = {"label", "double-label chimera", 
 struct ReplayPanelState {
     int epochs = 20, batches = 156, limit = 0;
     std::uint64_t seed = 1;  // 64-bit like every seed of the core
-    bool conditions[5] = {true, true, true, true, true};  // in the order of all_replay_conditions()
+    ReplayConditionSet conditions = ReplayConditionSet::all();
     std::chrono::steady_clock::time_point started;
     std::string message;  // result of the last save
     bool retry_after_fetch = false;  // start again once the datasets are fetched

@@ -1,5 +1,7 @@
 #include "analyze/chain_metrics.hpp"
 
+#include <algorithm>
+
 #include "util/errors.hpp"
 
 namespace topdown {
@@ -19,6 +21,34 @@ void ChainMetricsCounter::add(int s) {
     if (s != last_) ++m_.transitions;
     last_ = s;
     m_.changes = m_.transitions > 0 ? m_.transitions - 1 : 0;
+}
+
+EnsembleMetrics::EnsembleMetrics(int chains, int C)
+    : counters_(static_cast<std::size_t>(chains < 0 ? 0 : chains), ChainMetricsCounter(C < 0 ? 0 : C)) {}
+
+int EnsembleMetrics::add_step(const std::vector<int>& states) {
+    const std::size_t n = std::min(states.size(), counters_.size());
+    int added = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (states[i] < 0) continue;  // unknown (no classifier)
+        counters_[i].add(states[i]);
+        ++added;
+    }
+    return added;
+}
+
+std::vector<double> EnsembleMetrics::visited_per_chain() const {
+    std::vector<double> v;
+    v.reserve(counters_.size());
+    for (const auto& c : counters_) v.push_back(c.metrics().visited_states);
+    return v;
+}
+
+std::vector<double> EnsembleMetrics::transitions_per_chain() const {
+    std::vector<double> v;
+    v.reserve(counters_.size());
+    for (const auto& c : counters_) v.push_back(c.metrics().transitions);
+    return v;
 }
 
 ChainMetrics chain_metrics(const std::vector<int>& states, int C) {

@@ -3,6 +3,8 @@
 #pragma once
 #include <vector>
 
+#include "analyze/statistics.hpp"
+
 namespace topdown {
 
 struct ChainMetrics {
@@ -30,6 +32,32 @@ private:
     int last_ = -1;
     std::vector<char> seen_;  // C entries: class visited
     ChainMetrics m_;
+};
+
+// The metrics of an ensemble of chains fed one step at a time (the batch study per condition, the app's
+// live ensemble): one ChainMetricsCounter per chain, mean ± SEM over the chains with mean_sem.
+class EnsembleMetrics {
+public:
+    // `chains` chains of a model with `num_classes` classes (negative counts are taken as 0).
+    explicit EnsembleMetrics(int chains = 0, int num_classes = 0);
+    // Adds one state per chain (states[i] for chain i; extra entries are ignored); a negative state means
+    // "unknown" and is skipped. Returns how many states were added. Throws ArgumentError for a state above C.
+    int add_step(const std::vector<int>& states);
+    // Number of chains.
+    int chains() const { return static_cast<int>(counters_.size()); }
+    // The metrics of chain i so far.
+    const ChainMetrics& chain(int i) const { return counters_.at(static_cast<std::size_t>(i)).metrics(); }
+    // Distinct classes visited, per chain (chain order).
+    std::vector<double> visited_per_chain() const;
+    // Runs of classes, per chain.
+    std::vector<double> transitions_per_chain() const;
+    // Mean ± SEM over the chains of the distinct classes visited.
+    MeanSem visited() const { return mean_sem(visited_per_chain()); }
+    // Mean ± SEM over the chains of the runs of classes.
+    MeanSem transitions() const { return mean_sem(transitions_per_chain()); }
+
+private:
+    std::vector<ChainMetricsCounter> counters_;
 };
 
 }  // namespace topdown

@@ -1,5 +1,6 @@
 #include "analyze/label_trajectories.hpp"
 
+#include "analyze/hidden_means.hpp"
 #include "generate/generation_run.hpp"
 #include "util/errors.hpp"
 
@@ -10,9 +11,7 @@ Matrix label_average_trajectories(const std::shared_ptr<const GenerationModel>& 
     if (!g || g->depth() < 1) throw ArgumentError("label trajectories need a model");
     if (chains < 1 || steps < 1) throw ArgumentError("label trajectories need at least one chain and one step");
     const int C = g->model->num_classes();
-    int hidden = 0;
-    for (int l = 1; l <= g->depth(); ++l) hidden += g->sizes[std::size_t(l)];
-    Matrix stacked(Eigen::Index(C) * steps, hidden);
+    Matrix stacked(Eigen::Index(C) * steps, hidden_unit_count(*g));
     for (int c = 0; c < C; ++c) {
         GenerationRequest r;
         r.bias.class_a = c;
@@ -20,12 +19,7 @@ Matrix label_average_trajectories(const std::shared_ptr<const GenerationModel>& 
         r.steps = steps;
         r.seed = seed;
         run_generation(g, r, [&](const ChainBatch& b) {
-            Eigen::Index off = 0;
-            for (int l = 1; l <= b.depth(); ++l) {
-                const int n = g->sizes[std::size_t(l)];
-                stacked.block(Eigen::Index(c) * steps + b.steps_done() - 1, off, 1, n) = b.state(l).colwise().mean();
-                off += n;
-            }
+            stacked.row(Eigen::Index(c) * steps + b.steps_done() - 1) = concatenated_hidden_means(b);
         }, task);
     }
     return stacked;

@@ -1,5 +1,7 @@
 #include "analyze/transition_matrix.hpp"
 
+#include <algorithm>
+
 #include "util/errors.hpp"
 
 namespace topdown {
@@ -19,6 +21,13 @@ void TransitionCounts::add_chain(const std::vector<int>& s) {
 void TransitionCounts::merge(const TransitionCounts& o) {
     if (o.counts_.rows() != counts_.rows()) throw ArgumentError("cannot merge transition counts of different sizes");
     counts_ += o.counts_;
+}
+
+void TransitionAccumulator::add_step(const std::vector<int>& states) {
+    const std::size_t n = std::min(previous_.size(), states.size());
+    for (std::size_t i = 0; i < n; ++i)
+        if (previous_[i] >= 0 && states[i] >= 0) counts_.add(previous_[i], states[i]);
+    previous_ = states;
 }
 
 Eigen::MatrixXd TransitionCounts::normalized() const {

@@ -24,6 +24,23 @@ private:
     Eigen::MatrixXd counts_;
 };
 
+// Transition counts of an ensemble fed one step at a time (the app's live ensemble and focused chain, the
+// batch study per condition): each chain adds (previous state -> state); a chain with an unknown (negative)
+// state on either side adds nothing. After all steps of chains with known states, counts() equals
+// TransitionCounts::add_chain over each chain.
+class TransitionAccumulator {
+public:
+    explicit TransitionAccumulator(int num_classes = 0) : counts_(num_classes) {}
+    // Adds one state per chain (states[i] for chain i). Throws ArgumentError for a state above C.
+    void add_step(const std::vector<int>& states);
+    // The counts so far.
+    const TransitionCounts& counts() const { return counts_; }
+
+private:
+    TransitionCounts counts_;
+    std::vector<int> previous_;
+};
+
 // Frobenius distance between a transition matrix and the identity (2025: RBM 0.526, iDBN 0.811).
 double distance_to_identity(const Eigen::MatrixXd& t);
 

@@ -58,7 +58,9 @@ constexpr std::array<PinnedFile, 4> kFashionFiles{{
 constexpr int kFashionTrainPerClass = 6000;
 constexpr int kFashionTestPerClass = 1000;
 
+// A progress line, and the cancel check between stages.
 void say(const FetchOptions& o, const std::string& s) {
+    if (o.task) o.task->throw_if_cancelled();
     if (o.log) o.log(s);
 }
 

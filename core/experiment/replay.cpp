@@ -8,10 +8,12 @@
 
 #include "generate/generation_run.hpp"
 #include "math/random.hpp"
+#include "model/model_file.hpp"
 #include "train/cd1.hpp"
 #include "train/readout.hpp"
 #include "train/recipe.hpp"
 #include "util/errors.hpp"
+#include "util/paths.hpp"
 
 namespace topdown {
 
@@ -31,6 +33,20 @@ ReplayCondition parse_replay_condition(const std::string& t) {
         if (to_string(c) == t) return c;
     throw ArgumentError("unknown replay condition '" + t +
                         "' (known: sequential, experience, generative-chimera, generative-label, random)");
+}
+
+ReplayInputs load_replay_inputs(const std::string& model_path, const std::string& new_dataset, const std::string& dir_override,
+                                std::size_t limit) {
+    ReplayInputs in;
+    in.model = load_model(model_path);
+    if (in.model.dataset != "mnist")
+        throw ArgumentError("replay starts from a model trained on MNIST (this one: " + in.model.dataset + ")");
+    const std::string dir = data_dir(dir_override);
+    in.mnist_train = load_dataset("mnist", Split::Train, dir, limit);
+    in.mnist_test = load_dataset("mnist", Split::Test, dir);
+    in.new_train = load_dataset(new_dataset, Split::Train, dir, limit);
+    in.new_test = load_dataset(new_dataset, Split::Test, dir);
+    return in;
 }
 
 std::vector<ReplayCondition> all_replay_conditions() {

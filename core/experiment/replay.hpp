@@ -53,6 +53,18 @@ struct ReplayCurve {
     int replay_pool_size = 0;
 };
 
+// What a replay experiment starts from: the MNIST model and both datasets' training and test splits.
+struct ReplayInputs {
+    Dbn model;
+    Dataset mnist_train, mnist_test, new_train, new_test;
+};
+
+// The replay set-up of the CLI and the app: loads the model (which must be trained on MNIST) and the
+// datasets from `data_dir` ("" : the default folder), the first `limit` training images of each (0: all).
+// Throws ArgumentError / DataError / IoError / FileFormatError.
+ReplayInputs load_replay_inputs(const std::string& model_path, const std::string& new_dataset,
+                                const std::string& data_dir, std::size_t limit);
+
 // Retrains a copy of `model` under one condition. `on_epoch` (optional) sees the curve after each epoch.
 ReplayCurve run_replay(const Dbn& model, ReplayCondition c, const Dataset& new_train, const Dataset& new_test,
                        const Dataset& mnist_train, const Dataset& mnist_test, const ReplayOptions& o,

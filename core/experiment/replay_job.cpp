@@ -9,57 +9,44 @@
 
 namespace topdown {
 
-ReplayJob::ReplayJob() : latest_(std::make_shared<const ReplayProgress>()) {}
-
-ReplayJob::~ReplayJob() {
-    cancel();
-    if (thread_.joinable()) thread_.join();
-}
+ReplayJob::ReplayJob() = default;
 
 void ReplayJob::start(ReplayJobConfig config) {
-    if (running_.load()) throw ArgumentError("a replay experiment is already running");
-    if (thread_.joinable()) thread_.join();
+    if (running()) throw ArgumentError("a replay experiment is already running");
     if (config.conditions.empty()) throw ArgumentError("choose at least one replay condition");
     condition_index_ = 0;
     condition_count_ = static_cast<int>(config.conditions.size());
-    auto p = std::make_shared<ReplayProgress>();
-    p->state = ReplayProgress::State::Running;
-    p->stage = "starting";
-    p->total_epochs = config.options.epochs;
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        task_ = std::make_shared<TaskState>();
-        latest_ = std::move(p);
-        running_ = true;
-    }
-    thread_ = std::thread([this, c = std::move(config)]() mutable { run(std::move(c)); });
+    ReplayProgress p;
+    p.state = ReplayProgress::State::Running;
+    p.stage = "starting";
+    p.total_epochs = config.options.epochs;
+    Task<ReplayProgress>::Options o;
+    // The final snapshot becomes visible together with running() == false.
+    o.final_progress = [](ReplayProgress& last, TaskStatus status, const std::string& error) {
+        if (status == TaskStatus::Finished) {
+            last.state = ReplayProgress::State::Finished;
+            last.stage = "finished";
+            last.fraction = 1.0;
+        } else if (status == TaskStatus::Cancelled) {
+            last.state = ReplayProgress::State::Cancelled;
+            last.stage = "cancelled";
+        } else {
+            last.state = ReplayProgress::State::Failed;
+            last.error = error;
+            last.stage = "failed";
+        }
+    };
+    o.thread_name = "td-replay";
+    task_.start([this, c = std::move(config)](Task<ReplayProgress>& task) { run(c, task); }, std::move(p), std::move(o));
 }
 
-void ReplayJob::cancel() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (task_) task_->request_cancel();
-}
+void ReplayJob::cancel() { task_.cancel(); }
 
-std::shared_ptr<const ReplayProgress> ReplayJob::progress() const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return latest_;
-}
+std::shared_ptr<const ReplayProgress> ReplayJob::progress() const { return task_.progress(); }
 
 double ReplayJob::live_fraction() const {
-    std::shared_ptr<TaskState> t;
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        t = task_;
-    }
-    if (!running_.load() || !t) return progress()->fraction;
-    return (double(condition_index_.load()) + t->fraction.load()) / double(std::max(1, condition_count_.load()));
-}
-
-void ReplayJob::publish(const ReplayProgress& p, bool last) {
-    auto next = std::make_shared<const ReplayProgress>(p);
-    std::lock_guard<std::mutex> lock(mutex_);
-    latest_ = std::move(next);
-    if (last) running_ = false;  // under the same lock: whoever sees the final snapshot sees running() false
+    if (!running()) return progress()->fraction;
+    return (double(condition_index_.load()) + task_.fraction()) / double(std::max(1, condition_count_.load()));
 }
 
 double ReplayProgress::forgetting_ratio_of(std::size_t i) const {
@@ -70,76 +57,46 @@ double ReplayProgress::forgetting_ratio_of(std::size_t i) const {
     return std::nan("");
 }
 
-void ReplayJob::run(ReplayJobConfig config) {
+void ReplayJob::run(const ReplayJobConfig& config, Task<ReplayProgress>& task) {
     ReplayProgress p;
     p.state = ReplayProgress::State::Running;
     p.total_epochs = config.options.epochs;
-    std::shared_ptr<TaskState> task;
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        task = task_;
+    p.stage = "loading the model and the datasets";
+    task.publish(p);
+    const ReplayInputs in = load_replay_inputs(config.model_path, config.new_dataset, config.data_dir, config.limit);
+    task.state().throw_if_cancelled();
+    const int n = static_cast<int>(config.conditions.size());
+    for (int i = 0; i < n; ++i) {
+        const ReplayCondition c = config.conditions[static_cast<std::size_t>(i)];
+        condition_index_ = i;
+        task.state().fraction.store(0.0);
+        p.stage = to_string(c) + ": preparing the replay pool";
+        p.fraction = double(i) / n;
+        p.curves.push_back(ReplayCurve{});
+        p.curves.back().condition = c;
+        p.curve_complete.push_back(false);
+        task.publish(p);
+        const ReplayCurve done = run_replay(
+            in.model, c, in.new_train, in.new_test, in.mnist_train, in.mnist_test, config.options,
+            [&](const ReplayCurve& cur, const Matrix& pool) {
+                p.curves.back() = cur;
+                const int e = static_cast<int>(cur.new_accuracy.size());
+                p.stage = to_string(c) + ": epoch " + std::to_string(e) + "/" + std::to_string(config.options.epochs);
+                p.fraction = (double(i) + double(e) / config.options.epochs) / n;
+                if (p.sample_condition != to_string(c)) {
+                    p.sample_condition = to_string(c);
+                    const Eigen::Index rows = std::min<Eigen::Index>(ReplayProgress::kSampleRows, pool.rows());
+                    p.samples.resize(rows, pool.cols());
+                    // Evenly spaced rows, so the grid spans chains and steps of the pool.
+                    for (Eigen::Index r = 0; r < rows; ++r) p.samples.row(r) = pool.row(r * pool.rows() / rows);
+                }
+                task.publish(p);
+            },
+            &task.state());
+        p.curves.back() = done;
+        p.curve_complete.back() = true;
     }
-    try {
-        p.stage = "loading the model and the datasets";
-        publish(p);
-        const Dbn model = load_model(config.model_path);
-        if (model.dataset != "mnist")
-            throw ArgumentError("replay starts from a model trained on MNIST (this one: " + model.dataset + ")");
-        const std::string dir = data_dir(config.data_dir);
-        const Dataset mnist_train = load_dataset("mnist", Split::Train, dir, config.limit);
-        const Dataset mnist_test = load_dataset("mnist", Split::Test, dir);
-        const Dataset new_train = load_dataset(config.new_dataset, Split::Train, dir, config.limit);
-        const Dataset new_test = load_dataset(config.new_dataset, Split::Test, dir);
-        task->throw_if_cancelled();
-        const int n = static_cast<int>(config.conditions.size());
-        for (int i = 0; i < n; ++i) {
-            const ReplayCondition c = config.conditions[static_cast<std::size_t>(i)];
-            condition_index_ = i;
-            task->fraction.store(0.0);
-            p.stage = to_string(c) + ": preparing the replay pool";
-            p.fraction = double(i) / n;
-            p.curves.push_back(ReplayCurve{});
-            p.curves.back().condition = c;
-            p.curve_complete.push_back(false);
-            publish(p);
-            const ReplayCurve done = run_replay(
-                model, c, new_train, new_test, mnist_train, mnist_test, config.options,
-                [&](const ReplayCurve& cur, const Matrix& pool) {
-                    p.curves.back() = cur;
-                    const int e = static_cast<int>(cur.new_accuracy.size());
-                    p.stage = to_string(c) + ": epoch " + std::to_string(e) + "/" + std::to_string(config.options.epochs);
-                    p.fraction = (double(i) + double(e) / config.options.epochs) / n;
-                    if (p.sample_condition != to_string(c)) {
-                        p.sample_condition = to_string(c);
-                        const Eigen::Index rows = std::min<Eigen::Index>(ReplayProgress::kSampleRows, pool.rows());
-                        p.samples.resize(rows, pool.cols());
-                        // Evenly spaced rows, so the grid spans chains and steps of the pool.
-                        for (Eigen::Index r = 0; r < rows; ++r) p.samples.row(r) = pool.row(r * pool.rows() / rows);
-                    }
-                    publish(p);
-                },
-                task.get());
-            p.curves.back() = done;
-            p.curve_complete.back() = true;
-        }
-        p.state = ReplayProgress::State::Finished;
-        p.stage = "finished";
-        p.fraction = 1.0;
-    } catch (const CancelledError&) {
-        p.state = ReplayProgress::State::Cancelled;
-        p.stage = "cancelled";
-    } catch (const std::exception& e) {
-        p.state = ReplayProgress::State::Failed;
-        p.error = e.what();
-        p.stage = "failed";
-    }
-    try {
-        publish(p, /*last=*/true);
-    } catch (...) {
-        // Out of memory for the last copy: the previous snapshot stays, and the job still ends.
-        std::lock_guard<std::mutex> lock(mutex_);
-        running_ = false;
-    }
+    task.publish(p);  // the last curve complete; final_progress marks it finished
 }
 
 }  // namespace topdown

@@ -4,12 +4,11 @@
 #pragma once
 #include <atomic>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "experiment/replay.hpp"
+#include "util/task.hpp"
 
 namespace topdown {
 
@@ -49,8 +48,8 @@ struct ReplayProgress {
 class ReplayJob {
 public:
     ReplayJob();
-    // Cancels a running experiment and joins its thread.
-    ~ReplayJob();
+    // Cancels a running experiment and joins its thread (the task's destructor).
+    ~ReplayJob() = default;
     ReplayJob(const ReplayJob&) = delete;
     ReplayJob& operator=(const ReplayJob&) = delete;
 
@@ -62,19 +61,14 @@ public:
     std::shared_ptr<const ReplayProgress> progress() const;
     // True while the worker thread runs an experiment. Cleared together with the final snapshot: once
     // progress() shows Finished / Cancelled / Failed, running() is false.
-    bool running() const { return running_.load(); }
+    bool running() const { return task_.running(); }
     // Fraction of the running condition done, updated every batch (finer than the snapshots).
     double live_fraction() const;
 
 private:
-    void run(ReplayJobConfig config);
-    void publish(const ReplayProgress& p, bool last = false);
+    void run(const ReplayJobConfig& config, Task<ReplayProgress>& task);
 
-    mutable std::mutex mutex_;  // guards latest_ and task_ (and orders running_ with the last snapshot)
-    std::shared_ptr<const ReplayProgress> latest_;
-    std::thread thread_;
-    std::atomic<bool> running_{false};
-    std::shared_ptr<TaskState> task_;
+    Task<ReplayProgress> task_;
     std::atomic<int> condition_index_{0};
     std::atomic<int> condition_count_{1};
 };

@@ -3,19 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analyze/hidden_means.hpp"
+#include "analyze/step_statistics.hpp"
 #include "generate/generation_run.hpp"
 #include "math/random.hpp"
 #include "util/errors.hpp"
 
 namespace topdown {
-
-std::vector<int> filmstrip_steps(int steps) {
-    std::vector<int> f;
-    for (int s : {1, 2, 3, 5, 10, 20, 30, 50, 75, 100})
-        if (s <= steps) f.push_back(s);
-    if (f.back() != steps && steps > 100) f.push_back(steps);
-    return f;
-}
 
 std::vector<int> ConditionResult::chain_states(int c) const {
     return std::vector<int>(states.begin() + std::ptrdiff_t(c) * steps, states.begin() + std::ptrdiff_t(c + 1) * steps);
@@ -37,13 +31,13 @@ std::vector<Condition> study_conditions(const Dbn& m, const std::string& study, 
     auto want = [&](const char* s) { return study == "all" || study == s; };
     if (want("label"))
         for (int c = 0; c < C; ++c)
-            out.push_back({"label-" + std::to_string(c), "label", bias_spec(BiasMethod::Label, c, c, kk), "LB " + m.class_names[std::size_t(c)]});
+            out.push_back({"label-" + std::to_string(c), bias_spec(BiasMethod::Label, c, c, kk), "LB " + m.class_names[std::size_t(c)]});
     for (const char* method : {"double", "intersection"}) {
         if (!want(method)) continue;
         const bool dbl = std::string(method) == "double";
         for (int a = 0; a < C; ++a)
             for (int b = a + 1; b < C; ++b)
-                out.push_back({std::string(method) + "-" + std::to_string(a) + "-" + std::to_string(b), method,
+                out.push_back({std::string(method) + "-" + std::to_string(a) + "-" + std::to_string(b),
                                bias_spec(dbl ? BiasMethod::DoubleLabel : BiasMethod::Intersection, a, b, kk),
                                std::string(dbl ? "C_2LB {" : "C_int {") + m.class_names[std::size_t(a)] + "," +
                                    m.class_names[std::size_t(b)] + "}"});
@@ -57,7 +51,7 @@ std::vector<Condition> study_conditions(const Dbn& m, const std::string& study, 
         const int n = std::min<int>(10, static_cast<int>(ks.size()));
         for (int i = 0; i < n; ++i) {
             const int kr = ks[static_cast<std::size_t>((2 * i + 1) * ks.size() / (2 * n))];  // decile midpoints
-            out.push_back({"random-" + std::to_string(i) + "-k" + std::to_string(kr), "random",
+            out.push_back({"random-" + std::to_string(i) + "-k" + std::to_string(kr),
                            bias_spec(BiasMethod::Random, 0, 0, kr), "RI k=" + std::to_string(kr)});
         }
     }
@@ -86,33 +80,25 @@ ConditionResult run_condition(std::shared_ptr<const GenerationModel> g, const St
     r.initial_active = first.active_units;
     r.empty = first.empty;
     const int L = g->depth(), D = g->visible_size(), S = o.steps, N = o.chains;
-    int hidden_total = 0;
-    for (int l = 1; l <= L; ++l) hidden_total += g->sizes[std::size_t(l)];
+    const int hidden_total = hidden_unit_count(*g);
     r.energy_mean.resize(S, L);
     r.energy_sem.resize(S, L);
     r.active_mean.resize(S, L);
     r.hidden_mean.resize(S, hidden_total);
-    const auto frames = filmstrip_steps(S);
+    const auto frames = study_filmstrip_steps(S);
     const int film_chains = std::min(3, N);
     r.filmstrip.resize(film_chains * static_cast<int>(frames.size()), D);
     Matrix visible(static_cast<Eigen::Index>(S) * N, D);  // step-major, classified at the end
     run_generation(g, req, [&](const ChainBatch& b) {
         const int s = b.steps_done() - 1;
         visible.middleRows(static_cast<Eigen::Index>(s) * N, N) = b.state(0);
+        const StepStatistics stats = step_statistics(b);
         for (int l = 0; l < L; ++l) {
-            const auto e = b.energies().col(l).cast<double>();
-            const double mean = e.mean();
-            const double var = N > 1 ? (e.array() - mean).square().sum() / (N - 1) : 0.0;
-            r.energy_mean(s, l) = static_cast<float>(mean);
-            r.energy_sem(s, l) = static_cast<float>(std::sqrt(var / N));
-            r.active_mean(s, l) = b.active_fraction(l + 1).mean();
+            r.energy_mean(s, l) = static_cast<float>(stats.energy[std::size_t(l)].mean);
+            r.energy_sem(s, l) = static_cast<float>(stats.energy[std::size_t(l)].sem);
+            r.active_mean(s, l) = stats.active_mean[std::size_t(l)];
         }
-        int off = 0;
-        for (int l = 1; l <= L; ++l) {
-            const int n = g->sizes[std::size_t(l)];
-            r.hidden_mean.block(s, off, 1, n) = b.state(l).colwise().mean();
-            off += n;
-        }
+        r.hidden_mean.row(s) = concatenated_hidden_means(b);
         for (std::size_t f = 0; f < frames.size(); ++f)
             if (frames[f] == s + 1)
                 for (int c = 0; c < film_chains; ++c) r.filmstrip.row(c * int(frames.size()) + int(f)) = b.state(0).row(c);

@@ -9,6 +9,7 @@
 
 #include "classify/state_classifier.hpp"
 #include "generate/biasing.hpp"
+#include "generate/filmstrip_steps.hpp"
 #include "generate/generation_model.hpp"
 #include "util/task.hpp"
 
@@ -16,17 +17,15 @@ namespace topdown {
 
 struct Condition {
     std::string id;       // e.g. "label-3", "intersection-2-9", "random-k63"
-    std::string method;   // "label", "double", "intersection", "random"
-    BiasSpec bias;
+    BiasSpec bias;        // the method (label, double, intersection, random), classes and k
     std::string title;    // e.g. "C_int {2,9}"
+    // The method's name as written in study files ("label", "double", "intersection", "random").
+    std::string method_name() const { return to_string(bias.method); }
 };
 
 // Conditions of a study ("label", "double", "intersection", "random" or "all"). Random controls use the
 // 10 deciles of the 45 intersection sizes as k (matched to chimera sparsity). Throws ArgumentError.
 std::vector<Condition> study_conditions(const Dbn& model, const std::string& study, int k = 0);
-
-// The steps kept for example filmstrips (1, 2, 3, 5, 10, 20, 30, 50, 75, 100, clipped to S).
-std::vector<int> filmstrip_steps(int steps);
 
 struct ConditionResult {
     Condition condition;
@@ -38,7 +37,7 @@ struct ConditionResult {
     Matrix active_mean;               // steps x L
     Matrix hidden_mean;               // steps x (n_1 + ... + n_L): chain-averaged hidden activity
     Matrix entropy_mean;              // 1 x steps
-    Matrix filmstrip;                 // (3 chains x frames) x D visible states at filmstrip_steps()
+    Matrix filmstrip;                 // (3 chains x frames) x D visible states at study_filmstrip_steps()
 
     // States of chain c.
     std::vector<int> chain_states(int c) const;

@@ -11,12 +11,14 @@ namespace topdown {
 
 namespace {
 const char* kMethods[4] = {"label", "double", "intersection", "random"};
-Rgb method_colour(const std::string& m) {
-    if (m == "label") return {31, 119, 180};
-    if (m == "double") return {255, 127, 14};
-    if (m == "intersection") return {214, 39, 40};
+Rgb method_colour(BiasMethod m) {
+    if (m == BiasMethod::Label) return {31, 119, 180};
+    if (m == BiasMethod::DoubleLabel) return {255, 127, 14};
+    if (m == BiasMethod::Intersection) return {214, 39, 40};
     return {110, 110, 110};
 }
+// The colour of a method given by name ("label", ...).
+Rgb method_colour(const std::string& name) { return method_colour(parse_bias_method(name)); }
 std::string fmt(const char* f, double v) {
     char b[32];
     std::snprintf(b, sizeof b, f, v);
@@ -26,7 +28,7 @@ std::string fmt(const char* f, double v) {
 std::vector<std::size_t> best_chimeras(const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s, std::size_t n) {
     std::vector<std::size_t> idx;
     for (std::size_t i = 0; i < r.size(); ++i)
-        if (r[i].condition.method == "intersection") idx.push_back(i);
+        if (r[i].condition.bias.method == BiasMethod::Intersection) idx.push_back(i);
     std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return s[a].visited.mean > s[b].visited.mean; });
     if (idx.size() > n) idx.resize(n);
     return idx;
@@ -44,7 +46,7 @@ void plot_visited_states(const std::string& path, const std::vector<ConditionRes
     ax.draw(c, "condition", "visited states (mean +- SEM)", "States visited per 100-step chain");
     for (int i = 0; i < n; ++i) {
         const double m = s[std::size_t(i)].visited.mean, e = s[std::size_t(i)].visited.sem;
-        const Rgb col = method_colour(r[std::size_t(i)].condition.method);
+        const Rgb col = method_colour(r[std::size_t(i)].condition.bias.method);
         c.fill_rect(ax.px(i) + 1, ax.py(m), bw - 2, ax.py(0) - ax.py(m), col);
         c.line(ax.px(i + 0.5), ax.py(m - e), ax.px(i + 0.5), ax.py(m + e), {0, 0, 0});
     }
@@ -85,7 +87,7 @@ void plot_state_time(const std::string& path, const std::vector<ConditionResult>
                      const std::vector<std::string>& names) {
     std::vector<std::size_t> rows;
     for (std::size_t i = 0; i < r.size(); ++i)
-        if (r[i].condition.method == "label") rows.push_back(i);
+        if (r[i].condition.bias.method == BiasMethod::Label) rows.push_back(i);
     if (rows.empty())
         for (std::size_t i = 0; i < std::min<std::size_t>(r.size(), 10); ++i) rows.push_back(i);
     const int n = static_cast<int>(names.size()), cell = 56, x0 = 150, y0 = 70;
@@ -119,10 +121,10 @@ void plot_energy(const std::string& path, const std::vector<ConditionResult>& r,
         std::map<std::string, std::vector<double>> curve;
         std::map<std::string, int> count;
         for (const auto& x : r) {
-            auto& v = curve[x.condition.method];
+            auto& v = curve[x.condition.method_name()];
             if (v.empty()) v.assign(std::size_t(steps), 0.0);
             for (int s = 0; s < steps; ++s) v[std::size_t(s)] += x.energy_mean(s, l);
-            ++count[x.condition.method];
+            ++count[x.condition.method_name()];
         }
         double lo = 1e300, hi = -1e300;
         for (auto& [m, v] : curve)
@@ -153,8 +155,8 @@ void plot_pca(const std::string& path, const std::vector<ConditionResult>& r, co
               const std::vector<Matrix>& proj, int C, const std::string& title) {
     std::vector<std::vector<std::size_t>> panels(3);
     for (std::size_t i = 0; i < r.size(); ++i) {
-        if (r[i].condition.method == "label") panels[0].push_back(i);
-        if (r[i].condition.method == "random") panels[2].push_back(i);
+        if (r[i].condition.bias.method == BiasMethod::Label) panels[0].push_back(i);
+        if (r[i].condition.bias.method == BiasMethod::Random) panels[2].push_back(i);
     }
     panels[1] = best_chimeras(r, s, 10);
     const char* names[3] = {"label biasing", "10 best intersection chimeras", "random init"};
@@ -210,12 +212,12 @@ void plot_pca(const std::string& path, const std::vector<ConditionResult>& r, co
 void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s, int side) {
     std::vector<std::size_t> rows;
     for (std::size_t i = 0; i < r.size(); ++i)
-        if (r[i].condition.method == "label") rows.push_back(i);
+        if (r[i].condition.bias.method == BiasMethod::Label) rows.push_back(i);
     for (auto i : best_chimeras(r, s, 5)) rows.push_back(i);
     for (std::size_t i = 0; i < r.size() && rows.size() < 20; ++i)
-        if (r[i].condition.method == "random" && rows.size() < 17) rows.push_back(i);
+        if (r[i].condition.bias.method == BiasMethod::Random && rows.size() < 17) rows.push_back(i);
     if (rows.empty() || side <= 0) return;
-    const auto frames = filmstrip_steps(r[0].steps);
+    const auto frames = study_filmstrip_steps(r[0].steps);
     const int F = static_cast<int>(frames.size()), scale = 2, cell = side * scale + 4, x0 = 170, y0 = 60;
     Canvas c(x0 + F * cell + 20, y0 + int(rows.size()) * cell + 20);
     c.text(10, 8, "Example chains (first chain of each condition)", {0, 0, 0}, 3);

@@ -27,7 +27,7 @@ StudyMemory estimate_study_memory(const std::vector<int>& arch, int classes, int
         units += u64(arch[l]);
         if (l > 0) hidden += u64(arch[l]);
     }
-    const u64 top = u64(arch.back()), NS = mul(N, S), F = filmstrip_steps(steps).size();
+    const u64 top = u64(arch.back()), NS = mul(N, S), F = study_filmstrip_steps(steps).size();
     StudyMemory m;
     // While a condition runs: every visible state (floats) kept for the classifier, the class probabilities
     // (C + 1 floats) and classifications (12 bytes) of each, the chain batch (states and pre-activations of

@@ -3,38 +3,47 @@
 #include <algorithm>
 
 #include "analyze/chain_metrics.hpp"
+#include "util/errors.hpp"
 
 namespace topdown {
 
 ConditionSummary summarize_condition(const ConditionResult& r, int C) {
+    // The chains fed step by step into the same accumulators as the app's live ensemble.
+    EnsembleMetrics metrics(r.chains, C);
+    TransitionAccumulator transitions(C);
+    std::vector<int> step_states(static_cast<std::size_t>(r.chains));
     ConditionSummary s;
-    s.counts = TransitionCounts(C);
-    std::vector<std::vector<double>> times(static_cast<std::size_t>(C + 1));
+    for (int step = 0; step < r.steps; ++step) {
+        for (int c = 0; c < r.chains; ++c) step_states[std::size_t(c)] = r.states[std::size_t(c) * r.steps + step];
+        metrics.add_step(step_states);  // throws ArgumentError for a state outside 0..C
+        transitions.add_step(step_states);
+        std::vector<int> hist(static_cast<std::size_t>(C + 1), 0);
+        for (int st : step_states) {
+            if (st < 0) throw ArgumentError("state " + std::to_string(st) + " is outside 0.." + std::to_string(C));
+            ++hist[std::size_t(st)];
+        }
+        s.mode_state.push_back(static_cast<int>(std::max_element(hist.begin(), hist.end()) - hist.begin()));
+        if (r.condition.bias.method == BiasMethod::Label)
+            s.accuracy.push_back(double(hist[std::size_t(r.condition.bias.class_a)]) / r.chains);
+    }
+    s.visited_per_chain = metrics.visited_per_chain();
+    s.transitions_per_chain = metrics.transitions_per_chain();
+    s.visited = metrics.visited();
+    s.transitions = metrics.transitions();
     std::vector<double> changes;
+    std::vector<std::vector<double>> times(static_cast<std::size_t>(C + 1));
     for (int c = 0; c < r.chains; ++c) {
-        const auto st = r.chain_states(c);
-        const ChainMetrics m = chain_metrics(st, C);
-        s.visited_per_chain.push_back(m.visited_states);
-        s.transitions_per_chain.push_back(m.transitions);
+        const ChainMetrics& m = metrics.chain(c);
         changes.push_back(m.changes);
         for (int k = 0; k <= C; ++k) times[std::size_t(k)].push_back(m.state_time[std::size_t(k)]);
-        s.counts.add_chain(st);
     }
-    s.visited = mean_sem(s.visited_per_chain);
-    s.transitions = mean_sem(s.transitions_per_chain);
     s.changes = mean_sem(changes);
     for (const auto& t : times) s.state_time.push_back(mean_sem(t));
+    s.counts = transitions.counts();
     const auto T = s.counts.normalized();
     s.distance_to_identity = distance_to_identity(T);
     s.between_class = between_class_probability(T);
     s.off_diagonal = off_diagonal_probability(T);
-    for (int step = 0; step < r.steps; ++step) {
-        std::vector<int> hist(static_cast<std::size_t>(C + 1), 0);
-        for (int c = 0; c < r.chains; ++c) ++hist[std::size_t(r.states[std::size_t(c) * r.steps + step])];
-        s.mode_state.push_back(static_cast<int>(std::max_element(hist.begin(), hist.end()) - hist.begin()));
-        if (r.condition.method == "label")
-            s.accuracy.push_back(double(hist[std::size_t(r.condition.bias.class_a)]) / r.chains);
-    }
     return s;
 }
 
@@ -42,16 +51,16 @@ std::map<std::string, MethodSummary> summarize_methods(const std::vector<Conditi
     std::map<std::string, MethodSummary> out;
     std::map<std::string, std::vector<double>> non_class;
     for (const auto& r : results) {
-        auto& m = out[r.condition.method];
+        auto& m = out[r.condition.method_name()];
         if (m.conditions == 0) {
-            m.method = r.condition.method;
+            m.method = r.condition.method_name();
             m.counts = TransitionCounts(C);
             m.active_top_per_step.assign(std::size_t(r.steps), 0.0);
         }
         ++m.conditions;
         const ConditionSummary s = summarize_condition(r, C);
         m.visited_per_chain.insert(m.visited_per_chain.end(), s.visited_per_chain.begin(), s.visited_per_chain.end());
-        auto& tr = non_class[r.condition.method];
+        auto& tr = non_class[r.condition.method_name()];
         for (int c = 0; c < r.chains; ++c) {
             int n = 0;
             for (int st : r.chain_states(c)) n += st == C;
@@ -69,7 +78,7 @@ std::map<std::string, MethodSummary> summarize_methods(const std::vector<Conditi
         m.visited = mean_sem(m.visited_per_chain);
         std::vector<double> trans_all;
         for (const auto& r : results)
-            if (r.condition.method == name) {
+            if (r.condition.method_name() == name) {
                 const ConditionSummary s = summarize_condition(r, C);
                 trans_all.insert(trans_all.end(), s.transitions_per_chain.begin(), s.transitions_per_chain.end());
             }

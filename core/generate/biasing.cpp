@@ -1,5 +1,6 @@
 #include "generate/biasing.hpp"
 
+#include <cmath>
 #include <algorithm>
 #include <numeric>
 
@@ -8,25 +9,29 @@
 
 namespace topdown {
 
+const std::vector<BiasMethodTraits>& bias_method_table() {
+    //                                              method                    name            classes pair   k
+    static const std::vector<BiasMethodTraits> t{{BiasMethod::Label, "label", true, false, false},
+                                                 {BiasMethod::DoubleLabel, "double", true, true, true},
+                                                 {BiasMethod::Intersection, "intersection", true, true, true},
+                                                 {BiasMethod::Random, "random", false, false, true},
+                                                 {BiasMethod::Sample, "sample", false, false, false}};
+    return t;
+}
+
+const BiasMethodTraits& traits(BiasMethod m) {
+    for (const auto& t : bias_method_table())
+        if (t.method == m) return t;
+    throw ArgumentError("unknown biasing method " + std::to_string(static_cast<int>(m)));
+}
+
 BiasMethod parse_bias_method(const std::string& t) {
-    if (t == "label") return BiasMethod::Label;
-    if (t == "double") return BiasMethod::DoubleLabel;
-    if (t == "intersection") return BiasMethod::Intersection;
-    if (t == "random") return BiasMethod::Random;
-    if (t == "sample") return BiasMethod::Sample;
+    for (const auto& row : bias_method_table())
+        if (t == row.name) return row.method;
     throw ArgumentError("unknown biasing method '" + t + "' (known: label, double, intersection, random, sample)");
 }
 
-std::string to_string(BiasMethod m) {
-    switch (m) {
-        case BiasMethod::Label: return "label";
-        case BiasMethod::DoubleLabel: return "double";
-        case BiasMethod::Intersection: return "intersection";
-        case BiasMethod::Random: return "random";
-        case BiasMethod::Sample: return "sample";
-    }
-    return "?";
-}
+std::string to_string(BiasMethod m) { return traits(m).name; }
 
 namespace {
 void check_class(const Dbn& m, int c) {
@@ -121,7 +126,32 @@ Eigen::MatrixXi intersection_size_matrix(const Dbn& m, int k) {
     Eigen::MatrixXi out(C, C);
     for (int i = 0; i < C; ++i)
         for (int j = 0; j < C; ++j)
-            out(i, j) = static_cast<int>(sets[std::size_t(i)].cwiseProduct(sets[std::size_t(j)]).sum());
+            out(i, j) = static_cast<int>(std::lround(sets[std::size_t(i)].cwiseProduct(sets[std::size_t(j)]).sum()));
+    return out;
+}
+
+int intersection_size(const Dbn& m, int c1, int c2, int k) {
+    return static_cast<int>(std::lround(intersection_chimera(m, c1, c2, k).sum()));
+}
+
+std::vector<int> parse_class_list(const Dbn& m, const std::string& text) {
+    const int C = m.num_classes();
+    std::vector<int> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string part = text.substr(start, end - start);
+        int idx = -1;
+        for (int i = 0; i < C && i < static_cast<int>(m.class_names.size()); ++i)
+            if (m.class_names[std::size_t(i)] == part) idx = i;
+        if (idx < 0 && !part.empty() && part.size() < 10 && part.find_first_not_of("0123456789") == std::string::npos)
+            idx = std::stoi(part);
+        if (idx < 0 || idx >= C)
+            throw ArgumentError("'" + part + "' in the class list '" + text + "' is not a class of this model (0.." +
+                                std::to_string(C - 1) + " or a class name)");
+        out.push_back(idx);
+        start = end + 1;
+    }
     return out;
 }
 

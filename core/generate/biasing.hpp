@@ -11,8 +11,27 @@ namespace topdown {
 
 enum class BiasMethod { Label, DoubleLabel, Intersection, Random, Sample };
 
+// What a biasing method takes from the user and the model: one row per method, in enum order
+// (bias_method_table()). Code asks these instead of comparing methods or relying on their order.
+struct BiasMethodTraits {
+    BiasMethod method;
+    const char* name;    // "label", "double", "intersection", "random", "sample"
+    bool uses_classes;   // starts from rows of the label-biasing matrix M (needs one in the model)
+    bool is_pair;        // two classes (the chimeras)
+    bool uses_k;         // top-k binarisation or k random units (k is resolved to the model's when 0)
+};
+
+// Number of biasing methods.
+constexpr int kBiasMethodCount = 5;
+
+// Every method's traits, in enum order.
+const std::vector<BiasMethodTraits>& bias_method_table();
+// The traits of one method.
+const BiasMethodTraits& traits(BiasMethod method);
+
 // "label", "double", "intersection", "random", "sample" <-> BiasMethod; throws ArgumentError.
 BiasMethod parse_bias_method(const std::string& text);
+// The method's name (traits(method).name).
 std::string to_string(BiasMethod method);
 
 // How to start a chain.
@@ -45,8 +64,15 @@ Vector random_init(int top_size, int k, std::uint64_t seed, std::uint64_t chain_
 // Bottom-up pass of an image: top-layer probabilities.
 Vector sample_init(const Dbn& model, const Matrix& image);
 
-// C x C matrix of |top-k(e_i M) ∩ top-k(e_j M)| (diagonal = k).
+// |top-k(e_c1 M) ∩ top-k(e_c2 M)|: the active units of the intersection chimera. Throws ArgumentError.
+int intersection_size(const Dbn& model, int c1, int c2, int k);
+
+// C x C matrix of intersection_size for every pair (diagonal = k).
 Eigen::MatrixXi intersection_size_matrix(const Dbn& model, int k);
+
+// Class indices from a comma-separated list of class names or indices ("2,9", "cat,dog"). Throws
+// ArgumentError for an empty list, an unknown name or an index outside the model's classes.
+std::vector<int> parse_class_list(const Dbn& model, const std::string& text);
 
 // The H⁰ of chain `chain_index` for a spec (random init differs per chain; others are shared).
 struct InitialState {

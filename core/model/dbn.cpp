@@ -1,5 +1,7 @@
 #include "model/dbn.hpp"
 
+#include "model/image_shape.hpp"
+
 #include <sstream>
 
 #include "util/errors.hpp"
@@ -17,10 +19,8 @@ std::vector<int> Dbn::architecture() const {
 std::pair<int, int> Dbn::image_shape() const {
     const int n = layers.empty() ? 0 : layers.front().n_lower();
     if (image_rows > 0 && image_cols > 0 && image_rows * image_cols == n) return {image_rows, image_cols};
-    int side = 0;
-    while ((side + 1) * (side + 1) <= n) ++side;
-    if (side > 0 && side * side == n) return {side, side};
-    return {1, n};
+    const ImageShape s = visible_image_shape(n);  // square when n is a square number, else a 1 x n strip
+    return {s.rows, s.cols};
 }
 
 std::string Dbn::architecture_text() const { return topdown::architecture_text(architecture()); }

@@ -1,5 +1,6 @@
 #include "session/analysis_hooks.hpp"
 
+#include "analyze/hidden_means.hpp"
 #include "analyze/pca.hpp"
 #include "analyze/statistics.hpp"
 
@@ -7,15 +8,9 @@
 
 namespace topdown {
 
-void MetricsAccumulator::reset(int n, int num_classes) {
-    non_class = num_classes;
-    chains.assign(static_cast<std::size_t>(n < 0 ? 0 : n), ChainMetricsCounter(num_classes < 0 ? 0 : num_classes));
-}
-
 bool AnalysisContext::has_pca() const {
     if (!model || !pca || pca->empty()) return false;
-    Eigen::Index hidden = 0;
-    for (const auto& l : model->layers) hidden += l.n_upper();
+    const Eigen::Index hidden = hidden_unit_count(*model);
     return pca->components.cols() == hidden && pca->components.rows() >= 2 && pca->mean.cols() == hidden;
 }
 
@@ -28,34 +23,16 @@ std::vector<StateVerdict> classify_states(const AnalysisContext& ctx, const Matr
     return out;
 }
 
-void accumulate_transitions(const std::vector<StateVerdict>& prev, const std::vector<StateVerdict>& cur,
-                            Eigen::MatrixXi& counts) {
-    const std::size_t n = std::min(prev.size(), cur.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const int a = prev[i].state, b = cur[i].state;
-        if (a < 0 || b < 0 || a >= counts.rows() || b >= counts.cols()) continue;
-        ++counts(a, b);
-    }
+std::vector<int> verdict_states(const std::vector<StateVerdict>& verdicts) {
+    std::vector<int> s(verdicts.size());
+    for (std::size_t i = 0; i < verdicts.size(); ++i) s[i] = verdicts[i].state;
+    return s;
 }
 
-MetricsSummary update_metrics(MetricsAccumulator& acc, const std::vector<StateVerdict>& cur) {
-    // docs/METHODS.md §8.1-8.2 with the batch code itself: chain_metrics' counter per chain, mean_sem over the chains.
+MetricsSummary metrics_summary(const EnsembleMetrics& metrics) {
     MetricsSummary m;
-    const std::size_t n = std::min(cur.size(), acc.chains.size());
-    std::size_t known = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const int s = cur[i].state;
-        if (s < 0 || s > acc.non_class) continue;  // unknown (no classifier)
-        ++known;
-        acc.chains[i].add(s);
-    }
-    if (known == 0 || n == 0) return m;
-    std::vector<double> visited(n), runs(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        visited[i] = acc.chains[i].metrics().visited_states;
-        runs[i] = acc.chains[i].metrics().transitions;
-    }
-    const MeanSem v = mean_sem(visited), t = mean_sem(runs);
+    if (metrics.chains() == 0) return m;
+    const MeanSem v = metrics.visited(), t = metrics.transitions();
     m.available = true;
     m.visited_mean = v.mean;
     m.visited_sem = v.sem;

@@ -4,13 +4,9 @@
 
 namespace topdown {
 
-namespace {
-bool is_pair(BiasMethod m) { return m == BiasMethod::DoubleLabel || m == BiasMethod::Intersection; }
-}  // namespace
-
 SessionParams composer_params(const ComposerState& c) {
     SessionParams p;
-    p.bias.method = static_cast<BiasMethod>(std::clamp(c.method, 0, 4));
+    p.bias.method = static_cast<BiasMethod>(std::clamp(c.method, 0, kBiasMethodCount - 1));
     p.bias.class_a = c.class_a;
     p.bias.class_b = c.class_b;
     p.bias.k = c.k;
@@ -40,12 +36,10 @@ bool same_session_params(const SessionParams& a, const SessionParams& b, int mod
     const auto& x = a.bias;
     const auto& y = b.bias;
     if (x.method != y.method) return false;
-    const bool classes = x.method == BiasMethod::Label ? x.class_a == y.class_a
-                         : is_pair(x.method)           ? (x.class_a == y.class_a && x.class_b == y.class_b)
-                                                       : true;
+    const BiasMethodTraits& t = traits(x.method);
+    const bool classes = !t.uses_classes || (x.class_a == y.class_a && (!t.is_pair || x.class_b == y.class_b));
     const int kx = x.k == 0 ? model_k : x.k, ky = y.k == 0 ? model_k : y.k;
-    const bool k_matters = x.method != BiasMethod::Label && x.method != BiasMethod::Sample;
-    return classes && (!k_matters || kx == ky) && a.seed == b.seed && a.temperature == b.temperature &&
+    return classes && (!t.uses_k || kx == ky) && a.seed == b.seed && a.temperature == b.temperature &&
            a.ensemble_size == b.ensemble_size && (x.method != BiasMethod::Sample || a.sample_index == b.sample_index);
 }
 

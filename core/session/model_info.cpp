@@ -7,24 +7,16 @@
 #include <filesystem>
 #include <tuple>
 
+#include "analyze/hidden_means.hpp"
 #include "analyze/label_trajectories.hpp"
 #include "io/model_npz.hpp"
+#include "model/image_shape.hpp"
 #include "model/model_file.hpp"
 #include "util/errors.hpp"
 #include "analyze/pca.hpp"
 #include "session/class_means.hpp"
 
 namespace topdown {
-
-void image_shape(int visible_size, int& rows, int& cols) {
-    const int side = static_cast<int>(std::lround(std::sqrt(static_cast<double>(visible_size))));
-    if (side > 0 && side * side == visible_size) {
-        rows = cols = side;
-    } else {
-        rows = 1;
-        cols = visible_size;
-    }
-}
 
 namespace {
 // The cancellation check before each loading stage, then the stage callback.
@@ -71,8 +63,7 @@ namespace {
 // The PCA basis (stored, or fitted on the label-biasing averages) and the projected reference trajectories.
 void attach_pca(ModelInfo& info, const Dbn& model, const std::shared_ptr<const GenerationModel>& g, TaskState* task,
                 const LoadStageCallback& on_stage) {
-    Eigen::Index hidden = 0;
-    for (const auto& l : model.layers) hidden += l.n_upper();
+    const Eigen::Index hidden = hidden_unit_count(model);
     const bool stored = !model.pca.empty() && model.pca.components.cols() == hidden && model.pca.components.rows() >= 2;
     if (stored) {
         info.pca_basis = std::make_shared<const PcaBasis>(model.pca);

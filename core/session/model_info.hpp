@@ -11,9 +11,6 @@
 
 namespace topdown {
 
-// Rows x cols used to draw a visible layer of size D: a square when D is a perfect square, else 1 x D.
-void image_shape(int visible_size, int& rows, int& cols);
-
 // Label-biasing chains per class and steps behind the PCA reference trajectories the app draws.
 inline constexpr int kReferenceChains = 20, kReferenceSteps = 40;
 

@@ -47,10 +47,9 @@ SessionWorker::SessionWorker(std::size_t history_capacity, std::size_t ensemble_
 SessionWorker::~SessionWorker() {
     queue_.close();
     if (thread_.joinable()) thread_.join();
-    // The worker is gone: no one else touches loaders_ now. Cancelled loaders stop at their next stage.
-    for (auto& l : loaders_) l.task->request_cancel();
-    for (auto& l : loaders_)
-        if (l.thread.joinable()) l.thread.join();
+    // The worker is gone: no one else touches loaders_ now. Each task cancels its load (which stops at its
+    // next stage) and joins its thread.
+    loaders_.clear();
 }
 
 void SessionWorker::apply_priority() {
@@ -85,25 +84,23 @@ void SessionWorker::set_error(const std::string& message) {
 }
 
 void SessionWorker::cancel_loads() {
-    for (auto& l : loaders_) l.task->request_cancel();
+    for (auto& l : loaders_) l->cancel();
 }
 
 void SessionWorker::reap_loaders() {
-    // Only loaders that have finished their work are joined (their thread is then exiting): the worker
-    // never waits for a running load.
+    // Only loaders whose work has ended are joined (their thread is then exiting): the worker never waits
+    // for a running load.
     for (auto it = loaders_.begin(); it != loaders_.end();) {
-        if (it->done->load(std::memory_order_acquire)) {
-            if (it->thread.joinable()) it->thread.join();
+        if ((*it)->reap())
             it = loaders_.erase(it);
-        } else {
+        else
             ++it;
-        }
     }
 }
 
 int SessionWorker::loads_in_flight() const {
     int n = 0;
-    for (const auto& l : loaders_) n += l.done->load(std::memory_order_acquire) ? 0 : 1;
+    for (const auto& l : loaders_) n += l->running() ? 1 : 0;
     return n;
 }
 
@@ -112,45 +109,43 @@ void SessionWorker::start_load(const cmd::LoadModel& c) {
     // if any, is ignored) and the new one starts at once on its own thread.
     cancel_loads();
     reap_loaders();
-    Loader l;
-    l.task = std::make_shared<TaskState>();
-    l.done = std::make_shared<std::atomic<bool>>(false);
     const std::uint64_t request = ++load_request_;
     loading_ = true;
     loading_path_ = c.path;
-    l.thread = std::thread([this, request, c, task = l.task, done = l.done, load = loader_fn_] {
+    auto result = std::make_shared<SessionModel>();
+    auto work = [result, path = c.path, load = loader_fn_](Task<NoProgress>& task) {
 #ifdef __linux__
-        (void)pthread_setname_np(pthread_self(), "td-loader");
         // Threads inherit the worker's policy: loading a model runs at normal priority.
         sched_param normal{};
         (void)pthread_setschedparam(pthread_self(), SCHED_OTHER, &normal);
 #endif
+        *result = load(path, task.state());
+        if (!result->model || !result->info) throw ArgumentError("the loader returned no model");
+    };
+    Task<NoProgress>::Options o;
+    o.thread_name = "td-loader";
+    o.on_end = [this, request, c, result](const Task<NoProgress>& task) {
         try {
             ModelLoaded m;
             m.request = request;
             m.path = c.path;
             m.params = c.params;
             m.run_to = c.run_to;
-            try {
-                SessionModel sm = load(c.path, *task);
-                m.model = std::move(sm.model);
-                m.info = std::move(sm.info);
-                if (!m.model || !m.info) throw ArgumentError("the loader returned no model");
-            } catch (const CancelledError&) {
-                m.cancelled = true;
-            } catch (const std::bad_alloc&) {
-                m.error = "not enough memory to load " + c.path;
-            } catch (const std::exception& e) {
-                m.error = e.what();
+            m.cancelled = task.status() == TaskStatus::Cancelled;
+            if (task.status() == TaskStatus::Finished) {
+                m.model = std::move(result->model);
+                m.info = std::move(result->info);
+            } else if (task.status() == TaskStatus::Failed) {
+                m.error = task.error();
+                if (m.error == "not enough memory") m.error += " to load " + c.path;
             }
-            done->store(true, std::memory_order_release);
             queue_.push(Item(std::move(m)));  // wakes the worker, which reaps this thread
         } catch (...) {
             // Out of memory even for the message: the worker reaps this thread on its next load.
-            done->store(true, std::memory_order_release);
         }
-    });
-    loaders_.push_back(std::move(l));
+    };
+    loaders_.push_back(std::make_unique<Task<NoProgress>>());
+    loaders_.back()->start(std::move(work), NoProgress{}, std::move(o));
 }
 
 void SessionWorker::apply_loaded(ModelLoaded&& m) {

@@ -18,6 +18,7 @@
 #include "session/session_command.hpp"
 #include "session/simulation.hpp"
 #include "session/snapshot_mailbox.hpp"
+#include "util/task.hpp"
 
 namespace topdown {
 
@@ -60,12 +61,8 @@ private:
         int run_to = 0;
     };
     using Item = std::variant<SessionCommand, ModelLoaded>;
-    // One loader thread; `done` is set when it no longer works (joining it is then immediate).
-    struct Loader {
-        std::thread thread;
-        std::shared_ptr<TaskState> task;
-        std::shared_ptr<std::atomic<bool>> done;
-    };
+    // One loader: a task whose thread loads one file and hands the result to the worker's queue.
+    using Loader = std::unique_ptr<Task<NoProgress>>;
 
     void run();
     void iterate(std::chrono::steady_clock::time_point& next_due);

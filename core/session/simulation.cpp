@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analyze/hidden_means.hpp"
+#include "analyze/step_statistics.hpp"
 #include "generate/biasing.hpp"
 #include "util/errors.hpp"
 #include "util/paths.hpp"
@@ -10,11 +12,6 @@
 namespace topdown {
 
 namespace {
-bool needs_label_biasing(BiasMethod m) {
-    return m == BiasMethod::Label || m == BiasMethod::DoubleLabel || m == BiasMethod::Intersection;
-}
-bool is_pair(BiasMethod m) { return m == BiasMethod::DoubleLabel || m == BiasMethod::Intersection; }
-
 std::shared_ptr<const FocusedFrame> frame_from_record(const StepRecord& r, const StateVerdict& verdict) {
     auto f = std::make_shared<FocusedFrame>();
     f->step = r.step;
@@ -55,7 +52,7 @@ void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_pt
         p.bias.class_b = std::clamp(p.bias.class_b, 0, C - 1);
     }
     p.bias.k = 0;  // the new model's own k
-    if (!info_->has_label_biasing && needs_label_biasing(p.bias.method)) p.bias.method = BiasMethod::Random;
+    if (!info_->has_label_biasing && traits(p.bias.method).uses_classes) p.bias.method = BiasMethod::Random;
     restart(p);
 }
 
@@ -80,13 +77,14 @@ void Simulation::restart(const SessionParams& requested) {
     if (!(p.temperature > 0.0f && p.temperature <= 100.0f)) throw ArgumentError("temperature must lie in (0, 100]");
     if (p.steps < 1 || p.steps > kMaxSessionSteps) throw ArgumentError("steps must lie between 1 and 1000000");
     const int C = m.num_classes();
-    if (needs_label_biasing(p.bias.method)) {
+    const BiasMethodTraits& method = traits(p.bias.method);
+    if (method.uses_classes) {
         if (!info_->has_label_biasing)
             throw ArgumentError("this model has no label-biasing matrix: use random or sample biasing");
-        if (p.bias.class_a < 0 || p.bias.class_a >= C || (is_pair(p.bias.method) && (p.bias.class_b < 0 || p.bias.class_b >= C)))
+        if (p.bias.class_a < 0 || p.bias.class_a >= C || (method.is_pair && (p.bias.class_b < 0 || p.bias.class_b >= C)))
             throw ArgumentError(std::string("class out of range (the model has ") + std::to_string(C) + " classes)");
     }
-    if (p.bias.method != BiasMethod::Label && p.bias.method != BiasMethod::Sample) p.bias.k = resolve_k(m, p.bias.k);
+    if (method.uses_k) p.bias.k = resolve_k(m, p.bias.k);
     if (p.bias.method == BiasMethod::Sample) p.bias.image = sample_image(p.sample_index);
 
     // Build every H⁰ before touching the running chains, so that an error leaves them as they were.
@@ -113,22 +111,16 @@ void Simulation::restart(const SessionParams& requested) {
     params_ = p;
     description_ = first.description;
     empty_start_ = first.empty;
-    intersection_size_ = -1;
-    if (is_pair(p.bias.method)) {
-        const int k = resolve_k(m, p.bias.k);
-        intersection_size_ = static_cast<int>(
-            intersection_chimera(m, p.bias.class_a, p.bias.class_b, k).sum() + 0.5f);
-    }
+    intersection_size_ = method.is_pair ? intersection_size(m, p.bias.class_a, p.bias.class_b, p.bias.k) : -1;
     end_replay();
     chain_ = std::move(chain);
     ensemble_ = std::move(ensemble);
     frames_.clear();
     ensemble_stats_.clear();
-    ensemble_verdicts_.clear();
     state_counts_.clear();
-    transitions_ = Eigen::MatrixXi::Zero(C + 1, C + 1);
-    focused_transitions_ = Eigen::MatrixXi::Zero(C + 1, C + 1);
-    metrics_acc_.reset(p.ensemble_size, C);
+    transitions_ = TransitionAccumulator(C);
+    focused_transitions_ = TransitionAccumulator(C);
+    ensemble_metrics_ = EnsembleMetrics(p.ensemble_size, C);
     metrics_ = MetricsSummary{};
     pca_focused_.clear();
     pca_ensemble_.clear();
@@ -163,8 +155,7 @@ void Simulation::record_new_step() {
     const int L = model_->depth();
     std::optional<PcaPoint> pt;
     auto frame = focused_frame(r, pt);
-    if (analysis_.has_classifier() && !frames_.empty())
-        accumulate_transitions({frames_.back()->verdict}, {frame->verdict}, focused_transitions_);
+    if (analysis_.has_classifier()) focused_transitions_.add_step({frame->verdict.state});
     frames_.push_back(std::move(frame));
     while (frames_.size() > history_capacity_) frames_.pop_front();
     if (pt) pca_focused_.push(*pt);
@@ -172,36 +163,28 @@ void Simulation::record_new_step() {
     if (!ensemble_) return;
     EnsembleStep es;
     es.step = ensemble_->steps_done();
-    const Matrix& e = ensemble_->energies();
-    const auto N = e.rows();
+    const StepStatistics stats = step_statistics(*ensemble_);  // the batch study's, so live and batch agree
     for (int l = 0; l < L; ++l) {
-        // The batch study's expressions (core/experiment/study.cpp), so live and batch curves agree bit for bit.
-        const auto x = e.col(l).cast<double>();
-        const double mean = x.mean();
-        const double var = N > 1 ? (x.array() - mean).square().sum() / double(N - 1) : 0.0;
         const auto li = static_cast<std::size_t>(l);
-        es.energy_mean[li] = static_cast<float>(mean);
-        es.energy_sem[li] = static_cast<float>(std::sqrt(var / double(N)));
-        es.active_mean[li] = ensemble_->active_fraction(l + 1).mean();
+        es.energy_mean[li] = static_cast<float>(stats.energy[li].mean);
+        es.energy_sem[li] = static_cast<float>(stats.energy[li].sem);
+        es.active_mean[li] = stats.active_mean[li];
     }
     // PCA hook on the ensemble mean of every hidden layer.
     if (analysis_.has_pca()) {
-        std::vector<Matrix> means;
-        for (int l = 1; l <= L; ++l) means.push_back(ensemble_->state(l).colwise().mean());
-        std::vector<const Matrix*> ptrs;
-        for (const auto& x : means) ptrs.push_back(&x);
-        const auto pts = project_pca(analysis_, ptrs);
+        const Matrix means = concatenated_hidden_means(*ensemble_);
+        const auto pts = project_pca(analysis_, {&means});
         if (!pts.empty()) pca_ensemble_.push({pts.front().x, pts.front().y, es.step, -1});
     }
     // Classifier, transition and metrics hooks on the ensemble.
     if (analysis_.has_classifier()) {
-        auto verdicts = classify_states(analysis_, ensemble_->state(0));
-        state_counts_.assign(static_cast<std::size_t>(transitions_.rows()), 0);
-        for (const auto& v : verdicts)
-            if (v.known() && v.state < transitions_.rows()) ++state_counts_[static_cast<std::size_t>(v.state)];
-        accumulate_transitions(ensemble_verdicts_, verdicts, transitions_);
-        metrics_ = update_metrics(metrics_acc_, verdicts);
-        ensemble_verdicts_ = std::move(verdicts);
+        const std::vector<int> states = verdict_states(classify_states(analysis_, ensemble_->state(0)));
+        const int n_states = transitions_.counts().num_classes() + 1;
+        state_counts_.assign(static_cast<std::size_t>(n_states), 0);
+        for (int st : states)
+            if (st >= 0 && st < n_states) ++state_counts_[static_cast<std::size_t>(st)];
+        transitions_.add_step(states);
+        metrics_ = ensemble_metrics_.add_step(states) > 0 ? metrics_summary(ensemble_metrics_) : MetricsSummary{};
     }
     ensemble_stats_.push(std::move(es));
 }
@@ -292,7 +275,7 @@ void Simulation::fill(Snapshot& s) const {
     s.classifier_loaded = analysis_.has_classifier();
     s.pca_available = analysis_.has_pca();
     s.transitions_from_focused = chain_ && !ensemble_;
-    s.transition_counts = s.transitions_from_focused ? focused_transitions_ : transitions_;
+    s.transition_counts = (s.transitions_from_focused ? focused_transitions_ : transitions_).counts().counts().cast<int>();
     if (!info_)
         s.analysis_gap = AnalysisGap::NoModel;
     else if (!analysis_.has_classifier())
@@ -304,7 +287,7 @@ void Simulation::fill(Snapshot& s) const {
     if (info_ && !analysis_.has_classifier())
         s.classifier_note = info_->classifier_note.empty() ? std::string("the state classifier does not match the model")
                                                            : info_->classifier_note;
-    s.focused_transition_counts = focused_transitions_;
+    s.focused_transition_counts = focused_transitions_.counts().counts().cast<int>();
     s.metrics = metrics_;
     s.pca_trajectory.clear();
     const RingBuffer<PcaPoint>& focused_pca = replay_ ? replay_pca_ : pca_focused_;

@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 
+#include "analyze/chain_metrics.hpp"
+#include "analyze/transition_matrix.hpp"
 #include "data/dataset.hpp"
 #include "generate/chain.hpp"
 #include "generate/chain_batch.hpp"
@@ -77,10 +79,9 @@ private:
     std::unique_ptr<ChainBatch> ensemble_;
     std::deque<std::shared_ptr<const FocusedFrame>> frames_;  // aligned with the chain's kept history
     RingBuffer<EnsembleStep> ensemble_stats_;
-    std::vector<StateVerdict> ensemble_verdicts_;
     std::vector<int> state_counts_;
-    Eigen::MatrixXi transitions_, focused_transitions_;
-    MetricsAccumulator metrics_acc_;
+    TransitionAccumulator transitions_, focused_transitions_;
+    EnsembleMetrics ensemble_metrics_;
     MetricsSummary metrics_;
     RingBuffer<PcaPoint> pca_focused_;
     RingBuffer<PcaPoint> pca_ensemble_;   // projection of the ensemble mean, one point per step

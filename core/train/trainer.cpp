@@ -55,45 +55,40 @@ float train_pass(RbmLayer& layer, Cd1Velocity& vel, const Matrix& input, const T
 
 }  // namespace
 
-TrainResult train_dbn(const Dataset& data, const TrainOptions& o, const TrainCallback& on_batch,
-                      const EpochCallback& on_epoch, TaskState* task) {
-    if (o.architecture.size() < 2) throw ArgumentError("an architecture needs at least two layer sizes");
-    if (o.architecture.front() != data.images.cols())
-        throw ArgumentError("the first layer size (" + std::to_string(o.architecture.front()) +
-                            ") must equal the image size (" + std::to_string(data.images.cols()) + ")");
-    if (o.recipe.batch_size < 1 || o.recipe.epochs < 1) throw ArgumentError("batch size and epochs must be positive");
-    if (data.size() < 1) throw ArgumentError("the training set is empty");
-    const auto t0 = std::chrono::steady_clock::now();
-    const int L = static_cast<int>(o.architecture.size()) - 1;
-    const int E = o.recipe.epochs;
+namespace {
 
+// One training run: the model being trained, its velocities, the progress and the callbacks.
+struct TrainRun {
+    const Dataset& data;
+    const TrainOptions& o;
+    const TrainCallback& on_batch;
+    const EpochCallback& on_epoch;
+    TaskState* task;
+    int L = 0, E = 0;
     TrainResult res;
-    res.model = init_dbn(o.architecture, o.recipe.init_std, o.seed);
-    res.model.dataset = data.name;
-    res.model.class_names = data.class_names;
-    res.mse.assign(static_cast<std::size_t>(L), {});
     std::vector<Cd1Velocity> vel;
-    for (const auto& l : res.model.layers) vel.push_back(Cd1Velocity::zeros_like(l));
-    const int N = data.size();
-    const int batches = N / std::min(o.recipe.batch_size, N);
-    const double total_units = double(E) * L * batches;
-    double done_units = 0;
+    double total_units = 1, done_units = 0;
 
-    auto batch_cb = [&](int epoch, int layer) {
-        return [&, epoch, layer](int bi, int nb, float mse) {
+    TrainRun(const Dataset& d, const TrainOptions& opt, const TrainCallback& b, const EpochCallback& e, TaskState* t)
+        : data(d), o(opt), on_batch(b), on_epoch(e), task(t) {}
+
+    // Per-batch progress of layer `layer` in epoch `epoch`.
+    std::function<void(int, int, float)> batch_cb(int epoch, int layer) {
+        return [this, epoch, layer](int bi, int nb, float mse) {
             done_units += 1;
             if (task) task->fraction.store(done_units / total_units);
             if (on_batch) on_batch({epoch, E, layer, L, bi, nb, mse, done_units / total_units});
         };
-    };
-    auto finish = [&](bool cancelled, Dbn* rollback) {
-        if (rollback) res.model = std::move(*rollback);
-        res.cancelled = cancelled;
-        res.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        return res;
-    };
-
-    if (o.mode == TrainMode::Iterative) {
+    }
+    // One CD-1 pass of layer l over `input` in epoch e; records its MSE.
+    void pass(int l, int e, const Matrix& input) {
+        const float mse = train_pass(res.model.layers[static_cast<std::size_t>(l)], vel[static_cast<std::size_t>(l)], input,
+                                     o.recipe, e, l, o.seed, batch_cb(e, l), task);
+        res.mse[static_cast<std::size_t>(l)].push_back(mse);
+    }
+    // Iterative: every epoch trains all layers bottom-up, each on the layer below's current up-pass. Returns
+    // false when cancelled (the model is then the one after the last complete epoch).
+    bool iterative() {
         std::vector<Matrix> inputs(static_cast<std::size_t>(L));  // inputs[l] for l >= 1
         for (int e = 0; e < E; ++e) {
             Dbn before = res.model;
@@ -105,29 +100,30 @@ TrainResult train_dbn(const Dataset& data, const TrainOptions& o, const TrainCal
                         res.model.layers[static_cast<std::size_t>(l - 1)].up(below, inputs[static_cast<std::size_t>(l)]);
                         in = &inputs[static_cast<std::size_t>(l)];
                     }
-                    const float mse = train_pass(res.model.layers[static_cast<std::size_t>(l)], vel[static_cast<std::size_t>(l)],
-                                                 *in, o.recipe, e, l, o.seed, batch_cb(e, l), task);
-                    res.mse[static_cast<std::size_t>(l)].push_back(mse);
+                    pass(l, e, *in);
                 }
             } catch (const CancelledError&) {
                 for (auto& m : res.mse) m.resize(static_cast<std::size_t>(e));
-                return finish(true, &before);
+                res.model = std::move(before);
+                return false;
             }
             res.epochs_completed = e + 1;
             if (on_epoch) on_epoch(res);
         }
-    } else {
+        return true;
+    }
+    // Greedy: layer by layer, all epochs each, on the finished layer below's up-pass. Returns false when
+    // cancelled (layers above were never trained: a partial greedy stack).
+    bool greedy() {
         Matrix input = data.images, next;
         for (int l = 0; l < L; ++l) {
             for (int e = 0; e < E; ++e) {
                 Dbn before = res.model;
                 try {
-                    const float mse = train_pass(res.model.layers[static_cast<std::size_t>(l)], vel[static_cast<std::size_t>(l)],
-                                                 input, o.recipe, e, l, o.seed, batch_cb(e, l), task);
-                    res.mse[static_cast<std::size_t>(l)].push_back(mse);
+                    pass(l, e, input);
                 } catch (const CancelledError&) {
-                    // Layers above l were never trained: the result is a partial greedy stack.
-                    return finish(true, &before);
+                    res.model = std::move(before);
+                    return false;
                 }
                 if (l == L - 1) {
                     res.epochs_completed = e + 1;
@@ -137,8 +133,36 @@ TrainResult train_dbn(const Dataset& data, const TrainOptions& o, const TrainCal
             res.model.layers[static_cast<std::size_t>(l)].up(input, next);
             input.swap(next);
         }
+        return true;
     }
-    return finish(false, nullptr);
+};
+
+}  // namespace
+
+TrainResult train_dbn(const Dataset& data, const TrainOptions& o, const TrainCallback& on_batch,
+                      const EpochCallback& on_epoch, TaskState* task) {
+    if (o.architecture.size() < 2) throw ArgumentError("an architecture needs at least two layer sizes");
+    if (o.architecture.front() != data.images.cols())
+        throw ArgumentError("the first layer size (" + std::to_string(o.architecture.front()) +
+                            ") must equal the image size (" + std::to_string(data.images.cols()) + ")");
+    if (o.recipe.batch_size < 1 || o.recipe.epochs < 1) throw ArgumentError("batch size and epochs must be positive");
+    if (data.size() < 1) throw ArgumentError("the training set is empty");
+    const auto t0 = std::chrono::steady_clock::now();
+    TrainRun run(data, o, on_batch, on_epoch, task);
+    run.L = static_cast<int>(o.architecture.size()) - 1;
+    run.E = o.recipe.epochs;
+    run.res.model = init_dbn(o.architecture, o.recipe.init_std, o.seed);
+    run.res.model.dataset = data.name;
+    run.res.model.class_names = data.class_names;
+    run.res.mse.assign(static_cast<std::size_t>(run.L), {});
+    for (const auto& l : run.res.model.layers) run.vel.push_back(Cd1Velocity::zeros_like(l));
+    const int N = data.size();
+    const int batches = N / std::min(o.recipe.batch_size, N);
+    run.total_units = double(run.E) * run.L * batches;
+    const bool complete = o.mode == TrainMode::Iterative ? run.iterative() : run.greedy();
+    run.res.cancelled = !complete;
+    run.res.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return std::move(run.res);
 }
 
 }  // namespace topdown

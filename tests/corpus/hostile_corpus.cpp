@@ -165,7 +165,7 @@ std::vector<ConditionResult> good_study_results() {
     for (int c = 0; c < 2; ++c) {
         CounterRng rng(40 + std::uint64_t(c), 0);
         ConditionResult r;
-        r.condition = {"label-" + std::to_string(c), "label", BiasSpec{}, "LB " + std::to_string(c)};
+        r.condition = {"label-" + std::to_string(c), BiasSpec{}, "LB " + std::to_string(c)};
         r.condition.bias.method = BiasMethod::Label;
         r.condition.bias.class_a = r.condition.bias.class_b = c;
         r.condition.bias.k = 2;

@@ -9,10 +9,8 @@
 namespace topdown::gui {
 
 namespace {
-bool is_pair(int method) {
-    return method == static_cast<int>(BiasMethod::DoubleLabel) || method == static_cast<int>(BiasMethod::Intersection);
-}
-bool uses_classes(int method) { return method <= static_cast<int>(BiasMethod::Intersection); }
+bool is_pair(int method) { return bias_method_table().at(static_cast<std::size_t>(method)).is_pair; }
+bool uses_classes(int method) { return bias_method_table().at(static_cast<std::size_t>(method)).uses_classes; }
 
 void class_thumbnails(UiContext& ctx, const ModelInfo& m, ComposerState& c) {
     const int C = m.num_classes();
@@ -87,8 +85,7 @@ void draw_biasing_panel(UiContext& ctx) {
             ImGui::InputInt("test image", &c.sample_index);
             c.sample_index = std::clamp(c.sample_index, 0, 9999);
         }
-        const bool k_used_by_method = c.method != static_cast<int>(BiasMethod::Label) &&
-                                      c.method != static_cast<int>(BiasMethod::Sample);
+        const bool k_used_by_method = bias_method_table().at(static_cast<std::size_t>(c.method)).uses_k;
         if (k_used_by_method) {
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);
             ImGui::InputInt("k", &c.k, 1, 10);

@@ -44,7 +44,7 @@ void draw_settings(UiContext& ctx, bool running) {
     const auto all = all_replay_conditions();
     for (std::size_t i = 0; i < all.size(); ++i) {
         ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(condition_color(all[i])));
-        ImGui::Checkbox(to_string(all[i]).c_str(), &r.conditions[i]);
+        ImGui::Checkbox(to_string(all[i]).c_str(), r.conditions.flag(all[i]));
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kConditionHelp[i]);
         if (i % 3 != 2 && i + 1 < all.size()) ImGui::SameLine();
@@ -80,10 +80,7 @@ void start_replay(UiContext& ctx) {
     const ReplayPanelState& r = ctx.replay;
     ReplayJobConfig c;
     c.model_path = ctx.snap->model ? ctx.snap->model->path : ctx.current_model_path;
-    c.conditions.clear();
-    const auto all = all_replay_conditions();
-    for (std::size_t i = 0; i < all.size(); ++i)
-        if (r.conditions[i]) c.conditions.push_back(all[i]);
+    c.conditions = r.conditions.list();
     c.options.epochs = r.epochs;
     c.options.batches_per_epoch = r.batches;
     c.options.seed = r.seed;
