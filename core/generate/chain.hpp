@@ -19,7 +19,7 @@ public:
     const StepRecord& step();
     // Moves the cursor one step back; false when that step is no longer kept (or at step 1).
     bool step_back();
-    // Moves the cursor to a kept step; false when it is not kept.
+    // Moves the cursor to a kept step, or to 0 (before step 1) while step 1 is kept; false otherwise.
     bool seek(int step);
     // The current step (0 before the first step).
     int current_step() const { return cursor_; }

@@ -32,7 +32,8 @@ public:
     bool step();
     // Moves the focused chain's cursor one step back; false when that step is not kept.
     bool step_back();
-    // Moves the focused chain's cursor to a kept step (of the replay while one runs); false when not kept.
+    // Moves the focused chain's cursor to a kept step (of the replay while one runs), or to step 0 while step 1
+    // is kept; false when not kept.
     bool seek(int step);
     // Shows a step older than the kept history without losing anything: a second copy of the focused chain
     // replays from step 1 (advanced by step(), one step per call) while the kept steps, the newest step and the
@@ -77,6 +78,7 @@ private:
     bool empty_start_ = false;
     std::unique_ptr<Chain> chain_;
     std::unique_ptr<ChainBatch> ensemble_;
+    std::shared_ptr<const FocusedFrame> start_;  // step 0 (no random numbers used)
     std::deque<std::shared_ptr<const FocusedFrame>> frames_;  // aligned with the chain's kept history
     RingBuffer<EnsembleStep> ensemble_stats_;
     std::vector<int> state_counts_;

@@ -91,6 +91,8 @@ struct Snapshot {
     double measured_steps_per_second = 0;        // of the last second
 
     std::shared_ptr<const FocusedFrame> current;                     // null before step 1
+    std::shared_ptr<const FocusedFrame> start;                       // step 0: the mean-field image of H⁰
+                                                                     // (docs/METHODS.md §13); null without chains
     std::vector<std::shared_ptr<const FocusedFrame>> recent;         // kept frames up to `step`, oldest first
     RingBuffer<EnsembleStep> ensemble{1};        // per-step ensemble stats up to newest_step
     int ensemble_size = 0;
