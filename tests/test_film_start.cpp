@@ -148,11 +148,16 @@ TEST(FilmStart, SimulationShowsStepZeroWithoutChangingAnyLaterStep) {
         EXPECT_TRUE(s.recent.empty());
         ASSERT_TRUE(s.start);
         EXPECT_EQ(steps_of(filmstrip_frames(s.start, s.recent, 10)), (std::vector<int>{0}));
+        EXPECT_EQ(s.oldest_kept_step, 0);  // the start counts as kept while step 1 is
         sim.step();
         sim.fill(s);
         ASSERT_TRUE(s.current);
         EXPECT_EQ(s.current->visible, step1);
         EXPECT_EQ(sim.newest_step(), 6);
+        // Step back from step 1 reaches the start; no further.
+        ASSERT_TRUE(sim.step_back());
+        EXPECT_EQ(sim.current_step(), 0);
+        EXPECT_FALSE(sim.step_back());
     }
 }
 
@@ -183,4 +188,22 @@ TEST(FilmStart, StudyFilmstripsDrawNonSquareImagesRowsByCols) {
         EXPECT_EQ(w, 170 + 3 * (cols * 2 + 4) + 20) << rows << "x" << cols;
         EXPECT_EQ(h, 60 + 3 * (rows * 2 + 4) + 20) << rows << "x" << cols;
     }
+}
+
+TEST(FilmStart, TheStartIsOutOfReachOnceStepOneIsNoLongerKept) {
+    const auto m = tiny_model();
+    Simulation sim(5, 5);
+    sim.set_model(build_model_info(m, ""), prepare_generation_model(m));
+    SessionParams p;
+    p.bias.method = BiasMethod::Label;
+    p.ensemble_size = 0;
+    sim.restart(p);
+    for (int k = 0; k < 8; ++k) sim.step();
+    Snapshot s;
+    sim.fill(s);
+    EXPECT_EQ(s.oldest_kept_step, 4);
+    EXPECT_FALSE(sim.seek(0));
+    EXPECT_EQ(sim.current_step(), 8);
+    ASSERT_TRUE(s.start);  // still published, but the filmstrip leaves it out (frames 4..8 do not begin at 1)
+    EXPECT_EQ(steps_of(filmstrip_frames(s.start, s.recent, 10)), (std::vector<int>{4, 5, 6, 7, 8}));
 }

@@ -49,7 +49,11 @@ public:
     // While replaying, current and oldest kept are the replay's; the newest step is always the session's.
     int current_step() const { return view() ? view()->current_step() : 0; }
     int newest_step() const { return chain_ ? chain_->history().newest_step() : 0; }
-    int oldest_kept_step() const { return view() ? view()->history().oldest_step() : 0; }
+    // The start (0) counts as kept while step 1 is: it can be sought and stepped back to.
+    int oldest_kept_step() const {
+        const int oldest = view() ? view()->history().oldest_step() : 0;
+        return oldest == 1 ? 0 : oldest;
+    }
     // The focused chain (null before the first restart).
     const Chain* focused() const { return chain_.get(); }
     // The ensemble (null when the ensemble size is 0).

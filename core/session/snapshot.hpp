@@ -82,7 +82,8 @@ struct Snapshot {
 
     int step = 0;                                // focused chain's current step (cursor)
     int newest_step = 0;                         // newest computed step
-    int oldest_kept_step = 0;                    // oldest step still kept for step-back / seek
+    int oldest_kept_step = 0;                    // oldest step still kept for step-back / seek (0 while step 1
+                                                 // is kept: the start, s.start, is reachable too)
     bool replaying = false;                      // the focused chain is shown from a replay of a step older than
                                                  // the kept history (newest_step and the ensemble are unchanged)
     RunMode mode = RunMode::Paused;
