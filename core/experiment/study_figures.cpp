@@ -209,25 +209,27 @@ void plot_pca(const std::string& path, const std::vector<ConditionResult>& r, co
     write_png(path, c.raster());
 }
 
-void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s, int side) {
+void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s,
+                     int image_rows, int image_cols) {
     std::vector<std::size_t> rows;
     for (std::size_t i = 0; i < r.size(); ++i)
         if (r[i].condition.bias.method == BiasMethod::Label) rows.push_back(i);
     for (auto i : best_chimeras(r, s, 5)) rows.push_back(i);
     for (std::size_t i = 0; i < r.size() && rows.size() < 20; ++i)
         if (r[i].condition.bias.method == BiasMethod::Random && rows.size() < 17) rows.push_back(i);
-    if (rows.empty() || side <= 0) return;
+    if (rows.empty() || image_rows <= 0 || image_cols <= 0) return;
     const auto frames = study_filmstrip_steps(r[0].steps);
-    const int F = static_cast<int>(frames.size()), scale = 2, cell = side * scale + 4, x0 = 170, y0 = 60;
-    Canvas c(x0 + F * cell + 20, y0 + int(rows.size()) * cell + 20);
+    const int F = static_cast<int>(frames.size()), scale = 2, x0 = 170, y0 = 60;
+    const int cell_w = image_cols * scale + 4, cell_h = image_rows * scale + 4;  // rows x cols, never squashed
+    Canvas c(x0 + F * cell_w + 20, y0 + int(rows.size()) * cell_h + 20);
     c.text(10, 8, "Example chains (first chain of each condition)", {0, 0, 0}, 3);
-    for (int f = 0; f < F; ++f) c.text(x0 + f * cell + 10, y0 - 18, std::to_string(frames[std::size_t(f)]), {0, 0, 0}, 2);
+    for (int f = 0; f < F; ++f) c.text(x0 + f * cell_w + 10, y0 - 18, std::to_string(frames[std::size_t(f)]), {0, 0, 0}, 2);
     for (std::size_t q = 0; q < rows.size(); ++q) {
         const auto& res = r[rows[q]];
-        c.text(8, y0 + int(q) * cell + cell / 2 - 6, res.condition.title.substr(0, 14), {0, 0, 0}, 2);
-        if (res.filmstrip.cols() != Eigen::Index(side) * side) continue;  // never read past a row
+        c.text(8, y0 + int(q) * cell_h + cell_h / 2 - 6, res.condition.title.substr(0, 14), {0, 0, 0}, 2);
+        if (res.filmstrip.cols() != Eigen::Index(image_rows) * image_cols) continue;  // never read past a row
         for (int f = 0; f < F && f < res.filmstrip.rows(); ++f)
-            c.image(res.filmstrip.row(f).data(), side, side, x0 + f * cell, y0 + int(q) * cell, scale);
+            c.image(res.filmstrip.row(f).data(), image_rows, image_cols, x0 + f * cell_w, y0 + int(q) * cell_h, scale);
     }
     write_png(path, c.raster());
 }

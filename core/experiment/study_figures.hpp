@@ -28,9 +28,10 @@ void plot_pca(const std::string& path, const std::vector<ConditionResult>& resul
               const std::vector<ConditionSummary>& summaries, const std::vector<Matrix>& projections, int num_classes,
               const std::string& title);
 
-// Example filmstrips: the first chain of each label condition and of the 5 best chimeras (`side`: of the
-// square visible image; 0 or a filmstrip of another width draws nothing).
+// Example filmstrips: the first chain of each label condition and of the 5 best chimeras, each frame drawn as
+// an image_rows x image_cols image at scale 2 (a shape <= 0 writes nothing; a filmstrip of another width
+// leaves its row empty).
 void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>& results,
-                     const std::vector<ConditionSummary>& summaries, int side);
+                     const std::vector<ConditionSummary>& summaries, int image_rows, int image_cols);
 
 }  // namespace topdown

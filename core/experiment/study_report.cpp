@@ -166,9 +166,9 @@ void write_figures(const StudyView& v, const std::string& out) {
     plot_visited_states((fs::path(out) / "visited_states.png").string(), v.results, v.sums);
     plot_state_time((fs::path(out) / "state_time.png").string(), v.results, v.sums, v.state_names);
     plot_energy((fs::path(out) / "energy.png").string(), v.results, 10);
-    // Filmstrips need a square visible layer (0: not drawn; e.g. a non-image model).
-    const auto [rows, cols] = v.model.image_shape();  // the stored shape; non-square images are not drawn yet
-    plot_filmstrips((fs::path(out) / "filmstrips.png").string(), v.results, v.sums, rows == cols ? rows : 0);
+    // Filmstrips in the model's image shape (rows x cols, square or not).
+    const auto [rows, cols] = v.model.image_shape();
+    plot_filmstrips((fs::path(out) / "filmstrips.png").string(), v.results, v.sums, rows, cols);
 }
 }  // namespace
 

@@ -21,9 +21,13 @@ const StepRecord& Chain::step() {
     return *history_.find(cursor_);
 }
 
-bool Chain::step_back() { return cursor_ > 1 && seek(cursor_ - 1); }
+bool Chain::step_back() { return cursor_ > 0 && seek(cursor_ - 1); }
 
 bool Chain::seek(int step) {
+    if (step == 0 && (history_.newest_step() == 0 || history_.find(1))) {  // the start, before step 1
+        cursor_ = 0;
+        return true;
+    }
     if (!history_.find(step)) return false;
     cursor_ = step;
     return true;

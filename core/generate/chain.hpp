@@ -17,9 +17,10 @@ public:
     // Advances one step: replays the kept record when the cursor is behind the newest step, computes
     // otherwise. The result is the same either way. Returns the record of the new current step.
     const StepRecord& step();
-    // Moves the cursor one step back; false when that step is no longer kept (or at step 1).
+    // Moves the cursor one step back (from step 1 to the start, 0, while step 1 is kept); false when that step is
+    // no longer kept or at 0.
     bool step_back();
-    // Moves the cursor to a kept step; false when it is not kept.
+    // Moves the cursor to a kept step, or to 0 (before step 1) while step 1 is kept; false otherwise.
     bool seek(int step);
     // The current step (0 before the first step).
     int current_step() const { return cursor_; }

@@ -6,6 +6,7 @@
 #include "analyze/hidden_means.hpp"
 #include "analyze/step_statistics.hpp"
 #include "generate/biasing.hpp"
+#include "session/start_frame.hpp"
 #include "util/errors.hpp"
 #include "util/paths.hpp"
 
@@ -43,6 +44,7 @@ void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_pt
     end_replay();
     chain_.reset();
     ensemble_.reset();
+    start_.reset();
     frames_.clear();
     ensemble_stats_.clear();
     SessionParams p = params_;
@@ -107,8 +109,16 @@ void Simulation::restart(const SessionParams& requested) {
         ensemble = std::make_unique<ChainBatch>(model_, ens_top, p.seed, std::move(idx), temp);
     }
 
+    // Step 0: the mean-field picture of H⁰ (no random numbers, so no later step changes).
+    auto start = std::make_shared<FocusedFrame>(start_frame(m, first.top, p.temperature));
+    if (analysis_.has_classifier()) {
+        const Matrix v = Eigen::Map<const Matrix>(start->visible.data(), 1, static_cast<Eigen::Index>(start->visible.size()));
+        start->verdict = classify_states(analysis_, v).at(0);
+    }
+
     p.bias.image = Matrix();  // not needed in snapshots; sample_index reproduces it
     params_ = p;
+    start_ = std::move(start);
     description_ = first.description;
     empty_start_ = first.empty;
     intersection_size_ = method.is_pair ? intersection_size(m, p.bias.class_a, p.bias.class_b, p.bias.k) : -1;
@@ -263,6 +273,7 @@ void Simulation::fill(Snapshot& s) const {
     s.oldest_kept_step = oldest_kept_step();
     s.recent.clear();
     s.current.reset();
+    s.start = chain_ ? start_ : nullptr;
     const int cursor = current_step();
     for (const auto& f : replay_ ? replay_frames_ : frames_) {
         if (f->step > cursor) break;

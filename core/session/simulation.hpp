@@ -32,7 +32,8 @@ public:
     bool step();
     // Moves the focused chain's cursor one step back; false when that step is not kept.
     bool step_back();
-    // Moves the focused chain's cursor to a kept step (of the replay while one runs); false when not kept.
+    // Moves the focused chain's cursor to a kept step (of the replay while one runs), or to step 0 while step 1
+    // is kept; false when not kept.
     bool seek(int step);
     // Shows a step older than the kept history without losing anything: a second copy of the focused chain
     // replays from step 1 (advanced by step(), one step per call) while the kept steps, the newest step and the
@@ -48,7 +49,11 @@ public:
     // While replaying, current and oldest kept are the replay's; the newest step is always the session's.
     int current_step() const { return view() ? view()->current_step() : 0; }
     int newest_step() const { return chain_ ? chain_->history().newest_step() : 0; }
-    int oldest_kept_step() const { return view() ? view()->history().oldest_step() : 0; }
+    // The start (0) counts as kept while step 1 is: it can be sought and stepped back to.
+    int oldest_kept_step() const {
+        const int oldest = view() ? view()->history().oldest_step() : 0;
+        return oldest == 1 ? 0 : oldest;
+    }
     // The focused chain (null before the first restart).
     const Chain* focused() const { return chain_.get(); }
     // The ensemble (null when the ensemble size is 0).
@@ -77,6 +82,7 @@ private:
     bool empty_start_ = false;
     std::unique_ptr<Chain> chain_;
     std::unique_ptr<ChainBatch> ensemble_;
+    std::shared_ptr<const FocusedFrame> start_;  // step 0 (no random numbers used)
     std::deque<std::shared_ptr<const FocusedFrame>> frames_;  // aligned with the chain's kept history
     RingBuffer<EnsembleStep> ensemble_stats_;
     std::vector<int> state_counts_;

@@ -82,7 +82,8 @@ struct Snapshot {
 
     int step = 0;                                // focused chain's current step (cursor)
     int newest_step = 0;                         // newest computed step
-    int oldest_kept_step = 0;                    // oldest step still kept for step-back / seek
+    int oldest_kept_step = 0;                    // oldest step still kept for step-back / seek (0 while step 1
+                                                 // is kept: the start, s.start, is reachable too)
     bool replaying = false;                      // the focused chain is shown from a replay of a step older than
                                                  // the kept history (newest_step and the ensemble are unchanged)
     RunMode mode = RunMode::Paused;
@@ -91,6 +92,8 @@ struct Snapshot {
     double measured_steps_per_second = 0;        // of the last second
 
     std::shared_ptr<const FocusedFrame> current;                     // null before step 1
+    std::shared_ptr<const FocusedFrame> start;                       // step 0: the mean-field image of H⁰
+                                                                     // (docs/METHODS.md §13); null without chains
     std::vector<std::shared_ptr<const FocusedFrame>> recent;         // kept frames up to `step`, oldest first
     RingBuffer<EnsembleStep> ensemble{1};        // per-step ensemble stats up to newest_step
     int ensemble_size = 0;

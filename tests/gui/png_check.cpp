@@ -484,14 +484,22 @@ int main(int argc, char** argv) {
             const int shown = static_cast<int>(std::lround((w + gap) / (thumb + gap)));
             const double content_w = side["panels"]["visible"][2].get<double>() - 2 * side["window_padding"][0].get<double>();
             const int fit = std::max(1, static_cast<int>((content_w + gap) / (thumb + gap)));
-            const int n = side.value("recent_total", 0);
-            check(shown == std::min(n, fit), fmt("filmstrip: %d thumbnails (%d kept frames, %d fit the panel)", shown, n, fit));
+            // The start (step 0) precedes the kept frames while they begin at step 1 and all fit (item filmstrip_start).
+            double sx, sy, sw, sh;
+            const bool start = item_rect(side, "filmstrip_start", sx, sy, sw, sh);
+            const auto& rs = side["recent_steps"];
+            const bool from_one = rs.empty() || (side.value("recent_total", 0) == static_cast<int>(rs.size()) && rs[0].get<int>() == 1);
+            const int n = side.value("recent_total", 0) + (from_one ? 1 : 0);
+            check(shown == std::min(n, fit), fmt("filmstrip: %d thumbnails (%d kept frames with the start, %d fit the panel)", shown, n, fit));
+            check(start == (from_one && n <= fit) && (!start || (std::abs(sx - x) <= 1 && std::abs(sy - y) <= 1)),
+                  fmt("filmstrip: the start (step 0) is %s and drawn first", from_one && n <= fit ? "shown" : "not shown"));
+            const int first_state = start ? 1 : 0;  // the start's own verdict is not in the sidecar
             const auto& st = side["recent_states"];
             const auto& pal = side["state_rgb"];
             const int C = side.value("num_classes", 0);
             const Rgb3 current{140, 217, 255};
             int framed = 0, counted = 0;
-            for (int i = 0; i < shown && i < static_cast<int>(st.size()); ++i) {
+            for (int i = first_state; i < shown && i - first_state < static_cast<int>(st.size()); ++i) {
                 const bool cur = i == shown - 1;
                 const int state = st[st.size() - static_cast<std::size_t>(shown - i)].get<int>();
                 const Rgb3 want = cur ? current : rgb_of(pal[static_cast<std::size_t>(state < 0 ? C + 1 : state)]);
@@ -501,7 +509,7 @@ int main(int argc, char** argv) {
                           dist(img.at(int(x0 + thumb / 2), int(y + 1)), want) <= 12;
                 ++counted;
             }
-            check(counted == shown && framed == shown,
+            check(counted == shown - first_state && framed == counted,
                   fmt("filmstrip: %d of %d thumbnails framed in their state colour (the current one highlighted)", framed, shown));
             // The current (last) thumbnail shows the current image: sample its 28 x 28 cells.
             topdown::plot::ColorMap cm{};
@@ -734,7 +742,8 @@ int main(int argc, char** argv) {
                     for (std::size_t j = i + 1; j < r.size(); ++j) {
                         // The legend's swatches lie inside the legend (a container, not a neighbour).
                         auto contains = [](const std::string& outer, const std::string& inner) {
-                            return outer == "state_legend" && inner.rfind("legend_swatch_", 0) == 0;
+                            return (outer == "state_legend" && inner.rfind("legend_swatch_", 0) == 0) ||
+                                   (outer == "filmstrip" && inner == "filmstrip_start");
                         };
                         if (contains(r[i].first, r[j].first) || contains(r[j].first, r[i].first)) continue;
                         const auto& p = r[i].second;

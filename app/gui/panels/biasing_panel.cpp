@@ -18,19 +18,21 @@ void class_thumbnails(UiContext& ctx, const ModelInfo& m, ComposerState& c) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float sp = ImGui::GetStyle().ItemSpacing.x * 0.5f;
     const float side = std::floor(std::min(ImGui::GetFontSize() * 3.0f, (avail - sp * (C - 1)) / C));
+    // Non-square images keep their shape: `side` is the width, the height follows rows / cols.
+    const float side_h = std::floor(side * static_cast<float>(m.image_rows) / static_cast<float>(std::max(1, m.image_cols)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(sp, sp));
     for (int i = 0; i < C; ++i) {
         if (i) ImGui::SameLine();
         const GLuint tex = ctx.renderer->image(std::string("class_mean_") + std::to_string(i), ctx.snap->model, i,
                                                m.class_means.row(i).data(), m.image_rows, m.image_cols,
-                                               ctx.view.colormap, static_cast<int>(side), static_cast<int>(side), false);
+                                               ctx.view.colormap, static_cast<int>(side), static_cast<int>(side_h), false);
         ImGui::PushID(i);
         const bool sel_a = c.class_a == i, sel_b = is_pair(c.method) && c.class_b == i;
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 2));
         ImGui::PushStyleColor(ImGuiCol_Button, sel_a   ? ImVec4(0.95f, 0.55f, 0.15f, 1)
                                                : sel_b ? ImVec4(0.25f, 0.65f, 0.95f, 1)
                                                        : ImVec4(0.16f, 0.17f, 0.20f, 1));
-        if (ImGui::ImageButton(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), ImVec2(side - 4, side - 4)))
+        if (ImGui::ImageButton(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tex)), ImVec2(side - 4, side_h - 4)))
             c.class_a = i;
         if (ImGui::IsItemClicked(ImGuiMouseButton_Right) && is_pair(c.method)) c.class_b = i;
         ImGui::PopStyleColor();
