@@ -13,7 +13,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "../../app/gui/plot/colormaps.hpp"
+#include "plot/colormaps.hpp"
 #include "util/png.hpp"
 #include <string>
 #include <vector>
