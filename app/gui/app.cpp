@@ -49,7 +49,7 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
             ctx.browser.open("Open model or session", ".", {".tdm", ".npz", ".json"});
         }
         if (ImGui::MenuItem("Rescan model folders")) ctx.rescan_models = true;
-        if (ImGui::MenuItem("Export...")) ctx.view.show_export = true;
+        if (ImGui::MenuItem("Export...")) show_panel(ctx, "export");
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
         ImGui::EndMenu();
@@ -68,12 +68,12 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Experiments")) {
-        if (ImGui::MenuItem("Continual learning (generative replay)...")) ctx.view.show_replay = true;
+        if (ImGui::MenuItem("Continual learning (generative replay)...")) show_panel(ctx, "replay");
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Guide", "F1")) ctx.view.show_guide = true;
-        if (ImGui::MenuItem("Getting started")) ctx.view.show_start = true;
+        if (ImGui::MenuItem("Guide", "F1")) show_panel(ctx, "guide");
+        if (ImGui::MenuItem("Getting started")) show_panel(ctx, "start");
         ImGui::EndMenu();
     }
     // Right side: model, biasing and step at a glance.
@@ -121,40 +121,15 @@ void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     ctx.font_size = ImGui::GetFontSize();
     ctx.compact = compact_layout(layout_input(ctx));
     handle_global_keys(ctx, window, zoom_changed);
-    if (ctx.view.present) {  // full screen for projectors: the picture, its timeline, one analysis view
-        ctx.menu_height = 0;
-        draw_transport_panel(ctx);
-        draw_visible_panel(ctx);
-        draw_timeline_panel(ctx);
-        draw_present_analysis_panel(ctx);
-        draw_compact_composer_panel(ctx);
-    } else {
-        draw_menu_bar(ctx, window, zoom_changed);
-        draw_transport_panel(ctx);
-        draw_model_panel(ctx);
-        draw_biasing_panel(ctx);
-        draw_visible_panel(ctx);
-        draw_hidden_panel(ctx);
-        if (!ctx.compact) draw_energy_panel(ctx);
-        draw_timeline_panel(ctx);
-        draw_analysis_panel(ctx);
-    }
-    if (!ctx.capturing) draw_start_overlay(ctx);
-    draw_guide_panel(ctx);
-    draw_export_panel(ctx);
-    draw_replay_panel(ctx);
+    // Presentation mode (full screen for projectors: the picture, its timeline, one analysis view) has no menu.
+    if (ctx.view.present) ctx.menu_height = 0;
+    else draw_menu_bar(ctx, window, zoom_changed);
+    draw_panels(ctx);  // the tiles of this layout and the dialogs, from the panel table
     draw_error_dialog(ctx);
     ctx.view.reset_layout = ctx.relayout;  // the transport bar changed its height: tile again next frame
     ctx.relayout = false;
     ctx.any_panel_floating = ctx.panel_floating_now;
     ctx.panel_floating_now = false;
-}
-
-// The panel window a --panel name lives in (tabs of the analysis window map to it).
-std::string panel_window(const std::string& panel) {
-    if (panel == "transition" || panel == "pca" || panel == "metrics") return "analysis";
-    if (panel == "energy-view") return "analysis";
-    return panel;
 }
 
 void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::string& png, const Rect& crop, int w, int h) {
@@ -359,12 +334,8 @@ int run_app(const AppOptions& o) {
             ImGui::NewFrame();
             bool zoom_changed = false;
             if (o.scripted() && !o.panel.empty()) {
-                if (o.panel == "transition") ctx.view.analysis_tab = 0;
-                if (o.panel == "pca") ctx.view.analysis_tab = 1;
-                if (o.panel == "metrics") ctx.view.analysis_tab = 2;
-                if (o.panel == "guide") ctx.view.show_guide = true;
-                if (o.panel == "export") ctx.view.show_export = true;
-                if (o.panel == "replay") ctx.view.show_replay = true;
+                if (const int tab = panel_tab(o.panel); tab >= 0) ctx.view.analysis_tab = tab;  // a tab of "analysis"
+                show_panel(ctx, o.panel);  // a dialog opens
             }
             // A window / panel PNG asked for last frame is taken from this frame, drawn without the Export
             // dialog (and other floating dialogs) so the picture shows the panels only.
