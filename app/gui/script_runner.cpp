@@ -39,164 +39,186 @@ void ScriptRunner::update(UiContext& ctx) {
         return;
     }
     switch (phase_) {
-        case Phase::LoadModel:
-            if (o_.model.empty() && o_.session.empty()) return fail("scripted mode needs --model or --session");
-            if (!o_.session.empty()) {
-                ctx.open_session(o_.session);
-                if (!ctx.pending_error.empty()) return fail(ctx.pending_error, kExitStartFileBad);
-            } else {
-                ctx.current_model_path = o_.model;
-                ctx.send(cmd::LoadModel{o_.model});
-            }
-            ctx.send(cmd::SetSpeed{0});
-            phase_ = Phase::WaitModel;
-            return;
-        case Phase::WaitModel: {
-            if (s.error_serial > 0) return fail(s.error, kExitStartFileBad);  // the model given at start
-            if (s.loading || !s.model) return;
-            if (!o_.session.empty()) {  // the session's own params and step
-                phase_ = Phase::WaitSteps;
-                return;
-            }
-            ComposerState& c = ctx.composer;
-            c.method = static_cast<int>(parse_bias_method(o_.method));
-            if (traits(static_cast<BiasMethod>(c.method)).uses_classes && !parse_classes(*s.model, c.class_a, c.class_b))
-                return fail("--classes '" + o_.classes + "' does not name classes of this model");
-            c.k = o_.k;
-            c.temperature = o_.temperature;
-            c.seed = o_.seed;
-            c.steps = o_.steps;
-            c.ensemble_size = o_.ensemble;
-            if (o_.press_space) {  // a key event straight into the press log: no key-down poll ever sees it
-                ctx.keys.record(GLFW_KEY_SPACE, true);
-                space_pressed_ = true;
-            } else {
-                ctx.send(cmd::Restart{composer_params(c), true});  // what the composer shows (64-bit seed)
-            }
-            phase_ = Phase::WaitSteps;
-            return;
-        }
-        case Phase::WaitSteps: {
-            if (s.error_serial > 0) return fail(s.error);
-            if (space_pressed_) {  // Space must have started the composer's chains; then run to --steps
-                if (!s.model || s.step < 1 || s.mode == RunMode::Paused ||
-                    !same_session_params(composer_params(ctx.composer), s.params, s.model->model->k))
-                    return;
-                ctx.send(cmd::RunTo{o_.steps});
-                space_pressed_ = false;
-                return;
-            }
-            const int target = o_.session.empty() ? o_.steps : s.run_to_step;
-            if (target > 0 && (s.step < target || s.mode != RunMode::Paused)) return;
-            phase_ = !o_.open_after.empty() ? Phase::OpenOther : after_scenario();
-            if (phase_ == Phase::Bench) {
-                ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
-                ctx.send(cmd::Play{});
-            }
-            return;
-        }
-        case Phase::OpenOther: {
-            if (open_index_ >= o_.open_after.size()) {
-                std::printf("opened %zu files: %d rejected, %d loaded\n", o_.open_after.size(), opened_rejected_, opened_loaded_);
-                phase_ = after_scenario();
-                if (phase_ == Phase::Bench) {
-                    ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
-                    ctx.send(cmd::Play{});
-                }
-                return;
-            }
-            const std::string& path = o_.open_after[open_index_];
-            error_serial_at_open_ = s.error_serial;
-            const bool session = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-            if (session) {
-                ctx.pending_error.clear();
-                ctx.open_session(path);  // parse errors are immediate; a missing model fails in the loader
-                if (!ctx.pending_error.empty()) {
-                    std::printf("open %s: rejected (%s)\n", path.c_str(), ctx.pending_error.c_str());
-                    ++opened_rejected_;
-                    ++open_index_;
-                    return;
-                }
-            } else {
-                ctx.send(cmd::LoadModel{path});
-            }
-            open_wait_frames_ = 0;
-            phase_ = Phase::WaitOther;
-            return;
-        }
-        case Phase::WaitOther: {
-            const std::string& path = o_.open_after[open_index_];
-            const bool failed = s.error_serial != error_serial_at_open_;
-            const bool session = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-            const bool loaded = s.model && (session ? s.model->path == ctx.current_model_path : s.model->path == path);
-            // The loader reports within a few frames; "loading" is set by the worker once it has the request.
-            if (s.loading || (!failed && !loaded) || ++open_wait_frames_ < 2) return;
-            std::printf("open %s: %s\n", path.c_str(), failed ? ("rejected, previous model kept: " + s.error).c_str() : "loaded");
-            (failed ? opened_rejected_ : opened_loaded_)++;
-            ++open_index_;
-            phase_ = Phase::OpenOther;
-            return;
-        }
-        case Phase::Replay: {
-            ReplayPanelState& r = ctx.replay;
-            ctx.view.show_replay = true;
-            r.epochs = 2, r.batches = 8, r.limit = 2000, r.seed = 1;
-            r.conditions = ReplayConditionSet::parse("sequential,generative-chimera");
-            start_replay(ctx);
-            if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
-            phase_ = Phase::WaitReplay;
-            return;
-        }
-        case Phase::WaitReplay: {
-            if (ctx.replay_job->running()) return;
-            const auto p = ctx.replay_job->progress();
-            if (p->state != ReplayProgress::State::Finished) return fail("replay experiment ended: " + p->stage + " " + p->error);
-            std::printf("replay finished: %zu conditions\n", p->curves.size());
-            phase_ = o_.frames_bench > 0 ? Phase::Bench : Phase::Settle;
-            if (phase_ == Phase::Bench) {
-                ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
-                ctx.send(cmd::Play{});
-            }
-            return;
-        }
-        case Phase::Bench:
-            if (static_cast<int>(frame_ms_.size()) < o_.frames_bench) return;
-            {
-                std::vector<double> v = frame_ms_;
-                std::sort(v.begin(), v.end());
-                const double median = v[v.size() / 2];
-                const double p99 = v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * static_cast<double>(v.size())))];
-                const double budget = 1000.0 / 60.0 * 1.05;  // a frame later than this misses a 60 Hz refresh
-                const auto late = std::count_if(v.begin(), v.end(), [&](double ms) { return ms > budget; });
-                double total_ms = 0;
-                for (double ms : v) total_ms += ms;
-                std::printf("frames %zu  %.1f fps  median %.2f ms  p99 %.2f ms  over 17.5 ms %.1f%%  worker %.0f steps/s "
-                            "(ensemble %d)\n",
-                            v.size(), 1000.0 * static_cast<double>(v.size()) / std::max(1e-9, total_ms), median, p99,
-                            100.0 * static_cast<double>(late) / static_cast<double>(v.size()),
-                            s.measured_steps_per_second, s.ensemble_size);
-                auto median_of = [](std::vector<double> x) {
-                    if (x.empty()) return 0.0;
-                    std::sort(x.begin(), x.end());
-                    return x[x.size() / 2];
-                };
-                std::printf("frames showing a new step: %zu, median %.2f ms; repeating a step: %zu, median %.2f ms\n",
-                            frame_ms_new_.size(), median_of(frame_ms_new_), frame_ms_same_.size(),
-                            median_of(frame_ms_same_));
-                std::printf("cpu per frame: %s\n",
-                            thread_cpu_per_frame(cpu_at_bench_start_, thread_cpu_seconds(),
-                                                 static_cast<int>(frame_ms_.size()) - 1).c_str());
-                std::fflush(stdout);
-            }
-            ctx.send(cmd::Pause{});
-            phase_ = o_.screenshot.empty() ? Phase::Done : Phase::Settle;
-            return;
+        case Phase::LoadModel: return load_model(ctx);
+        case Phase::WaitModel: return wait_model(ctx);
+        case Phase::WaitSteps: return wait_steps(ctx);
+        case Phase::OpenOther: return open_other(ctx);
+        case Phase::WaitOther: return wait_other(ctx);
+        case Phase::Replay: return start_replay_demo(ctx);
+        case Phase::WaitReplay: return wait_replay(ctx);
+        case Phase::Bench: return bench(ctx);
         case Phase::Settle:
             if (++settle_frames_ >= 4) phase_ = o_.screenshot.empty() ? Phase::Done : Phase::Screenshot;
             return;
         case Phase::Screenshot:
         case Phase::Done: return;
     }
+}
+
+void ScriptRunner::enter(UiContext& ctx, Phase next) {
+    phase_ = next;
+    if (phase_ == Phase::Bench) {  // the benchmark plays at --speed (0: as fast as the worker goes)
+        ctx.send(cmd::SetSpeed{o_.speed > 0 ? o_.speed : 0.0f});
+        ctx.send(cmd::Play{});
+    }
+}
+
+// Opens the session or model named on the command line, paced by the script (speed 0).
+void ScriptRunner::load_model(UiContext& ctx) {
+    if (o_.model.empty() && o_.session.empty()) return fail("scripted mode needs --model or --session");
+    if (!o_.session.empty()) {
+        ctx.open_session(o_.session);
+        if (!ctx.pending_error.empty()) return fail(ctx.pending_error, kExitStartFileBad);
+    } else {
+        ctx.current_model_path = o_.model;
+        ctx.send(cmd::LoadModel{o_.model});
+    }
+    ctx.send(cmd::SetSpeed{0});
+    phase_ = Phase::WaitModel;
+}
+
+// Once the model is in: puts the scenario in the composer and starts it (or presses Space).
+void ScriptRunner::wait_model(UiContext& ctx) {
+    const Snapshot& s = *ctx.snap;
+    if (s.error_serial > 0) return fail(s.error, kExitStartFileBad);  // the model given at start
+    if (s.loading || !s.model) return;
+    if (!o_.session.empty()) {  // the session's own params and step
+        phase_ = Phase::WaitSteps;
+        return;
+    }
+    ComposerState& c = ctx.composer;
+    c.method = static_cast<int>(parse_bias_method(o_.method));
+    if (traits(static_cast<BiasMethod>(c.method)).uses_classes && !parse_classes(*s.model, c.class_a, c.class_b))
+        return fail("--classes '" + o_.classes + "' does not name classes of this model");
+    c.k = o_.k;
+    c.temperature = o_.temperature;
+    c.seed = o_.seed;
+    c.steps = o_.steps;
+    c.ensemble_size = o_.ensemble;
+    if (o_.press_space) {  // a key event straight into the press log: no key-down poll ever sees it
+        ctx.keys.record(GLFW_KEY_SPACE, true);
+        space_pressed_ = true;
+    } else {
+        ctx.send(cmd::Restart{composer_params(c), true});  // what the composer shows (64-bit seed)
+    }
+    phase_ = Phase::WaitSteps;
+}
+
+// Waits until the chains stand at --steps (or the session's step), then goes on.
+void ScriptRunner::wait_steps(UiContext& ctx) {
+    const Snapshot& s = *ctx.snap;
+    if (s.error_serial > 0) return fail(s.error);
+    if (space_pressed_) {  // Space must have started the composer's chains; then run to --steps
+        if (!s.model || s.step < 1 || s.mode == RunMode::Paused ||
+            !same_session_params(composer_params(ctx.composer), s.params, s.model->model->k))
+            return;
+        ctx.send(cmd::RunTo{o_.steps});
+        space_pressed_ = false;
+        return;
+    }
+    const int target = o_.session.empty() ? o_.steps : s.run_to_step;
+    if (target > 0 && (s.step < target || s.mode != RunMode::Paused)) return;
+    enter(ctx, !o_.open_after.empty() ? Phase::OpenOther : after_scenario());
+}
+
+// Opens the next file of --open / --open-dir, or reports the counts when all are done.
+void ScriptRunner::open_other(UiContext& ctx) {
+    const Snapshot& s = *ctx.snap;
+    if (open_index_ >= o_.open_after.size()) {
+        std::printf("opened %zu files: %d rejected, %d loaded\n", o_.open_after.size(), opened_rejected_, opened_loaded_);
+        enter(ctx, after_scenario());
+        return;
+    }
+    const std::string& path = o_.open_after[open_index_];
+    error_serial_at_open_ = s.error_serial;
+    const bool session = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+    if (session) {
+        ctx.pending_error.clear();
+        ctx.open_session(path);  // parse errors are immediate; a missing model fails in the loader
+        if (!ctx.pending_error.empty()) {
+            std::printf("open %s: rejected (%s)\n", path.c_str(), ctx.pending_error.c_str());
+            ++opened_rejected_;
+            ++open_index_;
+            return;
+        }
+    } else {
+        ctx.send(cmd::LoadModel{path});
+    }
+    open_wait_frames_ = 0;
+    phase_ = Phase::WaitOther;
+}
+
+// Waits until the loader has taken or rejected the file just opened.
+void ScriptRunner::wait_other(UiContext& ctx) {
+    const Snapshot& s = *ctx.snap;
+    const std::string& path = o_.open_after[open_index_];
+    const bool failed = s.error_serial != error_serial_at_open_;
+    const bool session = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+    const bool loaded = s.model && (session ? s.model->path == ctx.current_model_path : s.model->path == path);
+    // The loader reports within a few frames; "loading" is set by the worker once it has the request.
+    if (s.loading || (!failed && !loaded) || ++open_wait_frames_ < 2) return;
+    std::printf("open %s: %s\n", path.c_str(), failed ? ("rejected, previous model kept: " + s.error).c_str() : "loaded");
+    (failed ? opened_rejected_ : opened_loaded_)++;
+    ++open_index_;
+    phase_ = Phase::OpenOther;
+}
+
+// --replay-demo: starts a small replay experiment from the panel.
+void ScriptRunner::start_replay_demo(UiContext& ctx) {
+    ReplayPanelState& r = ctx.replay;
+    ctx.view.show_replay = true;
+    r.epochs = 2, r.batches = 8, r.limit = 2000, r.seed = 1;
+    r.conditions = ReplayConditionSet::parse("sequential,generative-chimera");
+    start_replay(ctx);
+    if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
+    phase_ = Phase::WaitReplay;
+}
+
+// Waits for the replay experiment to finish.
+void ScriptRunner::wait_replay(UiContext& ctx) {
+    if (ctx.replay_job->running()) return;
+    const auto p = ctx.replay_job->progress();
+    if (p->state != ReplayProgress::State::Finished) return fail("replay experiment ended: " + p->stage + " " + p->error);
+    std::printf("replay finished: %zu conditions\n", p->curves.size());
+    enter(ctx, o_.frames_bench > 0 ? Phase::Bench : Phase::Settle);
+}
+
+// --frames-bench: once enough frames are timed, prints the numbers and pauses.
+void ScriptRunner::bench(UiContext& ctx) {
+    const Snapshot& s = *ctx.snap;
+    if (static_cast<int>(frame_ms_.size()) < o_.frames_bench) return;
+    print_bench(s);
+    ctx.send(cmd::Pause{});
+    phase_ = o_.screenshot.empty() ? Phase::Done : Phase::Settle;
+}
+
+// The benchmark's summary line, the frame times split by new / repeated step, and CPU per thread and frame.
+void ScriptRunner::print_bench(const Snapshot& s) const {
+    std::vector<double> v = frame_ms_;
+    std::sort(v.begin(), v.end());
+    const double median = v[v.size() / 2];
+    const double p99 = v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * static_cast<double>(v.size())))];
+    const double budget = 1000.0 / 60.0 * 1.05;  // a frame later than this misses a 60 Hz refresh
+    const auto late = std::count_if(v.begin(), v.end(), [&](double ms) { return ms > budget; });
+    double total_ms = 0;
+    for (double ms : v) total_ms += ms;
+    std::printf("frames %zu  %.1f fps  median %.2f ms  p99 %.2f ms  over 17.5 ms %.1f%%  worker %.0f steps/s "
+                "(ensemble %d)\n",
+                v.size(), 1000.0 * static_cast<double>(v.size()) / std::max(1e-9, total_ms), median, p99,
+                100.0 * static_cast<double>(late) / static_cast<double>(v.size()),
+                s.measured_steps_per_second, s.ensemble_size);
+    auto median_of = [](std::vector<double> x) {
+        if (x.empty()) return 0.0;
+        std::sort(x.begin(), x.end());
+        return x[x.size() / 2];
+    };
+    std::printf("frames showing a new step: %zu, median %.2f ms; repeating a step: %zu, median %.2f ms\n",
+                frame_ms_new_.size(), median_of(frame_ms_new_), frame_ms_same_.size(),
+                median_of(frame_ms_same_));
+    std::printf("cpu per frame: %s\n",
+                thread_cpu_per_frame(cpu_at_bench_start_, thread_cpu_seconds(),
+                                     static_cast<int>(frame_ms_.size()) - 1).c_str());
+    std::fflush(stdout);
 }
 
 ScriptRunner::Phase ScriptRunner::after_scenario() const {
