@@ -243,21 +243,11 @@ std::string bits_string(const FocusedFrame& f, int layer, int units) {
 nlohmann::json rgb(plot::Rgb c) { return {c.r, c.g, c.b}; }
 }  // namespace
 
-void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
-    const Snapshot& s = *ctx.snap;
-    const ImGuiIO& io = ImGui::GetIO();
-    j["font_size"] = io.Fonts->Fonts.empty() ? 13.0f : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
-    j["item_spacing"] = {ImGui::GetStyle().ItemSpacing.x, ImGui::GetStyle().ItemSpacing.y};
-    j["window_padding"] = {ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y};
-    j["status"] = s.status;
-    j["mode"] = s.mode == RunMode::Paused ? "paused" : s.mode == RunMode::Playing ? "playing" : "running";
-    j["composer_method"] = ctx.composer.method;
-    j["composer_class_a"] = ctx.composer.class_a;
-    j["composer_class_b"] = ctx.composer.class_b;
-    // Curve colours of the energy and PCA panels (focused chain, ensemble mean).
-    j["focused_rgb"] = {90, 200, 255};
-    j["ensemble_rgb"] = {255, 160, 60};
-    if (ctx.replay_job) {  // the replay panel's curves (condition colours as the panel draws them) and samples
+namespace {
+// The replay panel's curves (condition colours as the panel draws them) and samples.
+void add_replay_content(const UiContext& ctx, nlohmann::json& j) {
+    if (!ctx.replay_job) return;
+    {
         const auto rp = ctx.replay_job->progress();
         static constexpr int kConditionRgb[5][3] = {{230, 80, 80}, {120, 200, 120}, {90, 170, 255}, {240, 190, 70}, {200, 130, 230}};
         nlohmann::json curves = nlohmann::json::array();
@@ -278,15 +268,10 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
             j["replay_samples"] = rows;
         }
     }
-    const ModelInfo* m = s.model.get();
-    if (!m) return;
-    const int C = m->num_classes();
-    j["num_classes"] = C;
-    j["layer_sizes"] = m->sizes;
-    nlohmann::json states = nlohmann::json::array();  // colour of state 0..C-1, then C (non-class), then unknown
-    for (int c = 0; c <= C; ++c) states.push_back(rgb(plot::state_color(c, C)));
-    states.push_back(rgb(plot::state_color(-1, C)));
-    j["state_rgb"] = states;
+}
+
+// The focused chain's recent frames and the hidden bits of the current frame.
+void add_focused_chain(const Snapshot& s, const ModelInfo& m, nlohmann::json& j) {
     // The focused chain's kept frames up to the cursor (the newest 512): step, energies, state, layer-1 bits.
     const std::size_t n = s.recent.size(), first = n > 512 ? n - 512 : 0;
     nlohmann::json steps = nlohmann::json::array(), energy = nlohmann::json::array(),
@@ -296,7 +281,7 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
         steps.push_back(f.step);
         energy.push_back(f.energy);
         vstate.push_back(f.verdict.state);
-        if (m->sizes.size() > 1 && !f.hidden_bits.empty()) bits1.push_back(bits_string(f, 1, m->sizes[1]));
+        if (m.sizes.size() > 1 && !f.hidden_bits.empty()) bits1.push_back(bits_string(f, 1, m.sizes[1]));
     }
     j["recent_total"] = n;
     j["recent_steps"] = steps;
@@ -305,12 +290,16 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
     j["recent_bits_layer1"] = bits1;
     if (s.current) {
         nlohmann::json hb = nlohmann::json::array();
-        for (std::size_t l = 1; l < m->sizes.size() && l <= s.current->hidden_bits.size(); ++l)
-            hb.push_back(bits_string(*s.current, static_cast<int>(l), m->sizes[l]));
+        for (std::size_t l = 1; l < m.sizes.size() && l <= s.current->hidden_bits.size(); ++l)
+            hb.push_back(bits_string(*s.current, static_cast<int>(l), m.sizes[l]));
         j["hidden_bits"] = hb;
     }
+}
+
+// The ensemble's energy per step: mean and SEM per layer.
+void add_ensemble_energy(const Snapshot& s, const ModelInfo& m, nlohmann::json& j) {
     // The ensemble's energy per step: mean and SEM per layer.
-    const int L = static_cast<int>(m->sizes.size()) - 1;
+    const int L = static_cast<int>(m.sizes.size()) - 1;
     nlohmann::json es = nlohmann::json::array(), em = nlohmann::json::array(), esem = nlohmann::json::array();
     for (std::size_t i = 0; i < s.ensemble.size(); ++i) {
         const EnsembleStep& e = s.ensemble[i];
@@ -323,12 +312,17 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
     j["ensemble_steps"] = es;
     j["ensemble_energy_mean"] = em;
     j["ensemble_energy_sem"] = esem;
+}
+
+// PCA: reference trajectories per class (data coordinates, class colour), focused trajectory, ensemble mean.
+void add_pca(const Snapshot& s, const ModelInfo& m, nlohmann::json& j) {
+    const int C = m.num_classes();
     // PCA: reference trajectories per class (data coordinates, class colour), focused trajectory, ensemble mean.
     j["pca_available"] = s.pca_available;
     nlohmann::json ref = nlohmann::json::array();
-    for (std::size_t c = 0; c < m->pca_reference.size(); ++c) {
+    for (std::size_t c = 0; c < m.pca_reference.size(); ++c) {
         nlohmann::json pts = nlohmann::json::array();
-        for (const auto& p : m->pca_reference[c]) pts.push_back({p.x, p.y});
+        for (const auto& p : m.pca_reference[c]) pts.push_back({p.x, p.y});
         ref.push_back({{"class", c}, {"rgb", rgb(plot::state_color(static_cast<int>(c), C))}, {"points", pts}});
     }
     j["pca_reference"] = ref;
@@ -337,6 +331,37 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
     for (const auto& p : s.pca_ensemble_mean) mean.push_back({p.x, p.y});
     j["pca_trajectory"] = tr;
     j["pca_ensemble_mean"] = mean;
+}
+
+}  // namespace
+
+void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
+    const Snapshot& s = *ctx.snap;
+    const ImGuiIO& io = ImGui::GetIO();
+    j["font_size"] = io.Fonts->Fonts.empty() ? 13.0f : io.Fonts->Fonts[0]->FontSize * io.FontGlobalScale;
+    j["item_spacing"] = {ImGui::GetStyle().ItemSpacing.x, ImGui::GetStyle().ItemSpacing.y};
+    j["window_padding"] = {ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().WindowPadding.y};
+    j["status"] = s.status;
+    j["mode"] = s.mode == RunMode::Paused ? "paused" : s.mode == RunMode::Playing ? "playing" : "running";
+    j["composer_method"] = ctx.composer.method;
+    j["composer_class_a"] = ctx.composer.class_a;
+    j["composer_class_b"] = ctx.composer.class_b;
+    // Curve colours of the energy and PCA panels (focused chain, ensemble mean).
+    j["focused_rgb"] = {90, 200, 255};
+    j["ensemble_rgb"] = {255, 160, 60};
+    add_replay_content(ctx, j);
+    const ModelInfo* m = s.model.get();
+    if (!m) return;
+    const int C = m->num_classes();
+    j["num_classes"] = C;
+    j["layer_sizes"] = m->sizes;
+    nlohmann::json states = nlohmann::json::array();  // colour of state 0..C-1, then C (non-class), then unknown
+    for (int c = 0; c <= C; ++c) states.push_back(rgb(plot::state_color(c, C)));
+    states.push_back(rgb(plot::state_color(-1, C)));
+    j["state_rgb"] = states;
+    add_focused_chain(s, *m, j);
+    add_ensemble_energy(s, *m, j);
+    add_pca(s, *m, j);
 }
 
 }  // namespace topdown::gui
