@@ -4,11 +4,12 @@
 #include <vector>
 
 #include "train/cd1.hpp"
+#include "test_support.hpp"
 
 using namespace topdown;
 
 namespace {
-double sig(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+using test::reference_sigmoid;
 }  // namespace
 
 // Recomputes one CD-1 update with scalar loops (docs/METHODS.md §4.1) using the same random numbers.
@@ -35,19 +36,19 @@ static void check_cd1(bool sample_visible) {
         for (int j = 0; j < m; ++j) {
             double z = layer.b(j);
             for (int i = 0; i < n; ++i) z += v0(s, i) * layer.W(i, j);
-            pos[s][j] = sig(z);
+            pos[s][j] = reference_sigmoid(z);
             h0[s][j] = u0[s * m + j] < pos[s][j] ? 1 : 0;
         }
         for (int i = 0; i < n; ++i) {
             double z = layer.a(i);
             for (int j = 0; j < m; ++j) z += h0[s][j] * layer.W(i, j);
-            npv[s][i] = sig(z);
+            npv[s][i] = reference_sigmoid(z);
             v1[s][i] = sample_visible ? (u1[s * n + i] < npv[s][i] ? 1 : 0) : npv[s][i];
         }
         for (int j = 0; j < m; ++j) {
             double z = layer.b(j);
             for (int i = 0; i < n; ++i) z += v1[s][i] * layer.W(i, j);
-            neg[s][j] = sig(z);
+            neg[s][j] = reference_sigmoid(z);
         }
     }
     double expW[n][m], expa[n], expb[m], mse = 0;

@@ -20,7 +20,7 @@ namespace {
 FileKind kind_of(const std::string& bytes, std::string* why = nullptr) {
     return identify_file_kind(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), why);
 }
-void write(const std::string& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }
+using test::write_file;
 }  // namespace
 
 TEST(FileKind, EachKindIsToldByItsContentNotItsName) {
@@ -35,7 +35,7 @@ TEST(FileKind, EachKindIsToldByItsContentNotItsName) {
     save_study_results(d.file("study.tdc"), {}, {{"study", "label"}});
     SessionFile sf;
     sf.model_path = "m.tdm";
-    write(d.file("session.tds"), session_to_json(sf));
+    write_file(d.file("session.tds"), session_to_json(sf));
     EXPECT_EQ(identify_file(d.file("model.json")), FileKind::Model);
     EXPECT_EQ(identify_file(d.file("clf.tdm")), FileKind::Classifier);
     EXPECT_EQ(identify_file(d.file("study.tdc")), FileKind::Study);

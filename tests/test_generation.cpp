@@ -16,7 +16,7 @@
 using namespace topdown;
 
 namespace {
-double sig(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+using test::reference_sigmoid;
 
 // A 3-4-2 net with hand-set weights.
 std::shared_ptr<Dbn> hand_net() {
@@ -71,7 +71,7 @@ TEST(FastSigmoid, AccurateAndPositionIndependent) {
     for (std::size_t i = 0; i < v.size(); ++i) v[i] = -30.0f + 60.0f * float(i) / float(v.size());
     w = v;
     fast_sigmoid(v.data(), v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) EXPECT_NEAR(v[i], sig(w[i]), 3e-7) << w[i];
+    for (std::size_t i = 0; i < v.size(); ++i) EXPECT_NEAR(v[i], reference_sigmoid(w[i]), 3e-7) << w[i];
     for (std::size_t off = 1; off < 9; ++off) {  // the same input at another position gives the same bits
         std::vector<float> u(w.begin() + long(off), w.end());
         fast_sigmoid(u.data(), u.size());
@@ -92,7 +92,7 @@ TEST(Chain, FirstStepIsTopDownWithSampledHiddenAndContinuousVisible) {
     for (int i = 0; i < 3; ++i) {
         double z = m->layers[0].a(i);
         for (int j = 0; j < 4; ++j) z += m->layers[0].W(i, j) * b.state(1)(0, j);
-        EXPECT_NEAR(b.state(0)(0, i), sig(z), 1e-6);
+        EXPECT_NEAR(b.state(0)(0, i), reference_sigmoid(z), 1e-6);
     }
     // The top layer keeps H⁰ at step 1.
     EXPECT_EQ(b.state(2)(0, 0), 1.0f);
@@ -132,7 +132,7 @@ TEST(Chain, LaterStepsGoBottomUpThenTopDown) {
     bb.step();
     const Eigen::VectorXf mean = bb.state(1).colwise().mean().transpose();
     for (int j = 0; j < 4; ++j) {
-        const double p = sig(m->layers[1].a(j) + m->layers[1].W(j, 0));
+        const double p = reference_sigmoid(m->layers[1].a(j) + m->layers[1].W(j, 0));
         EXPECT_NEAR(mean(j), p, 0.015) << j;
     }
 }

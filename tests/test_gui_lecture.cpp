@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <fstream>
 
 #include "session/panel_layout.hpp"
+#include "session/panel_specs.hpp"
 #include "session/presets.hpp"
 #include "session/session_file.hpp"
 #include "session/tick_thinning.hpp"
@@ -128,6 +130,51 @@ TEST(GuiPanelLayout, PresentationGivesTheVisibleLayerTheFullHeight) {
     // Room for a 480 px image: the width is not what limits it.
     EXPECT_GE(v.w, 480 + 2 * 18);
     EXPECT_EQ(tiled_panels(in), (std::vector<std::string>{"transport", "visible", "timeline", "analysis", "composer"}));
+}
+
+TEST(GuiPanelTable, TilesAndDialogsComeFromTheTable) {
+    // The three layouts list exactly the table's tiles, in its order (written out by hand here).
+    EXPECT_EQ(tiled_panels(input(1280, 800, 1.0f, false)),
+              (std::vector<std::string>{"transport", "model", "biasing", "visible", "hidden", "energy", "timeline", "analysis"}));
+    EXPECT_EQ(tiled_panels(input(1024, 640, 1.0f, false)),
+              (std::vector<std::string>{"transport", "model", "biasing", "visible", "hidden", "timeline", "analysis"}));
+    // Ids are unique, every panel has a title, and every dialog's box lies inside the window.
+    std::set<std::string> ids;
+    for (const PanelSpec& p : panel_specs()) {
+        EXPECT_TRUE(ids.insert(p.id).second) << p.id;
+        EXPECT_FALSE(std::string(p.title).empty()) << p.id;
+        if (!p.dialog()) continue;
+        const PanelRect r = panel_placement(p.id, input(1000, 500, 1.0f, false));
+        EXPECT_GT(r.w, 0) << p.id;
+        EXPECT_LE(r.x + r.w, 1000.0f) << p.id;
+        EXPECT_LE(r.y + r.h, 500.0f) << p.id;
+    }
+    // The export dialog's box: 0.3 / 0.25 / 0.4 / 0.45 of a 1000 x 500 window.
+    const PanelRect e = panel_placement("export", input(1000, 500, 1.0f, false));
+    EXPECT_FLOAT_EQ(e.x, 300);
+    EXPECT_FLOAT_EQ(e.y, 125);
+    EXPECT_FLOAT_EQ(e.w, 400);
+    EXPECT_FLOAT_EQ(e.h, 225);
+    // Not in the table: a centred box of half the window.
+    const PanelRect u = panel_placement("no-such-panel", input(1000, 500, 1.0f, false));
+    EXPECT_FLOAT_EQ(u.x, 250);
+    EXPECT_FLOAT_EQ(u.w, 500);
+    EXPECT_EQ(find_panel("no-such-panel"), nullptr);
+}
+
+TEST(GuiPanelTable, PanelNamesMapToTheirWindowAndTab) {
+    EXPECT_EQ(panel_window("pca"), "analysis");
+    EXPECT_EQ(panel_tab("pca"), 1);
+    EXPECT_EQ(panel_window("transition"), "analysis");
+    EXPECT_EQ(panel_tab("transition"), 0);
+    EXPECT_EQ(panel_tab("metrics"), 2);
+    EXPECT_EQ(panel_window("energy-view"), "analysis");
+    EXPECT_EQ(panel_tab("energy-view"), -1);
+    EXPECT_EQ(panel_window("visible"), "visible");
+    EXPECT_EQ(panel_tab("visible"), -1);
+    const std::vector<const char*> offered = exportable_panels();
+    std::vector<std::string> names(offered.begin(), offered.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"visible", "hidden", "energy", "timeline", "analysis", "biasing", "model"}));
 }
 
 TEST(GuiZoom, PresentationZoomIsReadableFromTheBackOfAHall) {

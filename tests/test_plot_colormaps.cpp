@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "../app/gui/plot/colormaps.hpp"
+#include "plot/colormaps.hpp"
 
 using namespace topdown::plot;
 

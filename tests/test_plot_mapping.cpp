@@ -1,7 +1,7 @@
 // The plotting module's coordinate mapping (app/gui/plot/mapping.hpp, header-only, no ImGui).
 #include <gtest/gtest.h>
 
-#include "../app/gui/plot/mapping.hpp"
+#include "plot/mapping.hpp"
 
 using namespace topdown::plot;
 

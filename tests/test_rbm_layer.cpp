@@ -3,11 +3,12 @@
 #include <cmath>
 
 #include "model/rbm_layer.hpp"
+#include "test_support.hpp"
 
 using namespace topdown;
 
 namespace {
-double sig(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+using test::reference_sigmoid;
 RbmLayer hand_layer() {
     RbmLayer l = RbmLayer::zeros(3, 2);
     l.W << 0.5f, -1.0f, 0.25f, 2.0f, -0.75f, 0.1f;
@@ -24,15 +25,15 @@ TEST(RbmLayer, ConditionalsMatchClosedForm) {
     Matrix p;
     l.up(x, p);
     // h_j = σ(Σ_i x_i W_ij + b_j)
-    EXPECT_NEAR(p(0, 0), sig(1 * 0.5 + 0.5 * -0.75 - 0.5), 1e-6);
-    EXPECT_NEAR(p(0, 1), sig(1 * -1.0 + 0.5 * 0.1 + 0.4), 1e-6);
+    EXPECT_NEAR(p(0, 0), reference_sigmoid(1 * 0.5 + 0.5 * -0.75 - 0.5), 1e-6);
+    EXPECT_NEAR(p(0, 1), reference_sigmoid(1 * -1.0 + 0.5 * 0.1 + 0.4), 1e-6);
     Matrix h(1, 2);
     h << 1.0f, 1.0f;
     Matrix q;
     l.down(h, q, 2.0f);  // temperature 2 divides the pre-activation
-    EXPECT_NEAR(q(0, 0), sig((0.5 - 1.0 + 0.1) / 2), 1e-6);
-    EXPECT_NEAR(q(0, 1), sig((0.25 + 2.0 - 0.2) / 2), 1e-6);
-    EXPECT_NEAR(q(0, 2), sig((-0.75 + 0.1 + 0.3) / 2), 1e-6);
+    EXPECT_NEAR(q(0, 0), reference_sigmoid((0.5 - 1.0 + 0.1) / 2), 1e-6);
+    EXPECT_NEAR(q(0, 1), reference_sigmoid((0.25 + 2.0 - 0.2) / 2), 1e-6);
+    EXPECT_NEAR(q(0, 2), reference_sigmoid((-0.75 + 0.1 + 0.3) / 2), 1e-6);
 }
 
 TEST(RbmLayer, EnergyMatchesClosedForm) {

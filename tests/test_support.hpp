@@ -2,7 +2,9 @@
 #pragma once
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "data/dataset.hpp"
@@ -36,6 +38,16 @@ inline Matrix seeded_uniform(Eigen::Index rows, Eigen::Index cols, std::uint64_t
     rng.uniform(m.data(), static_cast<std::size_t>(m.size()));
     m.array() = lo + (hi - lo) * m.array();
     return m;
+}
+
+// The logistic function in double precision, written out: the reference the layer and chain tests compare with.
+inline double reference_sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+// Writes `bytes` to `path` as is, creating the parent folders first.
+inline void write_file(const std::string& path, const std::string& bytes) {
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+    std::ofstream(path, std::ios::binary) << bytes;
 }
 
 }  // namespace topdown::test

@@ -18,10 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void put(const std::string& path, const std::string& text) {
-    fs::create_directories(fs::path(path).parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
+using test::write_file;
 
 SweepTask one_task(const test::TempDir& d) {
     SweepTask t;
@@ -37,8 +34,8 @@ TEST(SweepManifest, FinishedOnlyWhileEverySha256Matches) {
     test::TempDir d;
     const Manifest m(d.path.string());
     SweepTask t = one_task(d);
-    put(t.inputs[0], "model");
-    put(t.outputs[0], "abc");
+    write_file(t.inputs[0], "model");
+    write_file(t.outputs[0], "abc");
     std::string why;
     EXPECT_FALSE(m.is_done(t, &why));
     EXPECT_EQ(why, "never finished");
@@ -52,25 +49,25 @@ TEST(SweepManifest, FinishedOnlyWhileEverySha256Matches) {
     EXPECT_EQ(back->max_rss_kb, 2048);
     EXPECT_DOUBLE_EQ(back->wall_seconds, 1.5);
     // A changed output, a missing output, a changed input, a changed command: not finished.
-    put(t.outputs[0], "abd");
+    write_file(t.outputs[0], "abd");
     EXPECT_FALSE(m.is_done(t, &why));
     EXPECT_NE(why.find("changed since the task finished"), std::string::npos) << why;
-    put(t.outputs[0], "abc");
+    write_file(t.outputs[0], "abc");
     EXPECT_TRUE(m.is_done(t));
     fs::remove(t.outputs[0]);
     EXPECT_FALSE(m.is_done(t, &why));
     EXPECT_NE(why.find("is missing"), std::string::npos) << why;
-    put(t.outputs[0], "abc");
-    put(t.inputs[0], "retrained model");
+    write_file(t.outputs[0], "abc");
+    write_file(t.inputs[0], "retrained model");
     EXPECT_FALSE(m.is_done(t));
-    put(t.inputs[0], "model");
+    write_file(t.inputs[0], "model");
     EXPECT_TRUE(m.is_done(t));
     SweepTask other = t;
     other.args.push_back("--seed");
     EXPECT_FALSE(m.is_done(other, &why));
     EXPECT_EQ(why, "its command changed");
     // A damaged entry counts as none; a failed entry is not finished.
-    put(m.entry_path(t.id), "{\"id\": ");
+    write_file(m.entry_path(t.id), "{\"id\": ");
     EXPECT_FALSE(m.is_done(t, &why));
     EXPECT_EQ(why, "never finished");
     ManifestEntry f = e;
@@ -84,7 +81,7 @@ TEST(SweepManifest, FinishedOnlyWhileEverySha256Matches) {
 // A stand-in for topdown-cli: the first call fails (and leaves a marker), later calls write the output.
 std::string flaky_cli(const test::TempDir& d) {
     const std::string path = d.file("flaky-cli.sh");
-    put(path, "#!/bin/sh\n# args: experiment OUT MARKER\nif [ ! -f \"$3\" ]; then : > \"$3\"; echo first call fails >&2; exit 3; fi\n"
+    write_file(path, "#!/bin/sh\n# args: experiment OUT MARKER\nif [ ! -f \"$3\" ]; then : > \"$3\"; echo first call fails >&2; exit 3; fi\n"
               "printf 'result' > \"$2\"\n");
     ::chmod(path.c_str(), 0755);
     return path;
@@ -172,7 +169,7 @@ TEST(SweepCollect, TableHasSeedStatisticsAndPapersValues) {
                             {"non_class_time", {{"mean", 10.0}, {"sem", 0}, {"n", 10}}},
                             {"distance_to_identity", 0.5},
                             {"between_class_probability", 0.01 * (i + 1)}};
-        put(g.runs[std::size_t(i)].results_dir + "/results.json", nlohmann::json{{"methods", {{"label", m}}}}.dump());
+        write_file(g.runs[std::size_t(i)].results_dir + "/results.json", nlohmann::json{{"methods", {{"label", m}}}}.dump());
     }
     const auto rows = collect_sweep(plan, g);
     ASSERT_EQ(rows.size(), 5u);

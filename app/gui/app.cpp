@@ -49,7 +49,7 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
             ctx.browser.open("Open model or session", ".", {".tdm", ".npz", ".json"});
         }
         if (ImGui::MenuItem("Rescan model folders")) ctx.rescan_models = true;
-        if (ImGui::MenuItem("Export...")) ctx.view.show_export = true;
+        if (ImGui::MenuItem("Export...")) show_panel(ctx, "export");
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
         ImGui::EndMenu();
@@ -68,12 +68,12 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Experiments")) {
-        if (ImGui::MenuItem("Continual learning (generative replay)...")) ctx.view.show_replay = true;
+        if (ImGui::MenuItem("Continual learning (generative replay)...")) show_panel(ctx, "replay");
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Guide", "F1")) ctx.view.show_guide = true;
-        if (ImGui::MenuItem("Getting started")) ctx.view.show_start = true;
+        if (ImGui::MenuItem("Guide", "F1")) show_panel(ctx, "guide");
+        if (ImGui::MenuItem("Getting started")) show_panel(ctx, "start");
         ImGui::EndMenu();
     }
     // Right side: model, biasing and step at a glance.
@@ -121,40 +121,15 @@ void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     ctx.font_size = ImGui::GetFontSize();
     ctx.compact = compact_layout(layout_input(ctx));
     handle_global_keys(ctx, window, zoom_changed);
-    if (ctx.view.present) {  // full screen for projectors: the picture, its timeline, one analysis view
-        ctx.menu_height = 0;
-        draw_transport_panel(ctx);
-        draw_visible_panel(ctx);
-        draw_timeline_panel(ctx);
-        draw_present_analysis_panel(ctx);
-        draw_compact_composer_panel(ctx);
-    } else {
-        draw_menu_bar(ctx, window, zoom_changed);
-        draw_transport_panel(ctx);
-        draw_model_panel(ctx);
-        draw_biasing_panel(ctx);
-        draw_visible_panel(ctx);
-        draw_hidden_panel(ctx);
-        if (!ctx.compact) draw_energy_panel(ctx);
-        draw_timeline_panel(ctx);
-        draw_analysis_panel(ctx);
-    }
-    if (!ctx.capturing) draw_start_overlay(ctx);
-    draw_guide_panel(ctx);
-    draw_export_panel(ctx);
-    draw_replay_panel(ctx);
+    // Presentation mode (full screen for projectors: the picture, its timeline, one analysis view) has no menu.
+    if (ctx.view.present) ctx.menu_height = 0;
+    else draw_menu_bar(ctx, window, zoom_changed);
+    draw_panels(ctx);  // the tiles of this layout and the dialogs, from the panel table
     draw_error_dialog(ctx);
     ctx.view.reset_layout = ctx.relayout;  // the transport bar changed its height: tile again next frame
     ctx.relayout = false;
     ctx.any_panel_floating = ctx.panel_floating_now;
     ctx.panel_floating_now = false;
-}
-
-// The panel window a --panel name lives in (tabs of the analysis window map to it).
-std::string panel_window(const std::string& panel) {
-    if (panel == "transition" || panel == "pca" || panel == "metrics") return "analysis";
-    if (panel == "energy-view") return "analysis";
-    return panel;
 }
 
 void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::string& png, const Rect& crop, int w, int h) {
@@ -204,27 +179,41 @@ void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::
     for (const auto& [name, r] : ctx.item_rects) j["items"][name] = {r.x, r.y, r.w, r.h};
     std::ofstream(png + ".json") << j.dump(2) << "\n";
 }
-}  // namespace
 
-int run_app(const AppOptions& o) {
-    glfwSetErrorCallback(glfw_error);
-    if (!glfwInit()) {
-        std::fprintf(stderr, "topdown: cannot open a window (no display? run under xvfb-run)\n");
-        return 1;
-    }
+// What one run of the app holds from init to shutdown.
+struct AppRun {
+    explicit AppRun(const AppOptions& options) : o(options) {}
+    const AppOptions& o;
     UiContext ctx;
     WindowSettings win;
-    win.width = o.width, win.height = o.height;
-    const bool use_settings = !o.no_settings && !o.scripted();
-    if (use_settings) {
-        const std::string why = load_settings(ctx.view, ctx.composer, win);
+    bool use_settings = false;
+    GLFWwindow* window = nullptr;
+    std::string ini;              // imgui.ini's path (ImGui keeps a pointer to it until DestroyContext)
+    float fps_cap = 0.0f;
+    float applied_zoom = 1.0f;
+    bool fullscreen = false;      // interactive presentation mode covers the monitor
+    int windowed[4] = {0, 0, 0, 0};
+    int last_size[2] = {0, 0};
+    std::vector<int> forced_down;  // keys held down for one frame because their tap was shorter than it
+    bool forced_ctrl = false;
+    std::chrono::steady_clock::time_point last, next_frame;
+};
+
+// Settings file and command-line options into the view state and the window size.
+void apply_options(AppRun& a) {
+    const AppOptions& o = a.o;
+    UiContext& ctx = a.ctx;
+    a.win.width = o.width, a.win.height = o.height;
+    a.use_settings = !o.no_settings && !o.scripted();
+    if (a.use_settings) {
+        const std::string why = load_settings(ctx.view, ctx.composer, a.win);
         if (!why.empty()) {  // said, not hidden; startup goes on with the defaults
             std::fprintf(stderr, "topdown: %s\n", why.c_str());
             ctx.notice = "settings not read: defaults in use";
             ctx.notice_detail = why;
         }
     }
-    if (o.scripted()) win = WindowSettings{}, win.width = o.width, win.height = o.height;
+    if (o.scripted()) a.win = WindowSettings{}, a.win.width = o.width, a.win.height = o.height;
     plot::ColorMap cm;
     if (plot::parse_colormap(o.colormap, cm) && (o.scripted() || o.colormap != "gray")) ctx.view.colormap = cm;
     if (o.zoom > 0.0f) ctx.view.zoom = o.zoom;
@@ -234,58 +223,276 @@ int run_app(const AppOptions& o) {
     ctx.view.show_guide = o.show_guide;
     if (o.speed == 0.0f) ctx.view.max_speed = true;
     if (o.speed > 0.0f) ctx.view.speed = o.speed, ctx.view.max_speed = false;
+}
 
+// Opens the OpenGL 3.3 core window, sets the start zoom (HiDPI), the frame cap and the key log. False on failure
+// (GLFW is terminated then).
+bool create_window(AppRun& a) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(win.width, win.height, "TopDown", nullptr, nullptr);
-    if (!window) {
+    a.window = glfwCreateWindow(a.win.width, a.win.height, "TopDown", nullptr, nullptr);
+    if (!a.window) {
         std::fprintf(stderr, "topdown: cannot create an OpenGL 3.3 core window\n");
         glfwTerminate();
-        return 1;
+        return false;
     }
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(o.scripted() ? 0 : 1);
+    glfwMakeContextCurrent(a.window);
+    glfwSwapInterval(a.o.scripted() ? 0 : 1);
     // HiDPI: without a saved zoom or --zoom, the start zoom follows the monitor's content scale.
-    if (!o.scripted() && o.zoom <= 0.0f && !win.has_zoom) {
+    if (!a.o.scripted() && a.o.zoom <= 0.0f && !a.win.has_zoom) {
         float sx = 1.0f, sy = 1.0f;
-        glfwGetWindowContentScale(window, &sx, &sy);
-        ctx.view.zoom = clamp_zoom(std::max(sx, sy));
+        glfwGetWindowContentScale(a.window, &sx, &sy);
+        a.ctx.view.zoom = clamp_zoom(std::max(sx, sy));
     }
     // Pace the UI: without working vsync (Xvfb, remote desktops, some drivers) an uncapped UI thread draws
     // frames nobody sees and takes a core from the simulation. Interactive runs cap at the display's refresh.
     int refresh_hz = 0;
     if (GLFWmonitor* mon = glfwGetPrimaryMonitor())
         if (const GLFWvidmode* mode = glfwGetVideoMode(mon)) refresh_hz = mode->refreshRate;
-    const float fps_cap = effective_fps_cap(o.fps_cap, o.scripted(), refresh_hz);
-    glfwSetWindowUserPointer(window, &ctx.keys);
-    glfwSetKeyCallback(window, record_key);  // before ImGui installs its own, which chains to this one
+    a.fps_cap = effective_fps_cap(a.o.fps_cap, a.o.scripted(), refresh_hz);
+    glfwSetWindowUserPointer(a.window, &a.ctx.keys);
+    glfwSetKeyCallback(a.window, record_key);  // before ImGui installs its own, which chains to this one
+    return true;
+}
 
+// The zoom in use: the user's, or in presentation mode at least what a hall can read.
+float effective_zoom(const AppRun& a) {
+    int w = 0, h = 0;
+    glfwGetWindowSize(a.window, &w, &h);
+    return a.ctx.view.present ? presentation_zoom(a.ctx.view.zoom, static_cast<float>(h)) : clamp_zoom(a.ctx.view.zoom);
+}
+
+// The ImGui context with its GLFW and OpenGL backends, imgui.ini (interactive runs only) and the start zoom.
+void init_imgui(AppRun& a) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    static std::string ini;
-    if (use_settings) {
-        ini = imgui_ini_path();
-        io.IniFilename = ini.c_str();
+    if (a.use_settings) {
+        a.ini = imgui_ini_path();
+        io.IniFilename = a.ini.c_str();
     } else {
         io.IniFilename = nullptr;
     }
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplGlfw_InitForOpenGL(a.window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    // The zoom in use: the user's, or in presentation mode at least what a hall can read.
-    auto effective_zoom = [&]() {
-        int w = 0, h = 0;
-        glfwGetWindowSize(window, &w, &h);
-        return ctx.view.present ? presentation_zoom(ctx.view.zoom, static_cast<float>(h)) : clamp_zoom(ctx.view.zoom);
-    };
-    float applied_zoom = effective_zoom();
-    apply_zoom(applied_zoom);
-    bool fullscreen = false;  // interactive presentation mode covers the monitor
-    int windowed[4] = {0, 0, win.width, win.height};
-    int last_size[2] = {win.width, win.height};
+    a.applied_zoom = effective_zoom(a);
+    apply_zoom(a.applied_zoom);
+    a.windowed[2] = a.win.width, a.windowed[3] = a.win.height;
+    a.last_size[0] = a.win.width, a.last_size[1] = a.win.height;
+}
 
+// Interactive start: the session or model named on the command line, else the last model with its composer,
+// else (first run) the shipped iDBN with the intersection chimera {2, 9} ready and the getting-started overlay.
+void open_first_files(AppRun& a) {
+    const AppOptions& o = a.o;
+    UiContext& ctx = a.ctx;
+    if (!o.session.empty()) {
+        ctx.open_session(o.session);
+    } else if (!o.model.empty()) {
+        ctx.current_model_path = o.model;
+        ctx.send(cmd::LoadModel{o.model});
+    } else if (a.use_settings) {
+        std::string path = a.win.model_path;
+        std::error_code ec;
+        if (path.empty() || !std::filesystem::is_regular_file(path, ec)) path = shipped_model_path("idbn_mnist.tdm");
+        if (!a.win.found) {
+            if (const DatasetPreset* p = find_dataset_preset(kFirstRunPreset)) ctx.composer = p->state;
+            ctx.active_preset = kFirstRunPreset;
+            ctx.view.show_start = true;
+        }
+        if (!path.empty()) {
+            ctx.current_model_path = path;
+            ctx.send(cmd::LoadModel{path, composer_params(ctx.composer)});
+        }
+    }
+}
+
+// Polls events and feeds this frame's key presses to ImGui.
+void poll_keys(AppRun& a) {
+    ImGuiIO& io = ImGui::GetIO();
+    // Keys ImGui forced down for the previous frame (a tap shorter than that frame) are released now.
+    for (int key : a.forced_down) io.KeysDown[key] = false;
+    if (a.forced_ctrl) io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    a.forced_down.clear();
+    a.forced_ctrl = false;
+    glfwPollEvents();
+    a.ctx.keys.begin_frame();
+    // ImGui 1.86 polls io.KeysDown once per frame: a key pressed and released within one poll is lost to
+    // its widgets (Enter in a text field, Ctrl+A). Such a key is held down for this one frame instead.
+    for (int code : a.ctx.keys.pressed_keys()) {
+        const int key = code & ~KeyPressLog::kCtrl;
+        if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(io.KeysDown)) || io.KeysDown[key]) continue;
+        io.KeysDown[key] = true;
+        a.forced_down.push_back(key);
+        if ((code & KeyPressLog::kCtrl) && !io.KeyCtrl) io.KeyCtrl = a.forced_ctrl = true;
+    }
+}
+
+// Writes the PNG a scripted run or the Export dialog asked for (the window or one panel) from the rendered frame;
+// an Export request is armed first and taken from the next frame, drawn without the dialog.
+void take_screenshot(AppRun& a, ScriptRunner& script, int fb_w, int fb_h) {
+    const AppOptions& o = a.o;
+    UiContext& ctx = a.ctx;
+    const bool scripted_shot = o.scripted() && script.wants_screenshot();
+    if (!scripted_shot && !ctx.screenshot_request.empty() && !ctx.capturing) {
+        ctx.screenshot_armed = true;  // capture on the next frame, drawn without the dialog
+        return;
+    }
+    if (!scripted_shot && ctx.screenshot_request.empty()) return;
+    const std::string path = scripted_shot ? o.screenshot : ctx.screenshot_request;
+    const std::string panel = scripted_shot ? panel_window(o.panel) : ctx.screenshot_panel;
+    Rect crop;
+    if (!panel.empty()) {
+        auto it = ctx.panel_rects.find(panel);
+        if (it == ctx.panel_rects.end()) {
+            if (scripted_shot) script.finish(false, "unknown panel '" + o.panel + "'");
+            else ctx.pending_error = "Export of the PNG failed: unknown panel " + panel, ctx.pending_error_note.clear();
+        } else {
+            const ImGuiIO& io = ImGui::GetIO();
+            const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+            crop = Rect{it->second.x * sx, it->second.y * sy, it->second.w * sx, it->second.h * sy};
+        }
+    }
+    if (panel.empty() || crop.w > 0) {
+        try {
+            ensure_export_folder(path);  // a new account has no ~/topdown-exports yet
+            save_framebuffer_png(fb_w, fb_h, crop, path);
+            if (scripted_shot) {
+                write_sidecar(ctx, script, path, crop, crop.w > 0 ? static_cast<int>(crop.w) : fb_w,
+                              crop.h > 0 ? static_cast<int>(crop.h) : fb_h);
+                script.finish(true, "wrote " + path + std::string(" at step ") + std::to_string(ctx.snap->step));
+            } else {
+                ctx.export_message = "wrote " + path;
+            }
+        } catch (const std::exception& e) {
+            if (scripted_shot) script.finish(false, e.what());
+            else ctx.pending_error = std::string("Export of the PNG failed: ") + e.what(), ctx.pending_error_note.clear();
+        }
+    }
+    ctx.screenshot_request.clear();
+    ctx.screenshot_armed = false;
+}
+
+// Full screen on and off (F11 / Esc), zoom and window size changes: each re-tiles the layout.
+void follow_window_changes(AppRun& a, bool zoom_changed) {
+    UiContext& ctx = a.ctx;
+    if (!a.o.scripted() && ctx.view.present != a.fullscreen) {
+        GLFWmonitor* mon = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = mon ? glfwGetVideoMode(mon) : nullptr;
+        if (ctx.view.present && mode) {
+            glfwGetWindowPos(a.window, &a.windowed[0], &a.windowed[1]);
+            glfwGetWindowSize(a.window, &a.windowed[2], &a.windowed[3]);
+            glfwSetWindowMonitor(a.window, mon, 0, 0, mode->width, mode->height, mode->refreshRate);
+        } else if (!ctx.view.present) {
+            glfwSetWindowMonitor(a.window, nullptr, a.windowed[0], a.windowed[1], a.windowed[2], a.windowed[3], 0);
+        }
+        a.fullscreen = ctx.view.present;
+        ctx.view.reset_layout = true;
+    }
+    const float want_zoom = effective_zoom(a);
+    if (zoom_changed || want_zoom != a.applied_zoom) {
+        a.applied_zoom = want_zoom;
+        apply_zoom(a.applied_zoom);
+        ctx.view.reset_layout = true;
+    }
+    int w = 0, h = 0;
+    glfwGetWindowSize(a.window, &w, &h);
+    if (w != a.last_size[0] || h != a.last_size[1]) {
+        a.last_size[0] = w, a.last_size[1] = h;
+        if (!a.fullscreen) a.win.width = w, a.win.height = h;
+        ctx.view.reset_layout = true;
+    }
+}
+
+// Frame pacing on a fixed schedule (no drift; a late frame restarts it), and the frame time for the benchmark.
+void pace_frame(AppRun& a, ScriptRunner& script) {
+    if (a.fps_cap > 0.0f) {
+        const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(1.0 / static_cast<double>(a.fps_cap)));
+        a.next_frame += period;
+        const auto t = std::chrono::steady_clock::now();
+        if (a.next_frame < t) a.next_frame = t;
+        else std::this_thread::sleep_until(a.next_frame);
+    }
+    const auto now = std::chrono::steady_clock::now();
+    script.frame_time(std::chrono::duration<double, std::milli>(now - a.last).count());
+    a.last = now;
+}
+
+// One frame: keys, snapshot, script step, UI, render, screenshot, window changes, pacing. False when the
+// script has finished (the loop ends).
+bool run_frame(AppRun& a, ScriptRunner& script, VisibleRenderer& renderer, SessionWorker& worker) {
+    const AppOptions& o = a.o;
+    UiContext& ctx = a.ctx;
+    ImGuiIO& io = ImGui::GetIO();
+    poll_keys(a);
+    renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
+    ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
+    ctx.resolve_pending_session();
+    if (o.scripted()) {
+        script.update(ctx);
+        if (script.done()) return false;
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    // Scripted runs ignore the pointer (Xvfb leaves it mid-screen): no hover effects or tooltips in
+    // screenshots and benchmarks.
+    if (o.scripted()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    ImGui::NewFrame();
+    bool zoom_changed = false;
+    if (o.scripted() && !o.panel.empty()) {
+        if (const int tab = panel_tab(o.panel); tab >= 0) ctx.view.analysis_tab = tab;  // a tab of "analysis"
+        show_panel(ctx, o.panel);  // a dialog opens
+    }
+    // A window / panel PNG asked for last frame is taken from this frame, drawn without the Export
+    // dialog (and other floating dialogs) so the picture shows the panels only.
+    ctx.capturing = !ctx.screenshot_request.empty() && ctx.screenshot_armed;
+    draw_ui(ctx, a.window, zoom_changed);
+    ImGui::Render();
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(a.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(kPanelBackground[0], kPanelBackground[1], kPanelBackground[2], 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    take_screenshot(a, script, fb_w, fb_h);
+    glfwSwapBuffers(a.window);
+    follow_window_changes(a, zoom_changed);
+    pace_frame(a, script);
+    return true;
+}
+
+// Interactive runs keep the window size, the last model, the view and the composer for the next start.
+void save_on_exit(AppRun& a) {
+    if (!a.use_settings) return;
+    if (a.ctx.snap && a.ctx.snap->model && !a.ctx.snap->model->path.empty()) a.win.model_path = a.ctx.snap->model->path;
+    if (a.fullscreen) a.win.width = a.windowed[2], a.win.height = a.windowed[3];
+    const std::string why = save_settings(a.ctx.view, a.ctx.composer, a.win);
+    if (!why.empty()) std::fprintf(stderr, "topdown: %s\n", why.c_str());  // the window is closing
+}
+
+// ImGui, its backends, the window and GLFW, in reverse order of init.
+void shutdown(AppRun& a) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(a.window);
+    glfwTerminate();
+}
+}  // namespace
+
+int run_app(const AppOptions& o) {
+    glfwSetErrorCallback(glfw_error);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "topdown: cannot open a window (no display? run under xvfb-run)\n");
+        return 1;
+    }
+    AppRun a(o);
+    apply_options(a);
+    if (!create_window(a)) return 1;
+    init_imgui(a);
     int exit_code = 0;
     {
         VisibleRenderer renderer;
@@ -295,179 +502,22 @@ int run_app(const AppOptions& o) {
             exit_code = 1;
         }
         SessionWorker worker(1000, 2000, /*batch_when_unpaced=*/true);
-        ctx.worker = &worker;
+        a.ctx.worker = &worker;
         ReplayJob replay_job;  // declared after the worker: joined first on exit
-        ctx.replay_job = &replay_job;
-        ctx.renderer = &renderer;
-        ctx.send(cmd::SetSpeed{ctx.view.max_speed ? 0.0f : ctx.view.speed});
+        a.ctx.replay_job = &replay_job;
+        a.ctx.renderer = &renderer;
+        a.ctx.send(cmd::SetSpeed{a.ctx.view.max_speed ? 0.0f : a.ctx.view.speed});
         ScriptRunner script(o);
-        if (!o.scripted()) {
-            if (!o.session.empty()) ctx.open_session(o.session);
-            else if (!o.model.empty()) {
-                ctx.current_model_path = o.model;
-                ctx.send(cmd::LoadModel{o.model});
-            } else if (use_settings) {
-                // A later run reopens the last model with the composer it had; the first run opens the shipped
-                // iDBN with the intersection chimera {2, 9} ready and the getting-started overlay.
-                std::string path = win.model_path;
-                std::error_code ec;
-                if (path.empty() || !std::filesystem::is_regular_file(path, ec)) path = shipped_model_path("idbn_mnist.tdm");
-                if (!win.found) {
-                    if (const DatasetPreset* p = find_dataset_preset(kFirstRunPreset)) ctx.composer = p->state;
-                    ctx.active_preset = kFirstRunPreset;
-                    ctx.view.show_start = true;
-                }
-                if (!path.empty()) {
-                    ctx.current_model_path = path;
-                    ctx.send(cmd::LoadModel{path, composer_params(ctx.composer)});
-                }
-            }
-        }
-        auto last = std::chrono::steady_clock::now();
-        auto next_frame = last;
-        std::vector<int> forced_down;  // keys held down for one frame because their tap was shorter than it
-        bool forced_ctrl = false;
-        while (exit_code == 0 && !glfwWindowShouldClose(window)) {
-            // Keys ImGui forced down for the previous frame (a tap shorter than that frame) are released now.
-            for (int key : forced_down) io.KeysDown[key] = false;
-            if (forced_ctrl) io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
-            forced_down.clear();
-            forced_ctrl = false;
-            glfwPollEvents();
-            ctx.keys.begin_frame();
-            // ImGui 1.86 polls io.KeysDown once per frame: a key pressed and released within one poll is lost to
-            // its widgets (Enter in a text field, Ctrl+A). Such a key is held down for this one frame instead.
-            for (int code : ctx.keys.pressed_keys()) {
-                const int key = code & ~KeyPressLog::kCtrl;
-                if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(io.KeysDown)) || io.KeysDown[key]) continue;
-                io.KeysDown[key] = true;
-                forced_down.push_back(key);
-                if ((code & KeyPressLog::kCtrl) && !io.KeyCtrl) io.KeyCtrl = forced_ctrl = true;
-            }
-            renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
-            ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
-            ctx.resolve_pending_session();
-            if (o.scripted()) {
-                script.update(ctx);
-                if (script.done()) break;
-            }
-            ImGui_ImplOpenGL3_NewFrame();
-            ImGui_ImplGlfw_NewFrame();
-            // Scripted runs ignore the pointer (Xvfb leaves it mid-screen): no hover effects or tooltips in
-            // screenshots and benchmarks.
-            if (o.scripted()) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-            ImGui::NewFrame();
-            bool zoom_changed = false;
-            if (o.scripted() && !o.panel.empty()) {
-                if (o.panel == "transition") ctx.view.analysis_tab = 0;
-                if (o.panel == "pca") ctx.view.analysis_tab = 1;
-                if (o.panel == "metrics") ctx.view.analysis_tab = 2;
-                if (o.panel == "guide") ctx.view.show_guide = true;
-                if (o.panel == "export") ctx.view.show_export = true;
-                if (o.panel == "replay") ctx.view.show_replay = true;
-            }
-            // A window / panel PNG asked for last frame is taken from this frame, drawn without the Export
-            // dialog (and other floating dialogs) so the picture shows the panels only.
-            ctx.capturing = !ctx.screenshot_request.empty() && ctx.screenshot_armed;
-            draw_ui(ctx, window, zoom_changed);
-            ImGui::Render();
-            int fb_w = 0, fb_h = 0;
-            glfwGetFramebufferSize(window, &fb_w, &fb_h);
-            glViewport(0, 0, fb_w, fb_h);
-            glClearColor(kPanelBackground[0], kPanelBackground[1], kPanelBackground[2], 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
-            const bool scripted_shot = o.scripted() && script.wants_screenshot();
-            if (!scripted_shot && !ctx.screenshot_request.empty() && !ctx.capturing) {
-                ctx.screenshot_armed = true;  // capture on the next frame, drawn without the dialog
-            } else if (scripted_shot || !ctx.screenshot_request.empty()) {
-                const std::string path = scripted_shot ? o.screenshot : ctx.screenshot_request;
-                const std::string panel = scripted_shot ? panel_window(o.panel) : ctx.screenshot_panel;
-                Rect crop;
-                if (!panel.empty()) {
-                    auto it = ctx.panel_rects.find(panel);
-                    if (it == ctx.panel_rects.end()) {
-                        if (scripted_shot) script.finish(false, "unknown panel '" + o.panel + "'");
-                        else ctx.pending_error = "Export of the PNG failed: unknown panel " + panel, ctx.pending_error_note.clear();
-                    } else {
-                        const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
-                        crop = Rect{it->second.x * sx, it->second.y * sy, it->second.w * sx, it->second.h * sy};
-                    }
-                }
-                if (panel.empty() || crop.w > 0) {
-                    try {
-                        ensure_export_folder(path);  // a new account has no ~/topdown-exports yet
-                        save_framebuffer_png(fb_w, fb_h, crop, path);
-                        if (scripted_shot) {
-                            write_sidecar(ctx, script, path, crop, crop.w > 0 ? static_cast<int>(crop.w) : fb_w,
-                                          crop.h > 0 ? static_cast<int>(crop.h) : fb_h);
-                            script.finish(true, "wrote " + path + std::string(" at step ") + std::to_string(ctx.snap->step));
-                        } else {
-                            ctx.export_message = "wrote " + path;
-                        }
-                    } catch (const std::exception& e) {
-                        if (scripted_shot) script.finish(false, e.what());
-                        else ctx.pending_error = std::string("Export of the PNG failed: ") + e.what(), ctx.pending_error_note.clear();
-                    }
-                }
-                ctx.screenshot_request.clear();
-                ctx.screenshot_armed = false;
-            }
-            glfwSwapBuffers(window);
-            if (!o.scripted() && ctx.view.present != fullscreen) {  // F11 / Esc: full screen on and off
-                GLFWmonitor* mon = glfwGetPrimaryMonitor();
-                const GLFWvidmode* mode = mon ? glfwGetVideoMode(mon) : nullptr;
-                if (ctx.view.present && mode) {
-                    glfwGetWindowPos(window, &windowed[0], &windowed[1]);
-                    glfwGetWindowSize(window, &windowed[2], &windowed[3]);
-                    glfwSetWindowMonitor(window, mon, 0, 0, mode->width, mode->height, mode->refreshRate);
-                } else if (!ctx.view.present) {
-                    glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
-                }
-                fullscreen = ctx.view.present;
-                ctx.view.reset_layout = true;
-            }
-            const float want_zoom = effective_zoom();
-            if (zoom_changed || want_zoom != applied_zoom) {
-                applied_zoom = want_zoom;
-                apply_zoom(applied_zoom);
-                ctx.view.reset_layout = true;
-            }
-            int w = 0, h = 0;
-            glfwGetWindowSize(window, &w, &h);
-            if (w != last_size[0] || h != last_size[1]) {
-                last_size[0] = w, last_size[1] = h;
-                if (!fullscreen) win.width = w, win.height = h;
-                ctx.view.reset_layout = true;
-            }
-            if (fps_cap > 0.0f) {  // frame pacing on a fixed schedule (no drift); a late frame restarts it
-                const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(1.0 / static_cast<double>(fps_cap)));
-                next_frame += period;
-                const auto t = std::chrono::steady_clock::now();
-                if (next_frame < t) next_frame = t;
-                else std::this_thread::sleep_until(next_frame);
-            }
-            const auto now = std::chrono::steady_clock::now();
-            script.frame_time(std::chrono::duration<double, std::milli>(now - last).count());
-            last = now;
-        }
+        if (!o.scripted()) open_first_files(a);
+        a.last = a.next_frame = std::chrono::steady_clock::now();
+        while (exit_code == 0 && !glfwWindowShouldClose(a.window))
+            if (!run_frame(a, script, renderer, worker)) break;
         if (o.scripted() && exit_code == 0) exit_code = script.done() ? script.exit_code() : 1;
-        if (use_settings) {
-            if (ctx.snap && ctx.snap->model && !ctx.snap->model->path.empty()) win.model_path = ctx.snap->model->path;
-            if (fullscreen) win.width = windowed[2], win.height = windowed[3];
-            const std::string why = save_settings(ctx.view, ctx.composer, win);
-            if (!why.empty()) std::fprintf(stderr, "topdown: %s\n", why.c_str());  // the window is closing
-        }
-        ctx.snap.reset();
+        save_on_exit(a);
+        a.ctx.snap.reset();
         renderer.clear_slots();
     }
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
+    shutdown(a);
     return exit_code;
 }
 

@@ -48,6 +48,19 @@ private:
     // The phase after the chain (and the optional open) is done.
     Phase after_scenario() const;
     void fail(const std::string& message, int code = 1);
+    // Moves to phase `next` (the benchmark starts playing).
+    void enter(UiContext& ctx, Phase next);
+    // One method per phase (update() dispatches).
+    void load_model(UiContext& ctx);
+    void wait_model(UiContext& ctx);
+    void wait_steps(UiContext& ctx);
+    void open_other(UiContext& ctx);
+    void wait_other(UiContext& ctx);
+    void start_replay_demo(UiContext& ctx);
+    void wait_replay(UiContext& ctx);
+    void bench(UiContext& ctx);
+    // Prints the frame-time benchmark's results.
+    void print_bench(const Snapshot& s) const;
     bool parse_classes(const ModelInfo& m, int& a, int& b);
 
     AppOptions o_;

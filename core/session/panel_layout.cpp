@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "session/panel_specs.hpp"
+
 namespace topdown {
 
 bool compact_layout(const LayoutInput& in) {
@@ -11,9 +13,11 @@ bool compact_layout(const LayoutInput& in) {
 }
 
 std::vector<std::string> tiled_panels(const LayoutInput& in) {
-    if (in.present) return {"transport", "visible", "timeline", "analysis", "composer"};
-    if (compact_layout(in)) return {"transport", "model", "biasing", "visible", "hidden", "timeline", "analysis"};
-    return {"transport", "model", "biasing", "visible", "hidden", "energy", "timeline", "analysis"};
+    const bool compact = compact_layout(in);
+    std::vector<std::string> ids;
+    for (const PanelSpec& p : panel_specs())
+        if (in.present ? p.in_present : p.in_default && !(compact && p.tab_when_compact)) ids.push_back(p.id);
+    return ids;
 }
 
 float clamp_zoom(float zoom) {
@@ -27,12 +31,11 @@ float presentation_zoom(float user_zoom, float window_height) {
 }
 
 namespace {
+// A dialog's box from its fractions in the panel table; anything not in the table gets a centred box.
 PanelRect dialog(const std::string& id, float W, float H) {
-    if (id == "guide") return {W * 0.2f, H * 0.1f, W * 0.6f, H * 0.8f};
-    if (id == "replay") return {W * 0.08f, H * 0.07f, W * 0.84f, H * 0.86f};
-    if (id == "export") return {W * 0.3f, H * 0.25f, W * 0.4f, H * 0.45f};
-    if (id == "start") return {W * 0.22f, H * 0.2f, W * 0.56f, H * 0.6f};
-    return {W * 0.25f, H * 0.25f, W * 0.5f, H * 0.5f};
+    const PanelSpec* p = find_panel(id);
+    const PanelRect f = p && p->dialog() ? p->dialog_box : PanelRect{0.25f, 0.25f, 0.5f, 0.5f};
+    return {W * f.x, H * f.y, W * f.w, H * f.h};
 }
 
 PanelRect default_tile(const std::string& id, const LayoutInput& in) {

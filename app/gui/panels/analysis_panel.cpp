@@ -4,7 +4,7 @@
 namespace topdown::gui {
 
 void draw_analysis_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "analysis", "Analysis")) {
+    if (begin_panel(ctx, "analysis")) {
         if (ImGui::BeginTabBar("##analysis_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
             const char* names[] = {"Transition matrix", "PCA trajectory", "Metrics", "Energy"};
             // The compact layout (small window or large zoom) has no energy panel: its plots are a tab here.

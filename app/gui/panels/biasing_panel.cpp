@@ -65,7 +65,7 @@ bool class_combo(const char* label, int& value, const ModelInfo& m) {
 }  // namespace
 
 void draw_biasing_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "biasing", "Biasing composer")) {
+    if (begin_panel(ctx, "biasing")) {
         const Snapshot& s = *ctx.snap;
         ComposerState& c = ctx.composer;
         const ModelInfo* m = s.model.get();

@@ -36,7 +36,7 @@ LayerSeries series(const Snapshot& s, int layer) {
 }  // namespace
 
 void draw_energy_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "energy", "Energy")) draw_energy_plots(ctx);
+    if (begin_panel(ctx, "energy")) draw_energy_plots(ctx);
     ImGui::End();
 }
 

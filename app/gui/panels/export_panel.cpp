@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <vector>
 
 #include "exporters.hpp"
 #include "panels/panel.hpp"
@@ -35,7 +36,7 @@ void draw_export_panel(UiContext& ctx) {
     if (!ctx.view.show_export || ctx.capturing) return;  // never part of its own window / panel PNG
     static char folder[1024] = {0};
     if (!folder[0]) std::snprintf(folder, sizeof folder, "%s", default_export_dir().c_str());
-    if (begin_panel(ctx, "export", "Export")) {
+    if (begin_panel(ctx, "export")) {
         const Snapshot& s = *ctx.snap;
         ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
         ImGui::InputText("folder", folder, sizeof folder);
@@ -47,9 +48,9 @@ void draw_export_panel(UiContext& ctx) {
             ctx.screenshot_panel.clear();
         }
         static int panel = 0;
-        const char* panels[] = {"visible", "hidden", "energy", "timeline", "analysis", "biasing", "model"};
+        static const std::vector<const char*> panels = exportable_panels();  // from the panel table
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        ImGui::Combo("##panel", &panel, panels, IM_ARRAYSIZE(panels));
+        ImGui::Combo("##panel", &panel, panels.data(), static_cast<int>(panels.size()));
         ImGui::SameLine();
         if (ImGui::Button("PNG of this panel", ImVec2(-1, 0))) {
             ctx.screenshot_request = stem + "-" + panels[panel] + ".png";

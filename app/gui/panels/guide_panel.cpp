@@ -68,7 +68,7 @@ void draw_guide_panel(UiContext& ctx) {
     ImGui::SetNextWindowPos(ImVec2(ds.x * 0.22f, ds.y * 0.1f), ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(ImVec2(ds.x * 0.56f, ds.y * 0.8f), ImGuiCond_Appearing);
     ImGui::SetNextWindowBgAlpha(1.0f);  // floats over the panels
-    if (ImGui::Begin("Guide###guide", &ctx.view.show_guide, ImGuiWindowFlags_NoCollapse)) {
+    if (ImGui::Begin(panel_label("guide").c_str(), &ctx.view.show_guide, ImGuiWindowFlags_NoCollapse)) {
         ctx.record_window("guide");
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted("What am I looking at?");

@@ -16,7 +16,7 @@ void grid_shape(int n, float aspect, int& rows, int& cols) {
 }  // namespace
 
 void draw_hidden_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "hidden", "Hidden layers")) {
+    if (begin_panel(ctx, "hidden")) {
         const Snapshot& s = *ctx.snap;
         const ModelInfo* m = s.model.get();
         if (!m || !s.current) {

@@ -79,7 +79,7 @@ void UiContext::resolve_pending_session() {
 
 void draw_model_panel(UiContext& ctx) {
     if (ctx.rescan_models) scan_models(ctx);
-    if (begin_panel(ctx, "model", "Model")) {
+    if (begin_panel(ctx, "model")) {
         const Snapshot& s = *ctx.snap;
         const ModelInfo* m = s.model.get();
         if (s.loading) {

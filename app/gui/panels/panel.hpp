@@ -1,14 +1,17 @@
 // The panels of the app, one file each. Every panel draws its own window from the frame's snapshot and
 // sends commands through the UiContext; none of them runs simulation code.
 #pragma once
+#include "panels/panel_table.hpp"
 #include "plot/plot_widgets.hpp"
+#include "session/panel_specs.hpp"
 #include "ui_context.hpp"
 
 namespace topdown::gui {
 
-// Opens the window of panel `name` at its default place (forced when the layout is reset) and records
-// its rectangle. Returns ImGui::Begin's result; always call ImGui::End().
-bool begin_panel(UiContext& ctx, const char* name, const char* title, ImGuiWindowFlags extra_flags = 0);
+// Opens the window of panel `name` (an id of core/session/panel_specs.hpp, which gives its title) at its
+// default place (forced when the layout is reset) and records its rectangle. Returns ImGui::Begin's result;
+// always call ImGui::End().
+bool begin_panel(UiContext& ctx, const char* name, ImGuiWindowFlags extra_flags = 0);
 // A small "(?)" marker that shows `text` as a tooltip and opens the guide at `topic` when clicked.
 void help_marker(UiContext& ctx, const char* topic, const char* text);
 // Text in the dimmed colour.

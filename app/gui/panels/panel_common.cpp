@@ -8,20 +8,20 @@
 
 namespace topdown::gui {
 
-bool begin_panel(UiContext& ctx, const char* name, const char* title, ImGuiWindowFlags extra_flags) {
+bool begin_panel(UiContext& ctx, const char* name, ImGuiWindowFlags extra_flags) {
     const Placement pl = default_placement(ctx, name);
     const ImGuiCond cond = ctx.view.reset_layout ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
     ImGui::SetNextWindowPos(pl.pos, cond);
     ImGui::SetNextWindowSize(pl.size, cond);
-    const std::string label = std::string(title) + "###" + name;
+    const std::string label = panel_label(name);
     // Tiled panels draw no background (the frame is cleared to their colour). Once a panel has been dragged
     // or resized out of its tile, panels overlap: then every panel draws an opaque one (decided from the
     // previous frame), or the text of one shows through another.
-    const std::string id = name;
-    const bool floating_dialog = id == "export" || id == "guide" || id == "start";
+    const PanelSpec* spec = find_panel(name);
+    const bool floating_dialog = spec && spec->dialog();
     if (floating_dialog || ctx.any_panel_floating) ImGui::SetNextWindowBgAlpha(1.0f);
     // Presentation mode: no title bars on the tiles (the space goes to the content).
-    if (ctx.view.present && !floating_dialog && id != "replay") extra_flags |= ImGuiWindowFlags_NoTitleBar;
+    if (ctx.view.present && !floating_dialog) extra_flags |= ImGuiWindowFlags_NoTitleBar;
     const bool open = ImGui::Begin(label.c_str(), nullptr, ImGuiWindowFlags_NoCollapse | extra_flags);
     ctx.record_window(name);
     if (!floating_dialog) {

@@ -7,7 +7,7 @@
 namespace topdown::gui {
 
 void draw_present_analysis_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "analysis", "Analysis")) {
+    if (begin_panel(ctx, "analysis")) {
         if (ImGui::BeginTabBar("##present_views")) {
             const char* names[] = {"Energy", "Transition matrix", "PCA trajectory"};
             int shown = ctx.view.present_view;
@@ -31,7 +31,7 @@ void draw_present_analysis_panel(UiContext& ctx) {
 }
 
 void draw_compact_composer_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "composer", "Composer")) {
+    if (begin_panel(ctx, "composer")) {
         const Snapshot& s = *ctx.snap;
         ComposerState& c = ctx.composer;
         const ModelInfo* m = s.model.get();

@@ -255,7 +255,7 @@ void draw_replay_panel(UiContext& ctx) {
     ImGui::SetNextWindowPos(pl.pos, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(pl.size, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f);  // floats over the panels
-    if (!ImGui::Begin("Continual learning: generative replay###replay", &ctx.view.show_replay, ImGuiWindowFlags_NoCollapse)) {
+    if (!ImGui::Begin(panel_label("replay").c_str(), &ctx.view.show_replay, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }

@@ -69,7 +69,7 @@ void draw_state_legend(UiContext& ctx) {
 }
 
 void draw_timeline_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "timeline", "State timeline")) {
+    if (begin_panel(ctx, "timeline")) {
         const Snapshot& s = *ctx.snap;
         ImGui::TextUnformatted("");
         help_marker(ctx, "attractor", "Each cell is one step of the chain you watch, coloured by the class the "

@@ -60,7 +60,7 @@ float button_w(const char* text) {
 
 void draw_transport_panel(UiContext& ctx) {
     handle_keys(ctx);
-    if (begin_panel(ctx, "transport", "Transport",
+    if (begin_panel(ctx, "transport",
                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoResize)) {
         const Snapshot& s = *ctx.snap;
         const bool ready = s.model && s.newest_step >= 0 && !s.bias_description.empty();

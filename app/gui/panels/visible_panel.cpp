@@ -35,7 +35,7 @@ void verdict_text(const Snapshot& s, const FocusedFrame& f, bool one_line, float
 }  // namespace
 
 void draw_visible_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "visible", "Visible layer", ImGuiWindowFlags_HorizontalScrollbar)) {
+    if (begin_panel(ctx, "visible", ImGuiWindowFlags_HorizontalScrollbar)) {
         const Snapshot& s = *ctx.snap;
         const float fh = ImGui::GetFontSize();
         int cm = static_cast<int>(ctx.view.colormap);

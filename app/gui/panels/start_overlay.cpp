@@ -8,7 +8,7 @@ namespace topdown::gui {
 
 void draw_start_overlay(UiContext& ctx) {
     if (!ctx.view.show_start) return;
-    if (begin_panel(ctx, "start", "Getting started", ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_panel(ctx, "start", ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize)) {
         const float fh = ImGui::GetFontSize();
         // As wide as 36 font sizes (less on a small window); as tall as its text.
         ImGui::PushTextWrapPos(std::min(fh * 36.0f, ImGui::GetIO().DisplaySize.x * 0.7f));

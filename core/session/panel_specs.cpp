@@ -1,0 +1,69 @@
+#include "session/panel_specs.hpp"
+
+#include <algorithm>
+
+namespace topdown {
+
+namespace {
+constexpr PanelRect kTile{0, 0, 0, 0};
+}  // namespace
+
+const std::vector<PanelSpec>& panel_specs() {
+    // id, title, default tile, presentation tile, tab when compact, dialog box, export rank, skip while capturing
+    static const std::vector<PanelSpec> specs = {
+        {"transport", "Transport", true, true, false, kTile, 0, false},
+        {"model", "Model", true, false, false, kTile, 7, false},
+        {"biasing", "Biasing composer", true, false, false, kTile, 6, false},
+        {"visible", "Visible layer", true, true, false, kTile, 1, false},
+        {"hidden", "Hidden layers", true, false, false, kTile, 2, false},
+        {"energy", "Energy", true, false, true, kTile, 3, false},
+        {"timeline", "State timeline", true, true, false, kTile, 4, false},
+        {"analysis", "Analysis", true, true, false, kTile, 5, false},
+        {"composer", "Composer", false, true, false, kTile, 0, false},
+        {"start", "Getting started", false, false, false, {0.22f, 0.2f, 0.56f, 0.6f}, 0, true},
+        {"guide", "Guide", false, false, false, {0.2f, 0.1f, 0.6f, 0.8f}, 0, false},
+        {"export", "Export", false, false, false, {0.3f, 0.25f, 0.4f, 0.45f}, 0, false},
+        {"replay", "Continual learning: generative replay", false, false, false, {0.08f, 0.07f, 0.84f, 0.86f}, 0, false},
+    };
+    return specs;
+}
+
+const std::vector<PanelTab>& panel_tabs() {
+    static const std::vector<PanelTab> tabs = {
+        {"transition", "analysis", 0},
+        {"pca", "analysis", 1},
+        {"metrics", "analysis", 2},
+        {"energy-view", "analysis", -1},
+    };
+    return tabs;
+}
+
+const PanelSpec* find_panel(const std::string& id) {
+    for (const PanelSpec& p : panel_specs())
+        if (id == p.id) return &p;
+    return nullptr;
+}
+
+std::string panel_window(const std::string& name) {
+    for (const PanelTab& t : panel_tabs())
+        if (name == t.name) return t.window;
+    return name;
+}
+
+int panel_tab(const std::string& name) {
+    for (const PanelTab& t : panel_tabs())
+        if (name == t.name) return t.tab;
+    return -1;
+}
+
+std::vector<const char*> exportable_panels() {
+    std::vector<const PanelSpec*> offered;
+    for (const PanelSpec& p : panel_specs())
+        if (p.export_rank > 0) offered.push_back(&p);
+    std::sort(offered.begin(), offered.end(), [](const PanelSpec* a, const PanelSpec* b) { return a->export_rank < b->export_rank; });
+    std::vector<const char*> ids;
+    for (const PanelSpec* p : offered) ids.push_back(p->id);
+    return ids;
+}
+
+}  // namespace topdown
