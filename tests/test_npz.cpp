@@ -20,15 +20,7 @@ using namespace topdown;
 namespace {
 
 // A .npy file with a hand-written header and payload (bytes given explicitly).
-std::string npy(const std::string& dict, const std::string& payload) {
-    std::string d = dict;
-    while ((10 + d.size() + 1) % 64) d += ' ';
-    d += '\n';
-    std::string out("\x93NUMPY\x01\x00", 8);
-    out += char(d.size() & 0xFF);
-    out += char(d.size() >> 8);
-    return out + d + payload;
-}
+std::string npy(const std::string& dict, const std::string& payload) { return corpus::raw_npy(dict, payload); }
 
 NpyArray parse(const std::string& b) { return parse_npy(reinterpret_cast<const unsigned char*>(b.data()), b.size(), "t"); }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "util/shell_quote.hpp"
 #include "data/dataset.hpp"
 #include "experiment/study_memory.hpp"
 #include "generate/filmstrip_steps.hpp"
@@ -40,16 +41,6 @@ std::vector<int> parse_int_list(const std::string& text, const char* what) {
         v.push_back(std::stoi(part));
     }
     return v;
-}
-
-// `text` quoted for a POSIX shell when it holds anything but safe characters.
-std::string shell_quote(const std::string& text) {
-    if (!text.empty() && text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=.,/:@%") ==
-                             std::string::npos)
-        return text;
-    std::string q = "'";
-    for (char c : text) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
 }
 
 // A float written so that parsing it gives back the same float (9 significant digits).

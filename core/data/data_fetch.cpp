@@ -1,4 +1,5 @@
 #include "data/data_fetch.hpp"
+#include "util/shell_quote.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -62,12 +63,6 @@ constexpr int kFashionTestPerClass = 1000;
 void say(const FetchOptions& o, const std::string& s) {
     if (o.task) o.task->throw_if_cancelled();
     if (o.log) o.log(s);
-}
-
-std::string shell_quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
 }
 
 void run_or_throw(const std::string& cmd, const std::string& what) {

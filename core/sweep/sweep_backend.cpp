@@ -9,15 +9,6 @@ std::vector<std::string> task_argv(const BackendOptions& o, const std::string& w
     return {o.cli, "sweep", "task", o.plan_snapshot, "--work", work_dir, "--id", id};
 }
 
-std::string shell_quote(const std::string& s) {
-    if (!s.empty() && s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-=:%,+@") ==
-                          std::string::npos)
-        return s;
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
 void report_from_manifest(const SweepGraph& g, BackendReport& r) {
     const Manifest m(g.work_dir);
     r.failed.clear();

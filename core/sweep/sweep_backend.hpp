@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sweep/sweep_graph.hpp"
+#include "util/shell_quote.hpp"
 #include "util/task.hpp"
 
 namespace topdown {
@@ -32,9 +33,6 @@ struct BackendReport {
 
 // The command line (argv) that runs one task through `topdown-cli sweep task`.
 std::vector<std::string> task_argv(const BackendOptions& o, const std::string& work_dir, const std::string& id);
-
-// A word for the shell: single-quoted unless it is made of safe characters only.
-std::string shell_quote(const std::string& s);
 
 // Fills `failed` / `not_run` of a report from the manifest: every task of `g` that is not finished.
 void report_from_manifest(const SweepGraph& g, BackendReport& r);

@@ -67,6 +67,9 @@ std::string with_member(const std::string& key, const std::string& bytes) {
     return encode_npz(m, true);
 }
 
+
+}  // namespace
+
 // A raw .npy with a hand-written header dictionary and payload.
 std::string raw_npy(const std::string& dict, const std::string& payload) {
     std::string d = dict;
@@ -77,8 +80,6 @@ std::string raw_npy(const std::string& dict, const std::string& payload) {
     out += char(d.size() >> 8);
     return out + d + payload;
 }
-
-}  // namespace
 
 std::string good_npz_bytes(bool compress) { return encode_npz(good_members(), compress); }
 
