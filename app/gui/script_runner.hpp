@@ -61,7 +61,9 @@ private:
     void bench(UiContext& ctx);
     // Prints the frame-time benchmark's results.
     void print_bench(const Snapshot& s) const;
-    bool parse_classes(const ModelInfo& m, int& a, int& b);
+    bool parse_classes(const ModelInfo& m, const std::string& classes, int& a, int& b);
+    // Puts the scenario into a composer: --method / --classes (or side B's), k, T, seed, steps, ensemble.
+    bool compose(const ModelInfo& m, ComposerState& c, bool side_b);
 
     AppOptions o_;
     Phase phase_ = Phase::LoadModel;
