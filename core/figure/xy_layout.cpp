@@ -175,7 +175,9 @@ XyLayout layout_xy(const Panel& p, Painter& g, double width) {
     l.legend = p.legend ? legend_items(p) : std::vector<LegendItem>{};
     l.lh = l.legend.empty() ? 0 : 4 + 10.0 * double(l.legend.size());
     for (const auto& e : l.legend) l.lw = std::max(l.lw, g.text_width(e.label, FontSizes::kTick) + 22);
-    double right = 8;
+    if (!l.legend.empty()) l.lw = std::max(l.lw, p.legend_width);
+    l.legend_outside = !l.legend.empty() && p.legend_right;
+    double right = l.legend_outside ? 8 + l.lw + 6 : 8;
     for (int pass = 0; pass < 2; ++pass) {
         l.pw = l.ph = 100;  // provisional, for the tick labels' widths
         l.yt = nice_ticks(l.r.ylo, l.r.yhi, 5, p.y.integer_ticks);
@@ -191,7 +193,7 @@ XyLayout layout_xy(const Panel& p, Painter& g, double width) {
             for (const auto& s : l.xl) rot = std::max(rot, g.text_width(s, FontSizes::kTick) * std::sin(l.x_label_angle * M_PI / 180));
         l.bottom = 4 + FontSizes::kTick * 1.3 + rot + (p.x.title.empty() ? 0 : 13) + (p.note.empty() ? 0 : 11) + 3;
         l.height = l.top + l.ph + l.bottom;
-        if (l.legend.empty() || pass == 1 || place_legend_inside(p, l)) break;
+        if (l.legend.empty() || pass == 1 || l.legend_outside || place_legend_inside(p, l)) break;
         l.legend_outside = true;  // no free corner: shrink the plot and put the legend on its right
         right = 8 + l.lw + 6;
     }
