@@ -98,7 +98,7 @@ Figure visited_transitions_figure(const StudyFigureInput& in) {
     f.width_in = figure::kTwoColumnInches;
     f.columns = 2;
     f.panels.push_back(distribution_panel(methods, visited, "Visited states", "distinct states visited per chain"));
-    f.panels.push_back(distribution_panel(methods, transitions, "Transitions", "state changes per chain"));
+    f.panels.push_back(distribution_panel(methods, transitions, "Transitions", "transitions (runs) per chain"));
     const int steps = in.results.empty() ? 0 : in.results[0].steps;
     f.note = "Violin: kernel density over every chain of every condition of the method; box: median and quartiles, whiskers "
              "1.5 IQR; brackets: one-sided Mann-Whitney U tests (intersection > label, double > label, intersection > double, "

@@ -147,11 +147,9 @@ void layout_ticks(const Panel& p, Painter& g, XyLayout& l) {
     l.yt = nice_ticks(l.r.ylo, l.r.yhi, std::max(2, int(l.ph / 28)), p.y.integer_ticks);
     l.yl = tick_labels(l.yt);
     std::vector<float> c, e;
-    double widest = 0;
     for (std::size_t i = 0; i < l.xt.size(); ++i) {
         c.push_back(float(l.px(l.xt[i])));
         e.push_back(float(g.text_width(l.xl[i], FontSizes::kTick)));
-        widest = std::max(widest, double(e.back()));
     }
     l.x_label_angle = 0;
     l.x_keep = thinned_tick_labels(c, e, 4.0f);
@@ -164,7 +162,6 @@ void layout_ticks(const Panel& p, Painter& g, XyLayout& l) {
     c.clear(), e.clear();
     for (double v : l.yt) c.push_back(float(l.py(v))), e.push_back(float(FontSizes::kTick * 1.1));
     l.y_keep = thinned_tick_labels(c, e, 2.0f);
-    (void)widest;
 }
 }  // namespace
 
