@@ -22,7 +22,7 @@ HeatLayout layout_heatmap(const Panel& p, Painter& g, double width) {
     l.left = 4 + (h.row_title.empty() ? 0 : 13) + l.name_w + (swatch ? 10 : 0) + 4;
     l.top = p.title.empty() ? 6 : 17;
     const double right = 6 + 8 + 4 + g.text_width("100", FontSizes::kTick) + (h.colorbar_title.empty() ? 0 : 13) + 4;
-    l.cell = std::clamp((width - l.left - right) / std::max(1, h.cols), 6.0, 34.0);
+    l.cell = std::clamp((width - l.left - right) / std::max(1, h.cols), 6.0, std::max(6.0, h.max_cell));
     double col_w = 0;
     for (const auto& s : h.col_names) col_w = std::max(col_w, g.text_width(s, FontSizes::kTick));
     l.col_angle = col_w > l.cell - 2 ? 45 : 0;

@@ -27,6 +27,8 @@ TileLayout layout_tiles(const Panel& p, Painter& g, double width) {
         }
     l.tw = std::max(4.0, (width - l.left - 4) / std::max(1, t.cols) - l.gap);
     l.tw = std::min(l.tw, 2.0 * ic);  // at most 2 pt per image pixel
+    const double max_h = 560.0 / std::max(1, t.rows) - l.gap;  // the whole grid fits a page (about 8 in)
+    if (l.tw * ir / ic > max_h) l.tw = std::max(4.0, max_h * ic / ir);
     l.th = l.tw * ir / ic;
     return l;
 }
@@ -60,7 +62,7 @@ void draw_image(Painter& g, const Tile& tile, double x, double y, double w, doub
 
 double tiles_height(const Panel& p, Painter& g, double width) {
     const auto l = layout_tiles(p, g, width);
-    return l.top + p.tiles->rows * (l.th + l.gap) + (p.note.empty() ? 4 : 14);
+    return l.top + p.tiles->rows * (l.th + l.gap) + (p.legend_extra.empty() ? 0 : 14) + (p.note.empty() ? 4 : 14);
 }
 
 void draw_tiles(const Panel& p, Painter& g, double x, double y, double width) {
@@ -82,7 +84,15 @@ void draw_tiles(const Panel& p, Painter& g, double x, double y, double width) {
             g.stroke_rect(tx - 1.9, ty - 1.9, l.tw + 3.8, l.th + 3.8, {60, 60, 60}, 0.35);  // keeps pale states visible
         }
     }
-    if (!p.note.empty()) g.text(x0, y0 + t.rows * (l.th + l.gap) + 6, p.note, FontSizes::kNote, kInkLight, 0);
+    double ly = y0 + t.rows * (l.th + l.gap) + 6, lx = x0;
+    for (const auto& e : p.legend_extra) {  // a one-line key of the frame colours
+        g.fill_rect(lx, ly - 3.5, 7, 7, e.color);
+        g.stroke_rect(lx, ly - 3.5, 7, 7, {60, 60, 60}, 0.35);
+        g.text(lx + 10, ly, e.label, FontSizes::kTick, kInk, 0);
+        lx += 10 + g.text_width(e.label, FontSizes::kTick) + 9;
+    }
+    if (!p.legend_extra.empty()) ly += 14;
+    if (!p.note.empty()) g.text(x0, ly, p.note, FontSizes::kNote, kInkLight, 0);
 }
 
 }  // namespace topdown::figure

@@ -74,6 +74,7 @@ struct Heatmap {
     std::string cell_format = "%.0f%%";
     double min_printed = 0.005;       // values below this print nothing
     bool magma = false;               // colour map: viridis (default) or magma
+    double max_cell = 34;             // largest cell side in points
 };
 
 // One grayscale image in a grid of tiles, with an optional coloured frame (e.g. the classifier state).
@@ -123,6 +124,8 @@ struct Panel {
     std::optional<TileGrid> tiles;
     std::vector<LegendEntry> legend_extra;
     bool legend = true;               // a legend of the labelled series, placed where it covers no data
+    bool legend_right = false;        // always right of the plot (e.g. to keep panels of a row the same size)
+    double legend_width = 0;          // at least this wide (points), for the same reason
     double aspect = 0.72;             // plot height / plot width (x-y panels)
     bool equal_aspect = false;        // same data units per point on both axes
     std::string note;                 // a small line under the panel
@@ -131,7 +134,7 @@ struct Panel {
 // A whole figure.
 struct Figure {
     std::string title;
-    std::string note;                 // a caption line under the panels
+    std::string note;                 // a caption under the panels (wrapped to the width)
     double width_in = kTwoColumnInches;
     int columns = 0;                  // panels per row (0 = all in one row up to 3)
     std::vector<Panel> panels;

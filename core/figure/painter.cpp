@@ -45,6 +45,29 @@ void Painter::text(double x, double y, const std::string& s, double size, Rgb c,
     texts_.push_back({dx, dy, size, halign, angle, bold, s});
 }
 
+std::vector<std::string> Painter::wrap(const std::string& s, double size, double width, bool bold) {
+    std::vector<std::string> lines;
+    std::string cur, word;
+    auto flush_word = [&] {
+        if (word.empty()) return;
+        const std::string joined = cur.empty() ? word : cur + " " + word;
+        if (!cur.empty() && text_width(joined, size, bold) > width) {
+            lines.push_back(cur);
+            cur = word;
+        } else {
+            cur = joined;
+        }
+        word.clear();
+    };
+    for (char c : s) {
+        if (c == ' ') flush_word();
+        else word += c;
+    }
+    flush_word();
+    if (!cur.empty()) lines.push_back(cur);
+    return lines;
+}
+
 void Painter::line(double x0, double y0, double x1, double y1, Rgb c, double width, double alpha) {
     color(c, alpha);
     cairo_set_line_width(cr_, width);

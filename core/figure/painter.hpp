@@ -37,6 +37,8 @@ public:
     // `angle` in degrees counter-clockwise about (x, y).
     void text(double x, double y, const std::string& s, double size, Rgb c, double halign = 0, bool bold = false,
               double angle = 0);
+    // Splits a text at spaces into lines no wider than `width` points (a longer word gets its own line).
+    std::vector<std::string> wrap(const std::string& s, double size, double width, bool bold = false);
     // Every text drawn so far.
     const std::vector<TextRecord>& texts() const { return texts_; }
     // Strokes a line segment.

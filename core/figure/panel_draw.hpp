@@ -5,6 +5,7 @@
 
 #include "figure/figure.hpp"
 #include "figure/painter.hpp"
+#include "figure/panel_stats.hpp"
 
 namespace topdown::figure {
 
@@ -46,10 +47,6 @@ void draw_xy(const Panel& p, Painter& g, const XyLayout& l, double x, double y);
 void draw_distributions(const Panel& p, Painter& g, const XyLayout& l);
 // Draws the significance brackets of a panel.
 void draw_brackets(const Panel& p, Painter& g, const XyLayout& l);
-// Gaussian kernel density of `values` at `at` (Silverman's bandwidth); all zeros for fewer than 2 values.
-std::vector<double> kernel_density(const std::vector<double>& values, const std::vector<double>& at);
-// Quantile q in [0, 1] of sorted values (linear interpolation).
-double quantile(const std::vector<double>& sorted, double q);
 
 // Height a heatmap panel needs at `width`.
 double heatmap_height(const Panel& p, Painter& g, double width);

@@ -36,6 +36,7 @@ struct Grid {
     int cols = 1, rows = 0;
     double cell_w = 0, title_h = 0, note_h = 0, width = 0, height = 0;
     std::vector<double> row_h;
+    std::vector<std::string> title_lines, note_lines;
 };
 
 Grid layout_grid(const Figure& f, Painter& g) {
@@ -45,8 +46,10 @@ Grid layout_grid(const Figure& f, Painter& g) {
     gr.rows = (n + gr.cols - 1) / gr.cols;
     gr.width = std::max(1.0, f.width_in) * 72.0;
     gr.cell_w = (gr.width - 2 * kMargin) / gr.cols;
-    gr.title_h = f.title.empty() ? 0 : 18;
-    gr.note_h = f.note.empty() ? 0 : 13;
+    gr.title_lines = g.wrap(f.title, FontSizes::kFigureTitle, gr.width - 2 * kMargin - 4, true);
+    gr.note_lines = g.wrap(f.note, FontSizes::kNote, gr.width - 2 * kMargin - 4);
+    gr.title_h = gr.title_lines.empty() ? 0 : 5 + 13.0 * double(gr.title_lines.size());
+    gr.note_h = gr.note_lines.empty() ? 0 : 4 + 9.0 * double(gr.note_lines.size());
     gr.row_h.assign(std::size_t(gr.rows), 0.0);
     for (int i = 0; i < n; ++i)
         gr.row_h[std::size_t(i / gr.cols)] = std::max(gr.row_h[std::size_t(i / gr.cols)], panel_height(f.panels[std::size_t(i)], g, gr.cell_w));
@@ -60,7 +63,8 @@ void draw_figure(const Figure& f, Painter& g, const Grid& gr) {
     cairo_t* cr = g.cr();
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    g.text(kMargin + 2, kMargin + 7, f.title, FontSizes::kFigureTitle, kInk, 0, true);
+    for (std::size_t i = 0; i < gr.title_lines.size(); ++i)
+        g.text(kMargin + 2, kMargin + 7 + 13.0 * double(i), gr.title_lines[i], FontSizes::kFigureTitle, kInk, 0, true);
     double y = kMargin + gr.title_h;
     for (int r = 0; r < gr.rows; ++r) {
         for (int c = 0; c < gr.cols; ++c) {
@@ -69,7 +73,8 @@ void draw_figure(const Figure& f, Painter& g, const Grid& gr) {
         }
         y += gr.row_h[std::size_t(r)] + 4;
     }
-    g.text(kMargin + 2, y + 5, f.note, FontSizes::kNote, kInkLight, 0);
+    for (std::size_t i = 0; i < gr.note_lines.size(); ++i)
+        g.text(kMargin + 2, y + 5 + 9.0 * double(i), gr.note_lines[i], FontSizes::kNote, kInkLight, 0);
 }
 
 // A measuring context (no output) for the layout.

@@ -147,11 +147,9 @@ void layout_ticks(const Panel& p, Painter& g, XyLayout& l) {
     l.yt = nice_ticks(l.r.ylo, l.r.yhi, std::max(2, int(l.ph / 28)), p.y.integer_ticks);
     l.yl = tick_labels(l.yt);
     std::vector<float> c, e;
-    double widest = 0;
     for (std::size_t i = 0; i < l.xt.size(); ++i) {
         c.push_back(float(l.px(l.xt[i])));
         e.push_back(float(g.text_width(l.xl[i], FontSizes::kTick)));
-        widest = std::max(widest, double(e.back()));
     }
     l.x_label_angle = 0;
     l.x_keep = thinned_tick_labels(c, e, 4.0f);
@@ -164,7 +162,6 @@ void layout_ticks(const Panel& p, Painter& g, XyLayout& l) {
     c.clear(), e.clear();
     for (double v : l.yt) c.push_back(float(l.py(v))), e.push_back(float(FontSizes::kTick * 1.1));
     l.y_keep = thinned_tick_labels(c, e, 2.0f);
-    (void)widest;
 }
 }  // namespace
 
@@ -175,7 +172,9 @@ XyLayout layout_xy(const Panel& p, Painter& g, double width) {
     l.legend = p.legend ? legend_items(p) : std::vector<LegendItem>{};
     l.lh = l.legend.empty() ? 0 : 4 + 10.0 * double(l.legend.size());
     for (const auto& e : l.legend) l.lw = std::max(l.lw, g.text_width(e.label, FontSizes::kTick) + 22);
-    double right = 8;
+    if (!l.legend.empty()) l.lw = std::max(l.lw, p.legend_width);
+    l.legend_outside = !l.legend.empty() && p.legend_right;
+    double right = l.legend_outside ? 8 + l.lw + 6 : 8;
     for (int pass = 0; pass < 2; ++pass) {
         l.pw = l.ph = 100;  // provisional, for the tick labels' widths
         l.yt = nice_ticks(l.r.ylo, l.r.yhi, 5, p.y.integer_ticks);
@@ -191,7 +190,7 @@ XyLayout layout_xy(const Panel& p, Painter& g, double width) {
             for (const auto& s : l.xl) rot = std::max(rot, g.text_width(s, FontSizes::kTick) * std::sin(l.x_label_angle * M_PI / 180));
         l.bottom = 4 + FontSizes::kTick * 1.3 + rot + (p.x.title.empty() ? 0 : 13) + (p.note.empty() ? 0 : 11) + 3;
         l.height = l.top + l.ph + l.bottom;
-        if (l.legend.empty() || pass == 1 || place_legend_inside(p, l)) break;
+        if (l.legend.empty() || pass == 1 || l.legend_outside || place_legend_inside(p, l)) break;
         l.legend_outside = true;  // no free corner: shrink the plot and put the legend on its right
         right = 8 + l.lw + 6;
     }

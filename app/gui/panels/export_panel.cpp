@@ -1,4 +1,4 @@
-// Export: PNG of the window or one panel, PNG filmstrip, CSV of the focused chain and of the ensemble,
+// Export: PNG of the window or one panel, PNG filmstrip, the figures (core/session/live_figures), CSV of the focused chain and of the ensemble,
 // and a session file (JSON) that reopens the same chain.
 #include <GLFW/glfw3.h>
 
@@ -8,6 +8,7 @@
 
 #include "exporters.hpp"
 #include "panels/panel.hpp"
+#include "session/live_figures.hpp"
 #include "util/export_folder.hpp"
 
 namespace topdown::gui {
@@ -58,6 +59,10 @@ void draw_export_panel(UiContext& ctx) {
         if (ImGui::Button("PNG filmstrip (last 16 steps)", ImVec2(-1, 0)))
             run_export(ctx, stem + "-filmstrip.png",
                        [&](const std::string& p) { export_filmstrip_png(s, ctx.view.colormap, 16, p); });
+        if (ImGui::Button("Figures: SVG, PDF and PNG, each with its CSV", ImVec2(-1, 0)))
+            run_export(ctx, stem + "-figures", [&](const std::string&) {
+                write_live_figures(s, stem, {figure::Format::Svg, figure::Format::Pdf, figure::Format::Png});
+            });
         if (ImGui::Button("CSV of the focused chain", ImVec2(-1, 0)))
             run_export(ctx, stem + "-chain.csv", [&](const std::string& p) { export_focused_csv(s, p); });
         if (ImGui::Button("CSV of the ensemble", ImVec2(-1, 0)))
