@@ -17,6 +17,7 @@ struct Cd1Velocity {
 // Scratch matrices reused between calls (avoids allocation in the training loop).
 struct Cd1Workspace {
     Matrix pos_ph, h0, neg_pv, v1, neg_ph, grad;
+    Matrix vs, hs;  // [v0; v1] and [pos_ph; −neg_ph] (2B rows): the gradient as one GEMM (issue 21)
 };
 
 struct Cd1Params {

@@ -1,0 +1,19 @@
+// Single-precision GEMM on row-major arrays for the training loop (issue 21): OpenBLAS (cblas_sgemm, its
+// run-time-dispatched AVX-512/AVX2 kernels, 2 threads in its own pool) when the build found libopenblas,
+// otherwise (or when switched off) Eigen's kernels. Summation order is the library's: results agree to rounding, not bit for bit.
+#pragma once
+
+namespace topdown {
+
+// C (M x N) = alpha * op(A) op(B) + beta * C; op(X) = Xᵀ when the flag is set. Leading dimensions are row strides.
+void sgemm_rowmajor(bool trans_a, bool trans_b, int M, int N, int K, float alpha, const float* A, int lda,
+                    const float* B, int ldb, float beta, float* C, int ldc);
+
+// "openblas" or "eigen": which implementation sgemm_rowmajor uses now.
+const char* sgemm_backend();
+
+// Chooses OpenBLAS (the default when the build has it) or Eigen; returns whether OpenBLAS is now in use.
+// For benchmarks and tests; not thread-safe against running products.
+bool sgemm_use_openblas(bool enable);
+
+}  // namespace topdown
