@@ -33,7 +33,7 @@ static void BM_IdbnEpoch(benchmark::State& st) {
     const bool had = sgemm_use_openblas(true);
     if (st.range(0) == 0) sgemm_use_openblas(false);
     if (st.range(0) == 1 && !had) {
-        st.SkipWithError("this build has no OpenBLAS");
+        st.SkipWithError("OpenBLAS is not installed");
         return;
     }
     Dataset d;

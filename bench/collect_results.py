@@ -100,6 +100,19 @@ def main():
     if (0.0, 100) in rates:
         add("live_max_100", "live worker as fast as possible, ensemble 100 (no UI)", max(rates[(0.0, 100)]),
             "steps/s", "bench_session_rate 0 4 100", 150)
+    sp = os.path.join(d, "startup.txt")
+    for line in (open(sp).read().splitlines() if os.path.exists(sp) else []):
+        m = re.match(r"(quiet|busy) startup first_frame_ms=(\d+) first_step_ms=(\d+)", line)
+        if m:
+            load = "quiet" if m.group(1) == "quiet" else "one core kept busy"
+            add(f"start_first_frame_{m.group(1)}", f"app launch to first frame, Xvfb, {load} (best of 5)",
+                float(m.group(2)) / 1000, "s", "bench/bench_startup.sh", 0.3, False)
+            add(f"start_first_step_{m.group(1)}", f"app launch to first step on screen, Xvfb, {load} (best of 5)",
+                float(m.group(3)) / 1000, "s", "bench/bench_startup.sh", 0.8, False)
+    study = open(os.path.join(d, "study.txt")).read().strip() if os.path.exists(os.path.join(d, "study.txt")) else ""
+    if study:
+        add("study_all", 'the "all" study (110 conditions x 100 chains x 100 steps, classified, figures), wall', float(study),
+            "s", "topdown-cli experiment idbn_mnist.tdm --study all", 45.0, False)
     out = {
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine(),

@@ -4,7 +4,8 @@
 # scripts/perf_table.py. Each figure is the best of N repetitions (the machine may be shared: run the whole
 # script under the build lock, `flock -o /work/build.lock bench/run_all.sh`, and quote the load it records).
 # Usage: bench/run_all.sh [build-dir=build] [out.json=bench/results/latest.json]
-#   REPS=3 (repetitions), PEER=0 (skip the PyTorch peer), EPOCH=0 (skip the one-epoch training figures).
+#   REPS=3 (repetitions), PEER=0 (skip the PyTorch peer), EPOCH=0 (skip the one-epoch training figures),
+#   STUDY=0 (skip the "all" study, about a minute), STARTUP=0 (skip the app-start launches under Xvfb).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -39,6 +40,28 @@ for i in $(seq "$REPS"); do
   "$BUILD/bench/bench_session_rate" 60 4 300 >>"$TMP/session.txt"
   "$BUILD/bench/bench_session_rate" 0 4 100 >>"$TMP/session.txt"
 done
+
+# App start under Xvfb (bench/bench_startup.sh): quiet, then with one core kept busy by a burner process.
+: >"$TMP/startup.txt"
+if [ "${STARTUP:-1}" != 0 ] && [ -x "$BUILD/topdown" ] && command -v Xvfb >/dev/null 2>&1; then
+  echo "== app start" >&2
+  bench/bench_startup.sh "$BUILD" 5 | tail -1 | sed 's/^/quiet /' >>"$TMP/startup.txt"
+  sh -c 'while :; do :; done' &
+  burner=$!
+  bench/bench_startup.sh "$BUILD" 5 | tail -1 | sed 's/^/busy /' >>"$TMP/startup.txt" || true
+  kill "$burner"
+fi
+
+# The "all" study (110 conditions x 100 chains x 100 steps, classified, with figures), once: STUDY=0 skips it.
+: >"$TMP/study.txt"
+if [ "${STUDY:-1}" != 0 ]; then
+  echo "== the all study" >&2
+  t0=$(date +%s.%N)
+  "$BUILD/topdown-cli" experiment assets/models/idbn_mnist.tdm --classifier assets/models/classifier_mnist.tdc \
+    --study all --out "$TMP/study" >/dev/null
+  t1=$(date +%s.%N)
+  python3 -c "print($t1 - $t0)" >"$TMP/study.txt"
+fi
 
 # The PyTorch peer: the same generation steps on the same weights, and the same CD-1 epoch.
 echo '{"skipped": "PEER=0"}' >"$TMP/peer.json"

@@ -10,7 +10,7 @@ BEGIN, END = "<!-- perf-table:begin (scripts/perf_table.py) -->", "<!-- perf-tab
 
 def fmt(v, unit):
     if unit in ("s",):
-        return f"{v:.2f} s"
+        return f"{v:.2f} s" if v < 100 else f"{v:.0f} s"
     if unit == "GFLOP/s":
         return f"{v:.0f} GFLOP/s"
     return f"{v:,.0f} {unit}"

@@ -1,6 +1,7 @@
 #include "generate/chain_batch.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -99,9 +100,18 @@ void ChainBatch::add_energies(const Matrix& x, const Matrix& z, const Matrix& h,
             for (std::size_t j = 0; j < nh; ++j)
                 for (std::size_t i = 0; i < kRows; ++i) bh[i] += double(b[j]) * hr[i * nh + j];
         } else {
+            // Fewer than kRows rows (one chain alone): a single dependent chain of adds, so terms that are
+            // exactly ±0 are skipped (x = 0 or h = 0 with a finite factor): adding ±0 to a sum that starts at
+            // +0 never changes it, so the bits are the same and sparse layers cost a fraction.
             for (std::size_t i = 0; i < m; ++i) {
-                for (std::size_t j = 0; j < nx; ++j) xz[i] += double(xr[i * nx + j]) * zr[i * nx + j];
-                for (std::size_t j = 0; j < nh; ++j) bh[i] += double(b[j]) * hr[i * nh + j];
+                for (std::size_t j = 0; j < nx; ++j) {
+                    const float xv = xr[i * nx + j], zv = zr[i * nx + j];
+                    if (xv != 0.0f || !std::isfinite(zv)) xz[i] += double(xv) * zv;
+                }
+                for (std::size_t j = 0; j < nh; ++j) {
+                    const float hv = hr[i * nh + j];
+                    if (hv != 0.0f || !std::isfinite(b[j])) bh[i] += double(b[j]) * hv;
+                }
             }
         }
         for (std::size_t i = 0; i < m; ++i) energies_(static_cast<Eigen::Index>(r + i), col) = static_cast<float>(-xz[i] - bh[i]);

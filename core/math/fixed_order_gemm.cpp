@@ -79,6 +79,14 @@ TOPDOWN_AVX512 inline void tile_block512(const float* X, std::size_t ldx, const 
     for (int t = 0; t < nk; ++t) {
         const std::size_t k = static_cast<std::size_t>(ks[t]);
         const float* wrow = W + k * n_out + j0;
+        if constexpr (R == 1) {
+            // One row (a single chain): the listed rows of W are scattered and each is used once, so the
+            // hardware prefetcher cannot follow; fetch the block of the row 8 entries ahead.
+            if (t + 8 < nk) {
+                const float* ahead = W + static_cast<std::size_t>(ks[t + 8]) * n_out + j0;
+                for (int v = 0; v < NV; ++v) _mm_prefetch(reinterpret_cast<const char*>(ahead + 16 * v), _MM_HINT_T0);
+            }
+        }
         __m512 w[NV];
         for (int v = 0; v < NV; ++v)
             w[v] = Masked ? _mm512_maskz_loadu_ps(mask, wrow + 16 * v) : _mm512_loadu_ps(wrow + 16 * v);
@@ -117,13 +125,15 @@ TOPDOWN_AVX512 void tile_range512(const float* X, std::size_t ldx, const float* 
     }
 }
 
-// Indices k < n_in where any of the R rows is non-zero.
+// Indices k < n_in where any of the R rows is non-zero. Branch-free (issue 21): binary states are on at
+// random, so a branch per k mispredicted often. `ks` needs room for n_in entries.
 int nonzero_columns(const float* Xt, int R, std::size_t n_in, std::size_t ldx, int* ks) {
     int nk = 0;
     for (std::size_t k = 0; k < n_in; ++k) {
         bool any = false;
         for (int r = 0; r < R; ++r) any |= Xt[std::size_t(r) * ldx + k] != 0.0f;
-        if (any) ks[nk++] = static_cast<int>(k);
+        ks[nk] = static_cast<int>(k);
+        nk += any ? 1 : 0;
     }
     return nk;
 }

@@ -1,46 +1,67 @@
 #include "math/sgemm.hpp"
 
+#include <dlfcn.h>
+
 #include <atomic>
+#include <cstdlib>
 
 #include "math/matrix.hpp"
-
-#ifdef TOPDOWN_HAVE_OPENBLAS
-extern "C" {
-// From OpenBLAS's cblas.h (declared here so that no header path depends on the distribution's layout).
-void cblas_sgemm(int order, int trans_a, int trans_b, int m, int n, int k, float alpha, const float* A, int lda,
-                 const float* B, int ldb, float beta, float* C, int ldc);
-}
-#endif
 
 namespace topdown {
 
 namespace {
-#ifdef TOPDOWN_HAVE_OPENBLAS
-std::atomic<bool> g_openblas{true};
+
+using SgemmFn = void (*)(int, int, int, int, int, int, float, const float*, int, const float*, int, float, float*, int);
+
+// OpenBLAS, opened on first use (issue 21). Not linked at build time, for two reasons: the build does not
+// need it (Eigen is the fallback), and OpenBLAS picks its kernels when it is loaded, from OPENBLAS_CORETYPE
+// or its CPU table. Debian 12's OpenBLAS does not know Zen 4/5 and falls back to its AVX2 "Haswell" kernels;
+// its AVX-512 "SkylakeX" kernels run there at about twice the rate (bench_gemm: 330-420 vs 160-180
+// GFLOP/s on 2 cores). So when the CPU has the AVX-512 subsets those kernels use and the user chose no core
+// type, SkylakeX is set before the library is opened. TOPDOWN_NO_OPENBLAS=1 keeps Eigen.
+SgemmFn open_openblas() {
+#if defined(__SANITIZE_THREAD__)
+    return nullptr;  // OpenBLAS's own threads are not instrumented: no false reports under TSan
 #else
-std::atomic<bool> g_openblas{false};
+    const char* off = std::getenv("TOPDOWN_NO_OPENBLAS");
+    if (off && *off && *off != '0') return nullptr;
+    __builtin_cpu_init();
+    if (!std::getenv("OPENBLAS_CORETYPE") && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512cd"))
+        setenv("OPENBLAS_CORETYPE", "SkylakeX", 0);
+    for (const char* name : {"libopenblas.so.0", "libopenblas.so"}) {
+        if (void* h = dlopen(name, RTLD_NOW | RTLD_LOCAL)) {
+            if (void* f = dlsym(h, "cblas_sgemm")) return reinterpret_cast<SgemmFn>(f);
+            dlclose(h);
+        }
+    }
+    return nullptr;
 #endif
+}
+
+SgemmFn openblas_sgemm() {
+    static const SgemmFn f = open_openblas();  // thread-safe one-time initialisation
+    return f;
+}
+
+std::atomic<bool> g_openblas{true};  // wanted (used when the library opens)
+
 }  // namespace
 
 bool sgemm_use_openblas(bool enable) {
-#ifdef TOPDOWN_HAVE_OPENBLAS
-    g_openblas.store(enable);
-#else
-    (void)enable;
-#endif
+    g_openblas.store(enable && openblas_sgemm() != nullptr);
     return g_openblas.load();
 }
 
 void sgemm_rowmajor(bool ta, bool tb, int M, int N, int K, float alpha, const float* A, int lda, const float* B,
                     int ldb, float beta, float* C, int ldc) {
-#ifdef TOPDOWN_HAVE_OPENBLAS
     if (g_openblas.load(std::memory_order_relaxed)) {
-        constexpr int kRowMajor = 101, kNoTrans = 111, kTrans = 112;
-        cblas_sgemm(kRowMajor, ta ? kTrans : kNoTrans, tb ? kTrans : kNoTrans, M, N, K, alpha, A, lda, B, ldb, beta,
-                    C, ldc);
-        return;
+        if (const SgemmFn f = openblas_sgemm()) {
+            constexpr int kRowMajor = 101, kNoTrans = 111, kTrans = 112;
+            f(kRowMajor, ta ? kTrans : kNoTrans, tb ? kTrans : kNoTrans, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
+            return;
+        }
     }
-#endif
     using Stride = Eigen::OuterStride<>;
     using CMap = Eigen::Map<const Matrix, 0, Stride>;
     Eigen::Map<Matrix, 0, Stride> c(C, M, N, Stride(ldc));
@@ -59,6 +80,8 @@ void sgemm_rowmajor(bool ta, bool tb, int M, int N, int K, float alpha, const fl
         c.noalias() += alpha * (a * b);
 }
 
-const char* sgemm_backend() { return g_openblas.load() ? "openblas" : "eigen"; }
+const char* sgemm_backend() {
+    return g_openblas.load() && openblas_sgemm() ? "openblas" : "eigen";
+}
 
 }  // namespace topdown

@@ -1,6 +1,6 @@
-// Single-precision GEMM on row-major arrays for the training loop (issue 21): OpenBLAS (cblas_sgemm, its
-// run-time-dispatched AVX-512/AVX2 kernels, 2 threads in its own pool) when the build found libopenblas,
-// otherwise (or when switched off) Eigen's kernels. Summation order is the library's: results agree to rounding, not bit for bit.
+// Single-precision GEMM on row-major arrays for the training loop (issue 21): OpenBLAS's cblas_sgemm (opened
+// at run time, AVX-512 kernels where the CPU has them, its own pool of one thread per core) when libopenblas is
+// installed, otherwise (or when switched off) Eigen's kernels. Results agree to rounding, not bit for bit.
 #pragma once
 
 namespace topdown {
@@ -12,7 +12,7 @@ void sgemm_rowmajor(bool trans_a, bool trans_b, int M, int N, int K, float alpha
 // "openblas" or "eigen": which implementation sgemm_rowmajor uses now.
 const char* sgemm_backend();
 
-// Chooses OpenBLAS (the default when the build has it) or Eigen; returns whether OpenBLAS is now in use.
+// Chooses OpenBLAS (the default when it can be opened) or Eigen; returns whether OpenBLAS is now in use.
 // For benchmarks and tests; not thread-safe against running products.
 bool sgemm_use_openblas(bool enable);
 

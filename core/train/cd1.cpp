@@ -26,6 +26,11 @@ void up_into(const float* X, int rows, int ldx, const RbmLayer& l, float* out, i
 
 }  // namespace
 
+void cd1_up(const RbmLayer& layer, const Matrix& x, Matrix& out) {
+    out.resize(x.rows(), layer.W.cols());
+    up_into(x.data(), static_cast<int>(x.rows()), static_cast<int>(x.cols()), layer, out.data(), static_cast<int>(out.cols()));
+}
+
 float cd1_update(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, const Cd1Params& p, CounterRng& rng,
                  Cd1Workspace& ws) {
     const int B = static_cast<int>(v0.rows()), n = static_cast<int>(layer.W.rows()), m = static_cast<int>(layer.W.cols());

@@ -27,6 +27,10 @@ struct Cd1Params {
     bool sample_negative_visible;
 };
 
+// out = σ(x W + b) through the training GEMM (OpenBLAS when installed, as cd1_update): the trainer's up-pass of a
+// whole data set, so that training uses one thread pool throughout.
+void cd1_up(const RbmLayer& layer, const Matrix& x, Matrix& out);
+
 // Updates `layer` and `vel` from the batch v0 (rows are samples); returns MSE(v0, neg_pv).
 float cd1_update(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, const Cd1Params& params, CounterRng& rng,
                  Cd1Workspace& ws);
