@@ -82,5 +82,12 @@ if [ "${PEER:-1}" != 0 ]; then
   fi
 fi
 uptime >"$TMP/load_end"
-python3 bench/collect_results.py "$TMP" >"$OUT"
-echo "wrote $OUT" >&2
+if python3 bench/collect_results.py "$TMP" >"$OUT.tmp"; then
+  mv "$OUT.tmp" "$OUT"
+  echo "wrote $OUT" >&2
+else
+  rm -f "$OUT.tmp"
+  cp -r "$TMP" "${OUT%.json}.raw"  # the raw outputs, to collect again by hand
+  echo "collecting failed; raw outputs in ${OUT%.json}.raw" >&2
+  exit 1
+fi

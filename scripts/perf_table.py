@@ -13,13 +13,15 @@ def fmt(v, unit):
         return f"{v:.2f} s" if v < 100 else f"{v:.0f} s"
     if unit == "GFLOP/s":
         return f"{v:.0f} GFLOP/s"
+    if v < 1000:
+        return f"{v:.1f} {unit}"
     return f"{v:,.0f} {unit}"
 
 
 def table(res):
     m = res["machine"]
     lines = [f"Measured by `bench/run_all.sh` on {res['date'][:10]} (commit {res['commit']}), {m['cpu']}, "
-             f"{m['cores']} cores, {m['isa']}; load at start: `{res['load_start'].split('load average:')[-1].strip()}`, "
+             f"{m['cores']} cores, {m['isa']}, OPENBLAS_CORETYPE {m.get('openblas_coretype', '?')}; load at start: `{res['load_start'].split('load average:')[-1].strip()}`, "
              f"at end: `{res['load_end'].split('load average:')[-1].strip()}`. Best of the repetitions; the peer is "
              f"`bench/peers/torch_peer.py` (PyTorch {res.get('peer', {}).get('torch', 'n/a')}, 2 threads) on the "
              "same weights and shapes.", "",

@@ -2,7 +2,12 @@
 // transposition, strides wider than the matrices, alpha and beta.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <vector>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "math/random.hpp"
 #include "math/sgemm.hpp"
@@ -42,4 +47,37 @@ TEST(Sgemm, BothBackendsMatchAPlainLoopForEveryTransposition) {
             }
     }
     sgemm_use_openblas(had);
+}
+
+// Training results must not depend on how many threads a machine (or a Slurm job) has: the same product on 1 and
+// on 2 threads gives the same bits, with either backend (rows split over threads, never the inner dimension).
+TEST(Sgemm, ResultDoesNotDependOnTheThreadCount) {
+#ifdef _OPENMP
+    const int M = 300, N = 70, K = 256;
+    CounterRng r(5, 2);
+    std::vector<float> A(M * K), B(K * N);
+    for (auto& v : A) v = r.normal();
+    for (auto& v : B) v = r.normal();
+    const bool had = sgemm_use_openblas(true);
+    const int threads = omp_get_max_threads();
+    for (bool openblas : {false, true}) {
+        if (openblas && !had) break;
+        sgemm_use_openblas(openblas);
+        std::vector<float> C1(M * N), C2(M * N);
+        omp_set_num_threads(1);
+        sgemm_rowmajor(false, false, M, N, K, 1.0f, A.data(), K, B.data(), N, 0.0f, C1.data(), N);
+        omp_set_num_threads(2);
+        sgemm_rowmajor(false, false, M, N, K, 1.0f, A.data(), K, B.data(), N, 0.0f, C2.data(), N);
+        EXPECT_EQ(std::memcmp(C1.data(), C2.data(), C1.size() * sizeof(float)), 0) << sgemm_backend();
+        omp_set_num_threads(1);  // the gradient shape: Aᵀ B
+        sgemm_rowmajor(true, false, K, N, M, 1.0f, A.data(), K, A.data(), K, 0.0f, C1.data(), N);
+        omp_set_num_threads(2);
+        sgemm_rowmajor(true, false, K, N, M, 1.0f, A.data(), K, A.data(), K, 0.0f, C2.data(), N);
+        EXPECT_EQ(std::memcmp(C1.data(), C2.data(), std::size_t(K) * N * sizeof(float)), 0) << sgemm_backend();
+    }
+    omp_set_num_threads(threads);
+    sgemm_use_openblas(had);
+#else
+    GTEST_SKIP() << "built without OpenMP";
+#endif
 }

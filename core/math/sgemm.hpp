@@ -1,6 +1,7 @@
 // Single-precision GEMM on row-major arrays for the training loop (issue 21): OpenBLAS's cblas_sgemm (opened
-// at run time, AVX-512 kernels where the CPU has them, its own pool of one thread per core) when libopenblas is
-// installed, otherwise (or when switched off) Eigen's kernels. Results agree to rounding, not bit for bit.
+// at run time, AVX-512 kernels where the CPU has them, single-threaded, rows split over the OpenMP threads) when
+// libopenblas is installed, otherwise (or when switched off) Eigen's kernels. Results agree to rounding between
+// the two, not bit for bit; with either, they do not depend on the number of threads.
 #pragma once
 
 namespace topdown {

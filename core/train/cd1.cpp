@@ -1,6 +1,7 @@
 #include "train/cd1.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "math/sgemm.hpp"
 
@@ -24,15 +25,45 @@ void up_into(const float* X, int rows, int ldx, const RbmLayer& l, float* out, i
     }
 }
 
+// The CD-1 update exactly as before issue 21 (Eigen expressions, two gradient products): used when OpenBLAS is
+// not in use, so that an Eigen-only build (and the GUI tests' fixture model) trains bit for bit as it did.
+float cd1_update_eigen(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, const Cd1Params& p, CounterRng& rng,
+                       Cd1Workspace& ws) {
+    const float B = static_cast<float>(v0.rows());
+    layer.up(v0, ws.pos_ph);                                              // pos_ph = up(v0)
+    ws.h0.resize(ws.pos_ph.rows(), ws.pos_ph.cols());
+    rng.bernoulli(ws.pos_ph.data(), ws.h0.data(), static_cast<std::size_t>(ws.h0.size()));  // h0 ~ Bern(pos_ph)
+    layer.down(ws.h0, ws.neg_pv);                                         // neg_pv = down(h0)
+    const Matrix* v1 = &ws.neg_pv;
+    if (p.sample_negative_visible) {                                      // v1 ~ Bern(neg_pv)
+        ws.v1.resize(ws.neg_pv.rows(), ws.neg_pv.cols());
+        rng.bernoulli(ws.neg_pv.data(), ws.v1.data(), static_cast<std::size_t>(ws.v1.size()));
+        v1 = &ws.v1;
+    }
+    layer.up(*v1, ws.neg_ph);                                             // neg_ph = up(v1)
+
+    ws.grad.noalias() = v0.transpose() * ws.pos_ph;                       // v0ᵀ pos_ph − v1ᵀ neg_ph
+    ws.grad.noalias() -= v1->transpose() * ws.neg_ph;
+    vel.dW = p.momentum * vel.dW + p.learning_rate * (ws.grad / B - p.weight_decay * layer.W);
+    vel.da = p.momentum * vel.da + p.learning_rate * (v0 - *v1).colwise().mean();
+    vel.db = p.momentum * vel.db + p.learning_rate * (ws.pos_ph - ws.neg_ph).colwise().mean();
+    layer.W += vel.dW;
+    layer.a += vel.da;
+    layer.b += vel.db;
+    return (v0 - ws.neg_pv).squaredNorm() / static_cast<float>(v0.size());
+}
+
 }  // namespace
 
 void cd1_up(const RbmLayer& layer, const Matrix& x, Matrix& out) {
+    if (std::string(sgemm_backend()) != "openblas") return layer.up(x, out);  // as before issue 21
     out.resize(x.rows(), layer.W.cols());
     up_into(x.data(), static_cast<int>(x.rows()), static_cast<int>(x.cols()), layer, out.data(), static_cast<int>(out.cols()));
 }
 
 float cd1_update(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, const Cd1Params& p, CounterRng& rng,
                  Cd1Workspace& ws) {
+    if (std::string(sgemm_backend()) != "openblas") return cd1_update_eigen(layer, vel, v0, p, rng, ws);
     const int B = static_cast<int>(v0.rows()), n = static_cast<int>(layer.W.rows()), m = static_cast<int>(layer.W.cols());
     const float fB = static_cast<float>(B);
     // Issue 21: both phases in one pair of matrices, positive rows [0, B) and negative rows [B, 2B):
