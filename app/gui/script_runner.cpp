@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -30,8 +31,20 @@ bool ScriptRunner::parse_classes(const ModelInfo& m, const std::string& classes,
     }
 }
 
+// Issue 21: with TOPDOWN_STARTUP_LOG set, prints the wall-clock time (ns since the epoch, comparable with the
+// launcher's `date +%s%N`) of the first frame and of the first frame showing a step, for bench/bench_startup.sh.
+static void log_startup(const char* what, bool& done) {
+    if (done) return;
+    done = true;
+    if (!std::getenv("TOPDOWN_STARTUP_LOG")) return;
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch());
+    std::fprintf(stderr, "startup: %s %lld\n", what, static_cast<long long>(ns.count()));
+}
+
 void ScriptRunner::update(UiContext& ctx) {
     const Snapshot& s = *ctx.snap;
+    log_startup("first_frame", logged_first_frame_);
+    if (s.step >= 1) log_startup("first_step", logged_first_step_);
     new_step_ = s.step != last_step_;
     last_step_ = s.step;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();

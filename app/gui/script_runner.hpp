@@ -80,6 +80,7 @@ private:
     bool new_step_ = false;
     bool space_pressed_ = false;  // --press-space: waiting for the chains Space started  // this frame's snapshot shows a step the previous frame did not
     std::map<std::string, double> cpu_at_bench_start_;  // per-thread CPU seconds when the benchmark began
+    bool logged_first_frame_ = false, logged_first_step_ = false;  // TOPDOWN_STARTUP_LOG (bench/bench_startup.sh)
 };
 
 }  // namespace topdown::gui
