@@ -222,6 +222,7 @@ struct AppRun {
     std::vector<int> forced_down;  // keys held down for one frame because their tap was shorter than it
     bool forced_ctrl = false;
     std::chrono::steady_clock::time_point last, next_frame;
+    std::chrono::steady_clock::time_point frame_start;  // when the previous frame began (compare mode's lockstep)
 };
 
 // Settings file and command-line options into the view state and the window size.
@@ -457,7 +458,11 @@ bool run_frame(AppRun& a, ScriptRunner& script, VisibleRenderer& renderer, Sessi
     renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
     ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
     resolve_pending_session(ctx);
-    update_compare(ctx, std::chrono::duration<double>(std::chrono::steady_clock::now() - a.last).count());
+    const auto frame_start = std::chrono::steady_clock::now();  // lockstep play earns steps per frame interval
+    update_compare(ctx, a.frame_start.time_since_epoch().count() == 0
+                            ? 0.0
+                            : std::chrono::duration<double>(frame_start - a.frame_start).count());
+    a.frame_start = frame_start;
     if (o.scripted()) {
         script.update(ctx);
         if (script.done()) return false;

@@ -57,6 +57,9 @@ void update_compare(UiContext& ctx, double dt) {
     const Snapshot& a = *ctx.snap;
     const Snapshot& b = *c.snap;
     if (!side_ready(a) || !side_ready(b)) return;
+    // Lockstep play earns steps at the requested speed every frame (at most 25 ahead).
+    const double rate = ctx.view.max_speed ? 1e9 : static_cast<double>(ctx.view.speed);
+    if (c.playing) c.step_credit = std::min(c.step_credit + rate * dt, 25.0);
     if (c.restarting) {  // a snapshot from before the restart must not make the other side catch up with it
         if (a.newest_step != 0 || b.newest_step != 0) return;
         c.restarting = false;
@@ -69,12 +72,10 @@ void update_compare(UiContext& ctx, double dt) {
         else send_b(ctx, cmd::RunTo{to});
         return;
     }
-    // Lockstep play: once both sides stand at the target, both run to the next one.
-    if (!c.playing || a.step < c.target) return;
-    const double rate = ctx.view.max_speed ? 1e9 : static_cast<double>(ctx.view.speed);
-    c.step_credit = std::min(c.step_credit + rate * dt, 25.0);
-    const int n = std::max(1, static_cast<int>(std::floor(c.step_credit)));
-    c.step_credit = std::max(0.0, c.step_credit - n);
+    // Lockstep play: once both sides stand at the target and a step is earned, both run to the next target.
+    if (!c.playing || a.step < c.target || c.step_credit < 1.0) return;
+    const int n = static_cast<int>(std::floor(c.step_credit));
+    c.step_credit -= n;
     c.target = a.step + n;
     drive(ctx, cmd::RunTo{c.target});
 }
