@@ -24,7 +24,8 @@ using SgemmFn = void (*)(int, int, int, int, int, int, float, const float*, int,
 // or its CPU table. Debian 12's OpenBLAS does not know Zen 4/5 and falls back to its AVX2 "Haswell" kernels;
 // its AVX-512 "SkylakeX" kernels run there at about twice the rate (bench_gemm: 330-420 vs 160-180
 // GFLOP/s on 2 cores). So when the CPU has the AVX-512 subsets those kernels use and the user chose no core
-// type, SkylakeX is set before the library is opened. TOPDOWN_NO_OPENBLAS=1 keeps Eigen.
+// type, SkylakeX is set before the library is opened (a machine-wide OPENBLAS_CORETYPE is respected).
+// TOPDOWN_NO_OPENBLAS=1 never opens it.
 SgemmFn open_openblas() {
 #if defined(__SANITIZE_THREAD__)
     return nullptr;  // OpenBLAS's own threads are not instrumented: no false reports under TSan
@@ -58,7 +59,14 @@ SgemmFn openblas_sgemm() {
     return f;
 }
 
-std::atomic<bool> g_openblas{true};  // wanted (used when the library opens)
+// Opt-in (TOPDOWN_OPENBLAS=1 or sgemm_use_openblas(true)): OpenBLAS's rounding depends on how the rows are
+// split (tests/test_sgemm.cpp showed it even with the split done here), so its results would depend on the
+// number of threads, and a Slurm sweep would not match a local one. Eigen's do not, so Eigen is the default.
+bool env_wants_openblas() {
+    const char* v = std::getenv("TOPDOWN_OPENBLAS");
+    return v && *v && *v != '0';
+}
+std::atomic<bool> g_openblas{env_wants_openblas()};
 
 }  // namespace
 

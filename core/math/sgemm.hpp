@@ -1,7 +1,7 @@
-// Single-precision GEMM on row-major arrays for the training loop (issue 21): OpenBLAS's cblas_sgemm (opened
-// at run time, AVX-512 kernels where the CPU has them, single-threaded, rows split over the OpenMP threads) when
-// libopenblas is installed, otherwise (or when switched off) Eigen's kernels. Results agree to rounding between
-// the two, not bit for bit; with either, they do not depend on the number of threads.
+// Single-precision GEMM on row-major arrays for the training loop (issue 21): Eigen's kernels by default (results
+// independent of the thread count), or, opt-in with TOPDOWN_OPENBLAS=1, OpenBLAS's cblas_sgemm (opened at run time,
+// AVX-512 kernels where the CPU has them, single-threaded, rows split over the OpenMP threads). OpenBLAS is faster
+// with its AVX-512 kernels but its rounding depends on the row split, so its results vary with the thread count.
 #pragma once
 
 namespace topdown {
@@ -13,7 +13,7 @@ void sgemm_rowmajor(bool trans_a, bool trans_b, int M, int N, int K, float alpha
 // "openblas" or "eigen": which implementation sgemm_rowmajor uses now.
 const char* sgemm_backend();
 
-// Chooses OpenBLAS (the default when it can be opened) or Eigen; returns whether OpenBLAS is now in use.
+// Chooses OpenBLAS (when it can be opened) or Eigen (the default); returns whether OpenBLAS is now in use.
 // For benchmarks and tests; not thread-safe against running products.
 bool sgemm_use_openblas(bool enable);
 

@@ -25,8 +25,9 @@ void up_into(const float* X, int rows, int ldx, const RbmLayer& l, float* out, i
     }
 }
 
-// The CD-1 update exactly as before issue 21 (Eigen expressions, two gradient products): used when OpenBLAS is
-// not in use, so that an Eigen-only build (and the GUI tests' fixture model) trains bit for bit as it did.
+// The CD-1 update exactly as before issue 21 (Eigen expressions, two gradient products): the default (Eigen)
+// path, so that models train bit for bit as they did, whatever the thread count. The fused path below runs
+// with OpenBLAS (opt-in, TOPDOWN_OPENBLAS=1).
 float cd1_update_eigen(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, const Cd1Params& p, CounterRng& rng,
                        Cd1Workspace& ws) {
     const float B = static_cast<float>(v0.rows());
