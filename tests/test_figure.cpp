@@ -199,3 +199,64 @@ TEST(Figure, LiveFiguresFromASnapshot) {
     EXPECT_EQ(paths.size(), 4u * 4u);
     for (const auto& p : paths) EXPECT_GT(std::filesystem::file_size(p), 50u) << p;
 }
+
+namespace {
+// The texts of an SVG's text layer: (x, y, font size, text).
+struct SvgText {
+    double x, y, size;
+    std::string text;
+};
+std::vector<SvgText> svg_texts(const std::string& svg) {
+    std::vector<SvgText> out;
+    for (std::size_t at = svg.find("<text x=\""); at != std::string::npos; at = svg.find("<text x=\"", at + 1)) {
+        SvgText t{};
+        std::sscanf(svg.c_str() + at, "<text x=\"%lf\" y=\"%lf\" font-size=\"%lf\"", &t.x, &t.y, &t.size);
+        const auto gt = svg.find('>', at), end = svg.find("</text>", at);
+        t.text = svg.substr(gt + 1, end - gt - 1);
+        out.push_back(t);
+    }
+    return out;
+}
+}  // namespace
+
+TEST(Figure, LegendGoesWhereThereIsNoData) {
+    // A line along the top of the plot: the top corners are taken, so the legend goes to a bottom corner.
+    Figure f;
+    f.title = "legend placement";
+    f.width_in = kOneColumnInches;
+    Panel p;
+    p.y.min = 0, p.y.max = 10.5;
+    p.lines.push_back({"the only series", {0, 1, 2, 3, 4}, {10, 10, 10, 10, 10}, {}, state_color(0, 10), 1.5});
+    f.panels = {p};
+    const auto size = figure_size(f);
+    double legend_y = -1;
+    for (const auto& t : svg_texts(render_figure(f, Format::Svg)))
+        if (t.text == "the only series") legend_y = t.y;
+    ASSERT_GT(legend_y, 0);
+    EXPECT_GT(legend_y, size.height / 2) << "legend at y = " << legend_y << " of " << size.height;
+}
+
+TEST(Figure, TickLabelsNeverOverlap) {
+    // 0..1000 on a one-column panel: the printed x tick labels keep a gap (width of DejaVu digits: 0.64 em at most).
+    Figure f;
+    f.width_in = 2.0;
+    Panel p;
+    p.legend = false;
+    p.x.title = "x";
+    Line l{"", {}, {}, {}, state_color(0, 10), 1.0};
+    for (int i = 0; i <= 100; ++i) l.x.push_back(1000.0 * i / 100), l.y.push_back(i % 7);
+    p.lines = {l};
+    f.panels = {p};
+    std::vector<SvgText> row;
+    double bottom = 0;
+    const auto texts = svg_texts(render_figure(f, Format::Svg));
+    for (const auto& t : texts)
+        if (t.text.find_first_not_of("0123456789") == std::string::npos) bottom = std::max(bottom, t.y);
+    for (const auto& t : texts)
+        if (t.y == bottom) row.push_back(t);
+    ASSERT_GE(row.size(), 2u);
+    for (std::size_t i = 1; i < row.size(); ++i) {
+        const double half = 0.32 * row[i].size * double(row[i].text.size() + row[i - 1].text.size());
+        EXPECT_GT(row[i].x - row[i - 1].x, half) << row[i - 1].text << " / " << row[i].text;
+    }
+}

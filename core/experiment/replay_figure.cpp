@@ -2,7 +2,8 @@
 
 namespace topdown {
 
-figure::Figure replay_figure(const std::vector<ReplayCurve>& curves, const std::string& new_name) {
+figure::Figure replay_figure(const std::vector<ReplayCurve>& curves, const std::string& dataset) {
+    const std::string new_name = dataset == "fashion" ? "Fashion-MNIST" : dataset;
     figure::Figure f;
     f.title = "Continual learning: MNIST, then " + new_name + " with replay";
     f.width_in = figure::kTwoColumnInches;
@@ -15,6 +16,7 @@ figure::Figure replay_figure(const std::vector<ReplayCurve>& curves, const std::
         p->x.integer_ticks = true;
         p->y.title = "read-out accuracy (%)";
         p->y.min = 0, p->y.max = 100;
+        p->x.min = -0.5;  // both panels on the same epoch axis
     }
     for (std::size_t i = 0; i < curves.size(); ++i) {
         const auto& k = curves[i];
