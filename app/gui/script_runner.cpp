@@ -92,6 +92,8 @@ void ScriptRunner::wait_model(UiContext& ctx) {
         return fail("--classes '" + o_.classes + "' does not name classes of this model");
     c.k = o_.k;
     c.temperature = o_.temperature;
+    c.schedule = static_cast<int>(parse_schedule_kind(o_.schedule));
+    c.t_end = o_.t_end;
     c.seed = o_.seed;
     c.steps = o_.steps;
     c.ensemble_size = o_.ensemble;

@@ -25,7 +25,7 @@ namespace topdown::gui {
 
 // Names of BiasMethod values in the order of the enum.
 inline constexpr const char* kMethodNames[] = {"label", "double-label chimera", "intersection chimera",
-                                               "random", "from a data sample"};
+                                               "random", "from a data sample", "parallel tempering"};
 
 // The replay panel's fields (continual-learning experiment, docs/METHODS.md §12).
 struct ReplayPanelState {

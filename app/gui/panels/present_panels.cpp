@@ -36,10 +36,10 @@ void draw_compact_composer_panel(UiContext& ctx) {
         ComposerState& c = ctx.composer;
         const ModelInfo* m = s.model.get();
         const float fh = ImGui::GetFontSize();
-        const char* methods[] = {"label", "double", "intersection", "random", "sample"};
+        const char* methods[] = {"label", "double", "intersection", "random", "sample", "tempering"};
         ImGui::SetNextItemWidth(fh * 7.5f);
         ImGui::Combo("##method", &c.method, methods, IM_ARRAYSIZE(methods));
-        if (m && c.method <= static_cast<int>(BiasMethod::Intersection)) {
+        if (m && traits(static_cast<BiasMethod>(c.method)).uses_classes) {
             const int C = m->num_classes();
             auto pick = [&](const char* id, int& v) {
                 v = std::clamp(v, 0, std::max(0, C - 1));
