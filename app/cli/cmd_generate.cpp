@@ -32,8 +32,8 @@ struct GenerateArgs {
     float temperature = 1.0f;
     std::string schedule = "constant";
     float t_start = 0.0f, t_end = 0.0f;  // 0: --temperature
-    int replicas = 4, swap_every = 1;     // method tempering
-    float t_max = 2.0f;
+    int replicas = TemperingSpec{}.replicas, swap_every = TemperingSpec{}.swap_every;  // method tempering
+    float t_max = TemperingSpec{}.t_max;
     std::uint64_t seed = 1;
 };
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "analyze/statistics.hpp"
+#include "generate/tempering_spec.hpp"
 
 namespace topdown {
 
@@ -38,7 +39,10 @@ nlohmann::json tempering_comparison_json(const std::vector<ConditionResult>& res
                                          const std::map<std::string, MethodSummary>& methods) {
     if (!methods.count("tempering")) return nullptr;
     nlohmann::json j;
-    j["ladder"] = "geometric, 4 replicas, T = 1 .. 2, swaps after every step (docs/METHODS.md §6.5)";
+    const TemperingSpec d;
+    j["ladder"] = "geometric, " + std::to_string(d.replicas) + " replicas, T = 1 .. " + f3(d.t_max) +
+                  ", adjacent swaps proposed after every " + (d.swap_every == 1 ? std::string("step") : std::to_string(d.swap_every) + " steps") +
+                  " (docs/METHODS.md §6.5)";
     nlohmann::json rows = nlohmann::json::object();
     for (const char* name : kCompared) {
         if (!methods.count(name)) continue;

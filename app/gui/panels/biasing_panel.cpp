@@ -101,13 +101,13 @@ void draw_biasing_panel(UiContext& ctx) {
         }
         const char* schedules[] = {"constant", "linear", "cosine"};
         const bool tempering = c.method == static_cast<int>(BiasMethod::Tempering);
-        if (tempering) c.schedule = 0;  // tempering runs at a constant temperature (ladder 1..2, 4 replicas)
+        if (tempering) c.schedule = 0;  // tempering runs at a constant temperature (TemperingSpec's default ladder)
         if (tempering) ImGui::BeginDisabled();
         ImGui::Combo("schedule", &c.schedule, schedules, IM_ARRAYSIZE(schedules));
         if (tempering) ImGui::EndDisabled();
         help_marker(ctx, "schedule", "The temperature over the steps: constant, or falling/rising from the start to "
                                      "the end temperature linearly or along a half cosine. Tempering keeps T constant "
-                                     "and runs 3 hotter replicas (T up to 2) that swap states with it.");
+                                     "and runs 7 hotter replicas (T up to 1.5) that swap states with it.");
         ImGui::SliderFloat(c.schedule == 0 ? "temperature" : "T start", &c.temperature, 0.1f, 5.0f, "%.2f",
                            ImGuiSliderFlags_Logarithmic);
         if (c.schedule != 0) ImGui::SliderFloat("T end", &c.t_end, 0.1f, 5.0f, "%.2f", ImGuiSliderFlags_Logarithmic);
