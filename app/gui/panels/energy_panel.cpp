@@ -157,11 +157,11 @@ void draw_energy_plots(UiContext& ctx) {
                                                 layers.size() == 1 ? ylabel.c_str()
                                                 : i == 0           ? "energy E_l of layer pair (l-1, l), no unit"
                                                                    : "");
+            if (i == 0) temperature_line(a, s, xr, yr);  // beneath the energy curves
             plot::plot_band(a, d.ex.data(), d.lo.data(), d.hi.data(), d.ex.size(), kEnsembleBand);
             plot::plot_line(a, d.ex.data(), d.mean.data(), d.ex.size(), kEnsembleColor, 1.5f);
             plot::plot_line(a, d.fx.data(), d.fy.data(), d.fx.size(), kFocusedColor, 2.0f);
             plot::plot_vline(a, s.step, IM_COL32(255, 255, 255, 90));
-            if (i == 0) temperature_line(a, s, xr, yr);
             if (layers.size() > 1)
                 a.draw->AddText(ImVec2(a.min.x + fh * 0.4f, a.min.y + fh * 0.2f), IM_COL32(220, 225, 235, 255),
                                 (std::string("E") + std::to_string(l)).c_str());
