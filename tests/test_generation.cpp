@@ -213,7 +213,8 @@ TEST(Chain, EveryMethodRunsOnAPlainRbm) {
     m->label_biasing = test::seeded_uniform(2, 5, 2);
     m->k = 2;
     auto g = prepare_generation_model(m);
-    for (auto method : {BiasMethod::Label, BiasMethod::DoubleLabel, BiasMethod::Intersection, BiasMethod::Random}) {
+    for (auto method : {BiasMethod::Label, BiasMethod::DoubleLabel, BiasMethod::Intersection, BiasMethod::Random,
+                        BiasMethod::Tempering}) {
         GenerationRequest r;
         r.bias.method = method;
         r.chains = 3;

@@ -91,8 +91,9 @@ void register_experiment_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("experiment", "Run the papers' studies: every label, all class pairs, random inits");
     cmd->add_option("model", a.model, "Model file (.tdm)")->required();
     cmd->add_option("--classifier", a.classifier, "State classifier (.tdc)")->required();
-    cmd->add_option("--study", a.study, "label, double, intersection, random or all")
-        ->check(CLI::IsMember({"label", "double", "intersection", "random", "all"}))->capture_default_str();
+    cmd->add_option("--study", a.study, "label, double, intersection, random, all, or tempering (label, intersection and "
+                                        "parallel-tempering conditions side by side)")
+        ->check(CLI::IsMember({"label", "double", "intersection", "random", "all", "tempering"}))->capture_default_str();
     cmd->add_option("--chains", a.o.chains, "Chains per condition")->check(CLI::Range(1, 100000))->capture_default_str();
     cmd->add_option("--steps", a.o.steps, "Steps per chain")->check(CLI::Range(1, 100000))->capture_default_str();
     cmd->add_option("--seed", a.o.seed, "Seed")->capture_default_str();

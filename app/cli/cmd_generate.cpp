@@ -11,6 +11,8 @@
 #include "experiment/study_memory.hpp"
 #include "generate/filmstrip_steps.hpp"
 #include "generate/generation_run.hpp"
+#include "generate/temperature_schedule.hpp"
+#include "generate/tempering.hpp"
 #include "model/image_shape.hpp"
 #include "model/model_file.hpp"
 #include "util/atomic_file.hpp"
@@ -28,6 +30,10 @@ struct GenerateArgs {
     std::string model, method = "label", classes = "0", out, frames, data_dir_override;
     int k = 0, steps = 100, chains = 100, threads = 0, filmstrip_chains = 16, image_index = 0;
     float temperature = 1.0f;
+    std::string schedule = "constant";
+    float t_start = 0.0f, t_end = 0.0f;  // 0: --temperature
+    int replicas = TemperingSpec{}.replicas, swap_every = TemperingSpec{}.swap_every;  // method tempering
+    float t_max = TemperingSpec{}.t_max;
     std::uint64_t seed = 1;
 };
 
@@ -64,6 +70,12 @@ std::string reproduce_command(const GenerateArgs& a, const std::vector<int>& cla
                     std::to_string(a.steps) + " --chains " + std::to_string(a.chains) + " --seed " + std::to_string(a.seed) +
                     " --frames " + frames + " --filmstrip-chains " + std::to_string(a.filmstrip_chains) + " --image-index " +
                     std::to_string(a.image_index) + " --threads " + std::to_string(a.threads);
+    if (a.schedule != "constant")
+        c += " --schedule " + a.schedule + " --t-start " + exact_float(a.t_start > 0 ? a.t_start : a.temperature) +
+             " --t-end " + exact_float(a.t_end > 0 ? a.t_end : a.temperature);
+    if (a.method == "tempering")
+        c += " --replicas " + std::to_string(a.replicas) + " --t-max " + exact_float(a.t_max) + " --swap-every " +
+             std::to_string(a.swap_every);
     if (!a.data_dir_override.empty()) c += " --data-dir " + shell_quote(a.data_dir_override);
     return c + " --out " + shell_quote(a.out);
 }
@@ -88,7 +100,13 @@ GenerationRequest make_request(const GenerateArgs& a, const Dbn& model, std::vec
     req.chains = a.chains;
     req.steps = a.steps;
     req.seed = a.seed;
-    req.temperature.constant = a.temperature;
+    ScheduleSpec sched;
+    sched.kind = parse_schedule_kind(a.schedule);
+    sched.t_start = sched.kind == ScheduleKind::Constant ? a.temperature : (a.t_start > 0 ? a.t_start : a.temperature);
+    sched.t_end = a.t_end > 0 ? a.t_end : a.temperature;
+    req.temperature = make_temperature_schedule(sched, a.steps);
+    req.tempering = TemperingSpec{a.replicas, a.t_max, a.swap_every};
+    request_temperature(req).validate();  // refuses a bad ladder before any work starts
     req.threads = a.threads;
     return req;
 }
@@ -117,6 +135,8 @@ struct GenerateRecord {
     std::vector<Matrix> kept;                     // per frame: strip_rows x D visible states
     std::ostringstream csv;
     std::vector<std::vector<double>> mean_energy;  // per layer, per step
+    std::vector<float> ladder;                     // method tempering: T_0..T_{K-1}
+    SwapStats swaps;                               // method tempering: swap counts after the last step
     double seconds = 0;
 
     GenerateRecord(std::vector<int> f, int rows, int L) : frames(std::move(f)), strip_rows(rows), kept(frames.size()),
@@ -140,6 +160,7 @@ struct GenerateRecord {
             csv << '\n';
         }
         for (int l = 0; l < L; ++l) mean_energy[static_cast<std::size_t>(l)].push_back(b.energies().col(l).mean());
+        if (const TemperingReplicas* t = b.tempering()) ladder = t->ladder(), swaps = t->stats();
     }
 };
 
@@ -184,6 +205,16 @@ nlohmann::json summary_json(const GenerateArgs& a, const Dbn& model, const Gener
     for (int c : cls) j["class_names"].push_back(c < model.num_classes() ? model.class_names[std::size_t(c)] : "?");
     j["k"] = traits(req.bias.method).uses_k ? resolve_k(model, a.k) : a.k;
     j["temperature"] = a.temperature;
+    j["schedule"] = a.schedule;
+    j["temperature_per_step"] = nlohmann::json::array();
+    for (int s = 1; s <= a.steps; ++s) j["temperature_per_step"].push_back(req.temperature.at(s));
+    if (!rec.ladder.empty()) {
+        nlohmann::json pairs = nlohmann::json::array();
+        for (std::size_t k = 0; k + 1 < rec.ladder.size(); ++k)
+            pairs.push_back({{"t_low", rec.ladder[k]}, {"t_high", rec.ladder[k + 1]}, {"attempted", rec.swaps.attempted[k]},
+                             {"accepted", rec.swaps.accepted[k]}, {"rate", rec.swaps.rate(int(k))}});
+        j["tempering"] = {{"ladder", rec.ladder}, {"swap_every", a.swap_every}, {"swaps", pairs}};
+    }
     j["steps"] = a.steps;
     j["chains"] = a.chains;
     j["seed"] = a.seed;
@@ -218,6 +249,10 @@ void run_generate(const GenerateArgs& a) {
         return ImageShape{r, c};
     }()));
     write_file_atomic((fs::path(a.out) / "chains.csv").string(), rec.csv.str());
+    for (std::size_t k = 0; k + 1 < rec.ladder.size(); ++k)
+        std::printf("swap T=%.4g <-> T=%.4g: %lld of %lld accepted (rate %.4f)\n", double(rec.ladder[k]),
+                    double(rec.ladder[k + 1]), static_cast<long long>(rec.swaps.accepted[k]),
+                    static_cast<long long>(rec.swaps.attempted[k]), rec.swaps.rate(int(k)));
     const nlohmann::json j = summary_json(a, *dbn, req, cls, first, rec);
     write_file_atomic((fs::path(a.out) / "summary.json").string(), j.dump(2));
     std::printf("wrote %s/{filmstrip.png, chains.csv, summary.json}\nreproduce: %s\n", a.out.c_str(),
@@ -227,13 +262,27 @@ void run_generate(const GenerateArgs& a) {
 
 void register_generate_command(CLI::App& app) {
     static GenerateArgs a;
-    auto* cmd = app.add_subcommand("generate", "Run biased generation chains (label, chimeras, random, sample)");
+    auto* cmd = app.add_subcommand("generate", "Run biased generation chains (label, chimeras, random, sample, tempering)");
     cmd->add_option("model", a.model, "Model file (.tdm)")->required();
-    cmd->add_option("--method", a.method, "label, double, intersection, random or sample")
-        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample"}))->capture_default_str();
+    cmd->add_option("--method", a.method, "label, double, intersection, random, sample or tempering (parallel tempering "
+                                          "from label biasing of the first class)")
+        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample", "tempering"}))->capture_default_str();
     cmd->add_option("--classes", a.classes, "Class indices or names, e.g. 2,9")->capture_default_str();
     cmd->add_option("--k", a.k, "Active top units for chimeras and random init (default: the model's k)")->check(CLI::Range(0, 65536));
     cmd->add_option("--temperature", a.temperature, "Temperature (divides every pre-activation)")->check(CLI::Range(0.01, 100.0))->capture_default_str();
+    cmd->add_option("--schedule", a.schedule, "Temperature schedule over the steps: constant (--temperature), linear or "
+                                              "cosine from --t-start to --t-end")
+        ->check(CLI::IsMember({"constant", "linear", "cosine"}))->capture_default_str();
+    cmd->add_option("--t-start", a.t_start, "Temperature of step 1 of a linear or cosine schedule (default: --temperature)")
+        ->check(CLI::Range(0.01, 100.0));
+    cmd->add_option("--t-end", a.t_end, "Temperature of the last step of a linear or cosine schedule (default: --temperature)")
+        ->check(CLI::Range(0.01, 100.0));
+    cmd->add_option("--replicas", a.replicas, "Method tempering: temperatures of the ladder, one replica each")
+        ->check(CLI::Range(2, 16))->capture_default_str();
+    cmd->add_option("--t-max", a.t_max, "Method tempering: the hottest temperature (geometric ladder from --temperature)")
+        ->check(CLI::Range(0.01, 100.0))->capture_default_str();
+    cmd->add_option("--swap-every", a.swap_every, "Method tempering: adjacent replicas propose swaps every S steps")
+        ->check(CLI::Range(1, 100000))->capture_default_str();
     cmd->add_option("--steps", a.steps, "Steps per chain")->check(CLI::Range(1, 100000))->capture_default_str();
     cmd->add_option("--chains", a.chains, "Number of chains")->check(CLI::Range(1, 1000000))->capture_default_str();
     cmd->add_option("--seed", a.seed, "Session seed (chain i uses stream (seed, i))")->capture_default_str();

@@ -35,11 +35,15 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
                "and above).");
     app.add_option("--model", o.model, "Model file (.tdm) to load at start");
     app.add_option("--session", o.session, "Session file (.json) to open at start");
-    app.add_option("--method", o.method, "label, double, intersection, random or sample")
-        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample"}))->capture_default_str();
+    app.add_option("--method", o.method, "label, double, intersection, random, sample or tempering")
+        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample", "tempering"}))->capture_default_str();
     app.add_option("--classes", o.classes, "Class indices or names, e.g. 2,9")->capture_default_str();
     app.add_option("--k", o.k, "Active top units for chimeras (0: the model's k)")->check(CLI::Range(0, 65536));
     app.add_option("--temperature", o.temperature, "Temperature")->check(CLI::Range(0.01, 100.0))->capture_default_str();
+    app.add_option("--schedule", o.schedule, "Temperature schedule: constant, linear or cosine from --temperature to --t-end")
+        ->check(CLI::IsMember({"constant", "linear", "cosine"}))->capture_default_str();
+    app.add_option("--t-end", o.t_end, "Temperature of the last step of a linear or cosine schedule")
+        ->check(CLI::Range(0.01, 100.0))->capture_default_str();
     app.add_option("--seed", o.seed, "Session seed (0 to 18446744073709551615)")->capture_default_str();
     app.add_option("--steps", o.steps, "Run to this step")->check(CLI::Range(1, 1000000))->capture_default_str();
     app.add_option("--ensemble", o.ensemble, "Ensemble size")->check(CLI::Range(0, 2000))->capture_default_str();

@@ -18,6 +18,8 @@ struct AppOptions {
     std::string classes = "2,9";  // class indices or names
     int k = 0;
     float temperature = 1.0f;
+    std::string schedule = "constant";
+    float t_end = 1.0f;
     std::uint64_t seed = 7;
     int steps = 100;
     int ensemble = 100;

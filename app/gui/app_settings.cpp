@@ -40,13 +40,15 @@ std::string load_settings(ViewState& view, ComposerState& composer, WindowSettin
     read(j, "speed", view.speed, 1.0f, 500.0f);
     read(j, "window_width", window.width, 320, 16384);
     read(j, "window_height", window.height, 240, 16384);
-    read(j, "method", composer.method, 0, 4);
+    read(j, "method", composer.method, 0, kBiasMethodCount - 1);
     read(j, "class_a", composer.class_a, 0, 999);
     read(j, "class_b", composer.class_b, 0, 999);
     read(j, "ensemble", composer.ensemble_size, 0, 500);
     read(j, "steps", composer.steps, 1, 1000000);
     read(j, "k", composer.k, 0, 65536);
     read(j, "temperature", composer.temperature, 0.1f, 5.0f);
+    read(j, "schedule", composer.schedule, 0, 2);
+    read(j, "t_end", composer.t_end, 0.1f, 5.0f);
     if (auto it = j.find("seed"); it != j.end() && it->is_number_unsigned()) composer.seed = it->get<std::uint64_t>();
     read(j, "sample_index", composer.sample_index, 0, 9999);
     read(j, "present_view", view.present_view, 0, 2);
@@ -73,6 +75,8 @@ std::string save_settings(const ViewState& view, const ComposerState& composer, 
     j["steps"] = composer.steps;
     j["k"] = composer.k;
     j["temperature"] = composer.temperature;
+    j["schedule"] = composer.schedule;
+    j["t_end"] = composer.t_end;
     j["seed"] = composer.seed;
     j["sample_index"] = composer.sample_index;
     j["present_view"] = view.present_view;

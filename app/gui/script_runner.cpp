@@ -134,6 +134,8 @@ bool ScriptRunner::compose(const ModelInfo& m, ComposerState& c, bool side_b) {
     }
     c.k = o_.k;
     c.temperature = o_.temperature;
+    c.schedule = static_cast<int>(parse_schedule_kind(o_.schedule));
+    c.t_end = o_.t_end;
     c.seed = o_.seed;
     c.steps = o_.steps;
     c.ensemble_size = o_.ensemble;

@@ -22,13 +22,17 @@ std::uint64_t condition_seed(std::uint64_t seed, const std::string& id) {
 }
 
 std::vector<Condition> study_conditions(const Dbn& m, const std::string& study, int k) {
-    static const std::vector<std::string> known{"label", "double", "intersection", "random", "all"};
+    static const std::vector<std::string> known{"label", "double", "intersection", "random", "all", "tempering"};
     if (std::find(known.begin(), known.end(), study) == known.end())
-        throw ArgumentError("unknown study '" + study + "' (known: label, double, intersection, random, all)");
+        throw ArgumentError("unknown study '" + study + "' (known: label, double, intersection, random, all, tempering)");
     const int C = m.num_classes();
     const int kk = resolve_k(m, k);
     std::vector<Condition> out;
-    auto want = [&](const char* s) { return study == "all" || study == s; };
+    // Study "tempering" (§10.5): label, intersection and tempering conditions side by side.
+    const bool tempering = study == "tempering";
+    auto want = [&](const char* s) {
+        return study == "all" || study == s || (tempering && (std::string(s) == "label" || std::string(s) == "intersection"));
+    };
     if (want("label"))
         for (int c = 0; c < C; ++c)
             out.push_back({"label-" + std::to_string(c), bias_spec(BiasMethod::Label, c, c, kk), "LB " + m.class_names[std::size_t(c)]});
@@ -55,6 +59,9 @@ std::vector<Condition> study_conditions(const Dbn& m, const std::string& study, 
                            bias_spec(BiasMethod::Random, 0, 0, kr), "RI k=" + std::to_string(kr)});
         }
     }
+    if (tempering)
+        for (int c = 0; c < C; ++c)
+            out.push_back({"tempering-" + std::to_string(c), bias_spec(BiasMethod::Tempering, c, c, kk), "PT " + m.class_names[std::size_t(c)]});
     return out;
 }
 

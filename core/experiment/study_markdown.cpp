@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "experiment/paper_values.hpp"
+#include "experiment/study_tempering.hpp"
 
 namespace topdown {
 
@@ -80,6 +81,7 @@ std::string study_markdown(const Dbn& model, const nlohmann::json& meta, const s
     if (!pca.is_null())
         row("PCA variance explained, 2 / 3 components",
             f3(100 * pca["explained_2"].get<double>()) + "% / " + f3(100 * pca["explained_3"].get<double>()) + "%");
+    md << tempering_comparison_markdown(results, methods);
     md << "\nFigures (PNG and SVG or PDF, each with the CSV of its data): visited_states, transition_*, state_time, "
           "energy_per_layer, pca_trajectories, filmstrips.  \n"
           "Whether these agree with the papers' qualitative findings is a result, not a test: read the numbers.\n";

@@ -9,6 +9,7 @@
 #include "experiment/study_markdown.hpp"
 #include "experiment/study_summary.hpp"
 #include "figure/ticks.hpp"
+#include "experiment/study_tempering.hpp"
 #include "model/image_shape.hpp"
 #include "util/atomic_file.hpp"
 #include "util/errors.hpp"
@@ -191,6 +192,7 @@ nlohmann::json write_study_outputs(const std::string& out, const std::vector<Con
     j["methods"] = write_method_tables(v, tcsv, out);
     j["mann_whitney"] = mann_whitney_json(v.methods);
     j["pca"] = write_pca(v, out);
+    if (auto t = tempering_comparison_json(results, v.methods); !t.is_null()) j["tempering_comparison"] = t;
     write_file_atomic((std::filesystem::path(out) / "transitions.csv").string(), tcsv.str());
     write_figures(v, out);
     write_file_atomic((std::filesystem::path(out) / "results.json").string(), j.dump(1));

@@ -15,7 +15,8 @@ const std::vector<BiasMethodTraits>& bias_method_table() {
                                                  {BiasMethod::DoubleLabel, "double", true, true, true, "double-label chimera"},
                                                  {BiasMethod::Intersection, "intersection", true, true, true, "intersection chimera"},
                                                  {BiasMethod::Random, "random", false, false, true, "random"},
-                                                 {BiasMethod::Sample, "sample", false, false, false, "from a data sample"}};
+                                                 {BiasMethod::Sample, "sample", false, false, false, "from a data sample"},
+                                                 {BiasMethod::Tempering, "tempering", true, false, false, "parallel tempering"}};
     return t;
 }
 
@@ -28,7 +29,7 @@ const BiasMethodTraits& traits(BiasMethod m) {
 BiasMethod parse_bias_method(const std::string& t) {
     for (const auto& row : bias_method_table())
         if (t == row.name) return row.method;
-    throw ArgumentError("unknown biasing method '" + t + "' (known: label, double, intersection, random, sample)");
+    throw ArgumentError("unknown biasing method '" + t + "' (known: label, double, intersection, random, sample, tempering)");
 }
 
 std::string to_string(BiasMethod m) { return traits(m).name; }
@@ -183,6 +184,10 @@ InitialState make_initial_state(const Dbn& m, const BiasSpec& s, std::uint64_t s
         case BiasMethod::Sample:
             st.top = sample_init(m, s.image);
             st.description = "bottom-up from an image";
+            break;
+        case BiasMethod::Tempering:  // §6.5: the replicas start from label biasing; the ladder is the run's
+            st.top = label_biasing(m, s.class_a);
+            st.description = "parallel tempering from label biasing '" + name(s.class_a) + "'";
             break;
     }
     st.active_units = static_cast<int>(std::lround(st.top.sum()));

@@ -8,6 +8,7 @@
 #endif
 
 #include "math/fast_sigmoid.hpp"
+#include "generate/tempering.hpp"
 #include "math/fixed_order_gemm.hpp"
 #include "util/errors.hpp"
 #include "util/parallel_parts.hpp"
@@ -32,7 +33,14 @@ ChainBatch::ChainBatch(std::shared_ptr<const GenerationModel> model, const Matri
     }
     states_.back() = initial_top;
     energies_ = Matrix::Zero(static_cast<Eigen::Index>(rows_), model_->depth());
+    if (temperature_.tempering)
+        tempering_ = std::make_unique<TemperingReplicas>(model_, initial_top, seed, chain_indices, temperature_.constant,
+                                                         *temperature_.tempering);
 }
+
+ChainBatch::~ChainBatch() = default;
+ChainBatch::ChainBatch(ChainBatch&&) noexcept = default;
+ChainBatch& ChainBatch::operator=(ChainBatch&&) noexcept = default;
 
 void ChainBatch::bottom_up(std::size_t r0, std::size_t r1, float scale) {
     const int L = model_->depth();
@@ -143,6 +151,7 @@ void ChainBatch::step(int threads) {
     // region and rethrown here, after every part has finished, instead of reaching std::terminate.
     run_parts(parts, run);
     steps_done_ = s;
+    if (tempering_) tempering_->after_step(*this, threads);
 }
 
 Eigen::VectorXf ChainBatch::active_fraction(int layer) const {
@@ -156,6 +165,17 @@ void ChainBatch::restore(int row, const float* visible, std::uint64_t rng_positi
     std::copy(visible, visible + v.cols(), v.data() + std::size_t(row) * std::size_t(v.cols()));
     rngs_[static_cast<std::size_t>(row)].seek(rng_position);
     steps_done_ = steps_done;
+}
+
+void ChainBatch::exchange_row(int row, ChainBatch& other, int other_row) {
+    if (row < 0 || std::size_t(row) >= rows_ || other_row < 0 || std::size_t(other_row) >= other.rows_ ||
+        states_.size() != other.states_.size() || energies_.cols() != other.energies_.cols())
+        throw ArgumentError("exchange_row: rows or shapes do not match");
+    for (std::size_t l = 0; l < states_.size(); ++l) {
+        if (states_[l].cols() != other.states_[l].cols()) throw ArgumentError("exchange_row: layer sizes differ");
+        states_[l].row(row).swap(other.states_[l].row(other_row));
+    }
+    energies_.row(row).swap(other.energies_.row(other_row));
 }
 
 }  // namespace topdown

@@ -16,11 +16,16 @@
 
 namespace topdown {
 
+class TemperingReplicas;
+
 class ChainBatch {
 public:
     // `initial_top` is N x n_top (one H⁰ per row); chain_indices[i] names the random stream of row i.
     ChainBatch(std::shared_ptr<const GenerationModel> model, const Matrix& initial_top, std::uint64_t seed,
                std::vector<std::uint64_t> chain_indices, TemperatureSchedule temperature = {});
+    ~ChainBatch();
+    ChainBatch(ChainBatch&&) noexcept;
+    ChainBatch& operator=(ChainBatch&&) noexcept;
 
     // Advances every chain by one step; `threads` <= 0 uses all cores.
     void step(int threads = 0);
@@ -44,6 +49,11 @@ public:
     std::uint64_t rng_position(int row) const { return rngs_[static_cast<std::size_t>(row)].position(); }
     // Restores row i to a recorded point: visible state, stream position, and the step count (all rows).
     void restore(int row, const float* visible, std::uint64_t rng_position, int steps_done);
+    // The tempering replicas when the schedule asks for them (docs/METHODS.md §6.5), else null.
+    const TemperingReplicas* tempering() const { return tempering_.get(); }
+    // Exchanges the network state (every layer and the energies) of row `row` with row `other_row` of
+    // `other` (a tempering swap; the random streams stay where they are).
+    void exchange_row(int row, ChainBatch& other, int other_row);
 
 private:
     void bottom_up(std::size_t r0, std::size_t r1, float scale);
@@ -60,6 +70,7 @@ private:
     Matrix energies_;
     TemperatureSchedule temperature_;
     int steps_done_ = 0;
+    std::unique_ptr<TemperingReplicas> tempering_;
 };
 
 }  // namespace topdown

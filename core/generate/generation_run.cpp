@@ -21,13 +21,20 @@ Matrix initial_states(const Dbn& m, const GenerationRequest& r, InitialState* fi
     return h0;
 }
 
+TemperatureSchedule request_temperature(const GenerationRequest& r) {
+    TemperatureSchedule t = r.temperature;
+    t.tempering.reset();
+    if (r.bias.method == BiasMethod::Tempering) t.tempering = r.tempering;
+    return t;
+}
+
 void run_generation(std::shared_ptr<const GenerationModel> g, const GenerationRequest& r,
                     const std::function<void(const ChainBatch&)>& on_step, TaskState* task) {
     if (r.steps < 1 || r.steps > 1'000'000) throw ArgumentError("the number of steps must be 1..1000000");
     const Matrix h0 = initial_states(*g->model, r);
     std::vector<std::uint64_t> idx(static_cast<std::size_t>(r.chains));
     for (int i = 0; i < r.chains; ++i) idx[static_cast<std::size_t>(i)] = r.first_chain_index + std::uint64_t(i);
-    ChainBatch batch(g, h0, r.seed, std::move(idx), r.temperature);
+    ChainBatch batch(g, h0, r.seed, std::move(idx), request_temperature(r));
     for (int s = 1; s <= r.steps; ++s) {
         if (task) task->throw_if_cancelled();
         batch.step(r.threads);

@@ -17,11 +17,15 @@ struct GenerationRequest {
     std::uint64_t seed = 1;
     std::uint64_t first_chain_index = 0;  // chain i uses stream (seed, first_chain_index + i)
     TemperatureSchedule temperature;
+    TemperingSpec tempering;              // the ladder of method `tempering` (docs/METHODS.md §6.5)
     int threads = 0;                      // 0: all cores
 };
 
 // H⁰ of every chain of a request (N x n_top) and the first chain's description.
 Matrix initial_states(const Dbn& model, const GenerationRequest& request, InitialState* first = nullptr);
+
+// The temperature of a request's chains: its schedule, with the tempering ladder for method `tempering` only.
+TemperatureSchedule request_temperature(const GenerationRequest& request);
 
 // Runs the request; `on_step` sees the batch after every step. Throws ArgumentError / CancelledError.
 void run_generation(std::shared_ptr<const GenerationModel> model, const GenerationRequest& request,

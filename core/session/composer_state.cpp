@@ -11,6 +11,8 @@ SessionParams composer_params(const ComposerState& c) {
     p.bias.class_b = c.class_b;
     p.bias.k = c.k;
     p.temperature = c.temperature;
+    p.schedule = static_cast<ScheduleKind>(std::clamp(c.schedule, 0, 2));
+    p.t_end = c.t_end;
     p.seed = c.seed;
     p.steps = c.steps;
     p.ensemble_size = c.ensemble_size;
@@ -25,6 +27,8 @@ ComposerState composer_from_params(const SessionParams& p) {
     c.class_b = p.bias.class_b;
     c.k = p.bias.k;
     c.temperature = p.temperature;
+    c.schedule = static_cast<int>(p.schedule);
+    c.t_end = p.t_end;
     c.seed = p.seed;
     c.steps = p.steps;
     c.ensemble_size = p.ensemble_size;
@@ -40,6 +44,7 @@ bool same_session_params(const SessionParams& a, const SessionParams& b, int mod
     const bool classes = !t.uses_classes || (x.class_a == y.class_a && (!t.is_pair || x.class_b == y.class_b));
     const int kx = x.k == 0 ? model_k : x.k, ky = y.k == 0 ? model_k : y.k;
     return classes && (!t.uses_k || kx == ky) && a.seed == b.seed && a.temperature == b.temperature &&
+           a.schedule == b.schedule && (a.schedule == ScheduleKind::Constant || a.t_end == b.t_end) &&
            a.ensemble_size == b.ensemble_size && (x.method != BiasMethod::Sample || a.sample_index == b.sample_index);
 }
 

@@ -15,6 +15,8 @@ struct ComposerState {
     int class_a = 2, class_b = 9;
     int k = 0;                    // 0: the model's k
     float temperature = 1.0f;
+    int schedule = 0;             // ScheduleKind as int (constant, linear, cosine)
+    float t_end = 1.0f;           // end temperature of a linear or cosine schedule
     std::uint64_t seed = 7;       // 64-bit like SessionParams::seed (never truncated)
     int steps = 100;
     int ensemble_size = 100;

@@ -66,7 +66,7 @@ std::vector<const DatasetPreset*> presets_for_dataset(const std::string& dataset
     std::vector<const DatasetPreset*> out;
     for (const auto& p : dataset_presets()) {
         if (p.dataset != (own ? dataset : std::string())) continue;
-        const bool uses_classes = p.state.method <= static_cast<int>(BiasMethod::Intersection);
+        const bool uses_classes = traits(static_cast<BiasMethod>(p.state.method)).uses_classes;
         if (uses_classes && (p.state.class_a >= num_classes || p.state.class_b >= num_classes)) continue;
         out.push_back(&p);
     }

@@ -40,6 +40,22 @@ long long integer_field(const json& j, const char* name, long long lo, long long
 }
 }  // namespace
 
+// The optional "schedule" and "t_end" of a session file (docs/METHODS.md §6.2.1).
+static void read_schedule(const json& j, SessionParams& p) {
+    auto it = j.find("schedule");
+    if (it == j.end()) return;
+    if (!it->is_string()) throw bad("\"schedule\" must be a string");
+    try {
+        p.schedule = parse_schedule_kind(it->get<std::string>());
+    } catch (const std::exception&) {
+        throw bad("unknown schedule \"" + it->get<std::string>() + "\" (known: constant, linear, cosine)");
+    }
+    const json& t = field(j, "t_end");
+    if (!t.is_number() || !std::isfinite(t.get<double>()) || t.get<double>() <= 0 || t.get<double>() > 100)
+        throw bad("\"t_end\" must be a number in (0, 100]");
+    p.t_end = static_cast<float>(t.get<double>());
+}
+
 std::string session_to_json(const SessionFile& s) {
     const auto& p = s.params;
     json j;
@@ -55,6 +71,10 @@ std::string session_to_json(const SessionFile& s) {
     j["sample_index"] = p.sample_index;
     j["seed"] = p.seed;
     j["temperature"] = p.temperature;
+    if (p.schedule != ScheduleKind::Constant) {  // optional: files without it have the constant schedule
+        j["schedule"] = to_string(p.schedule);
+        j["t_end"] = p.t_end;
+    }
     j["ensemble_size"] = p.ensemble_size;
     j["steps"] = p.steps;
     j["step"] = s.step;
@@ -110,6 +130,7 @@ SessionFile session_from_json(const std::string& text) {
     const double temp = t.get<double>();
     if (!std::isfinite(temp) || temp <= 0 || temp > 100) throw bad("\"temperature\" must lie in (0, 100]");
     s.params.temperature = static_cast<float>(temp);
+    read_schedule(j, s.params);
     s.params.ensemble_size = static_cast<int>(integer_field(j, "ensemble_size", 0, kMaxEnsembleSize));
     s.params.steps = static_cast<int>(integer_field(j, "steps", 1, kMaxSessionSteps));
     s.step = static_cast<int>(integer_field(j, "step", 0, kMaxSessionSteps));

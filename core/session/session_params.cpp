@@ -1,6 +1,7 @@
 #include "session/session_params.hpp"
 
 #include <cstdio>
+#include <cstring>
 
 namespace topdown {
 
@@ -8,7 +9,8 @@ std::string describe(const SessionParams& p) {
     const auto& b = p.bias;
     std::string s = to_string(b.method);
     switch (b.method) {
-        case BiasMethod::Label: s += std::string(" ") + std::to_string(b.class_a); break;
+        case BiasMethod::Label:
+        case BiasMethod::Tempering: s += std::string(" ") + std::to_string(b.class_a); break;
         case BiasMethod::DoubleLabel:
         case BiasMethod::Intersection:
             s += std::string(" {") + std::to_string(b.class_a) + std::string(", ") + std::to_string(b.class_b) + "}";
@@ -20,6 +22,10 @@ std::string describe(const SessionParams& p) {
     char tail[80];
     std::snprintf(tail, sizeof tail, ", seed %llu, T = %g", static_cast<unsigned long long>(p.seed),
                   static_cast<double>(p.temperature));
+    if (p.schedule != ScheduleKind::Constant) {
+        std::snprintf(tail + std::strlen(tail), sizeof tail - std::strlen(tail), " -> %g (%s)", static_cast<double>(p.t_end),
+                      to_string(p.schedule).c_str());
+    }
     return s + tail;
 }
 

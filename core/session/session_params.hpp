@@ -5,6 +5,7 @@
 #include <string>
 
 #include "generate/biasing.hpp"
+#include "generate/temperature_schedule.hpp"
 
 namespace topdown {
 
@@ -16,7 +17,9 @@ struct SessionParams {
     BiasSpec bias;                // method, classes, k (0: the model's); image filled in for Sample
     int sample_index = 0;         // test image used by BiasMethod::Sample
     std::uint64_t seed = 1;       // focused chain = stream (seed, 0), ensemble chain i = stream (seed, i)
-    float temperature = 1.0f;     // constant temperature T
+    float temperature = 1.0f;     // constant temperature T (T_start of a linear or cosine schedule)
+    ScheduleKind schedule = ScheduleKind::Constant;  // temperature over the steps (docs/METHODS.md §6.2.1)
+    float t_end = 1.0f;           // T of step `steps` for a linear or cosine schedule
     int ensemble_size = 100;      // chains advanced in lockstep with the focused chain (0 = none)
     int steps = 100;              // Start runs to this step, then pauses
     int threads = 1;              // threads for the ensemble step (leave a core to the UI)

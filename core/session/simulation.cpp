@@ -6,6 +6,7 @@
 #include "analyze/hidden_means.hpp"
 #include "analyze/step_statistics.hpp"
 #include "generate/biasing.hpp"
+#include "session/session_temperature.hpp"
 #include "session/start_frame.hpp"
 #include "util/errors.hpp"
 #include "util/paths.hpp"
@@ -98,9 +99,7 @@ void Simulation::restart(const SessionParams& requested) {
         else
             ens_top.row(i) = first.top;
     }
-    TemperatureSchedule temp;
-    temp.constant = p.temperature;
-    temp.validate();
+    const TemperatureSchedule temp = session_temperature(p);
     auto chain = std::make_unique<Chain>(model_, first.top, p.seed, 0, temp, history_capacity_);
     std::unique_ptr<ChainBatch> ensemble;
     if (p.ensemble_size > 0) {
@@ -246,8 +245,7 @@ bool Simulation::start_replay(int step) {
     BiasSpec bias = params_.bias;  // k already resolved
     if (bias.method == BiasMethod::Sample) bias.image = sample_image(params_.sample_index);
     const InitialState first = make_initial_state(m, bias, params_.seed, 0);
-    TemperatureSchedule temp;
-    temp.constant = params_.temperature;
+    const TemperatureSchedule temp = session_temperature(params_);
     replay_ = std::make_unique<Chain>(model_, first.top, params_.seed, 0, temp, history_capacity_);
     replay_frames_.clear();
     replay_pca_.clear();

@@ -169,6 +169,7 @@ void usage() {
                  "usage: topdown_png_check FILE.png [--size WxH] [--step N] [--model-suffix TEXT] [--error]\n"
                  "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
                  "       [--same-region OTHER.png ITEM]... [--same-items ITEM_A ITEM_B]... [--differ-items ITEM_A ITEM_B MIN_PERCENT]...\n"
+                 "       [--temperature-line ITEM MIN_COUNT]...\n"
                  "       [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
                  "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca] [--replay]\n"
                  "       [--heatmap ITEM] [--image ITEM] [--panel-size] [--no-overlap] [--inside-window]\n"
@@ -918,6 +919,19 @@ void check_line_pixels(const Png& img, const nlohmann::json& side, Args& args) {
                                        std::to_string(min_count) + ")");
 }
 
+// --temperature-line ITEM MIN_COUNT: pixels of the energy plot's temperature-schedule line (green,
+// RGB 120 230 140 in app/gui/panels/energy_panel.cpp; docs/METHODS.md §6.2.1) inside the item.
+void check_temperature_line(const Png& img, const nlohmann::json& side, Args& args) {
+    const std::string name = args.next();
+    const long min_count = std::stol(args.next());
+    Box b;
+    const bool found = find_box(side, "items", name, img, b);
+    const int rgb[3] = {120, 230, 140};
+    const long n = found ? count_near(img, b, rgb, 60) : 0;
+    check(found && n >= min_count, name + " has " + std::to_string(n) + " temperature-line pixels (>= " +
+                                       std::to_string(min_count) + ")");
+}
+
 // --same-region: --same-region
 void check_same_region(const Png& img, const nlohmann::json& side, Args& args) {
     const std::string other_path = args.next();
@@ -1019,6 +1033,7 @@ const Check kChecks[] = {
     {"--same-region", check_same_region},
     {"--same-items", check_same_items},
     {"--differ-items", check_differ_items},
+    {"--temperature-line", check_temperature_line},
 };
 
 // The check for `flag`, or nullptr.

@@ -75,6 +75,23 @@ bool class_combo(const char* label, int& value, const ModelInfo& m) {
     return changed;
 }
 
+// The temperature schedule (constant, linear, cosine) and its start/end temperatures (docs/METHODS.md §6.2.1);
+// tempering keeps a constant temperature.
+void draw_schedule_fields(UiContext& ctx, ComposerState& c) {
+    const char* schedules[] = {"constant", "linear", "cosine"};
+    const bool tempering = c.method == static_cast<int>(BiasMethod::Tempering);
+    if (tempering) c.schedule = 0;  // tempering runs at a constant temperature (TemperingSpec's default ladder)
+    if (tempering) ImGui::BeginDisabled();
+    ImGui::Combo("schedule", &c.schedule, schedules, IM_ARRAYSIZE(schedules));
+    if (tempering) ImGui::EndDisabled();
+    help_marker(ctx, "schedule", "The temperature over the steps: constant, or falling/rising from the start to "
+                                 "the end temperature linearly or along a half cosine. Tempering keeps T constant "
+                                 "and runs 7 hotter replicas (T up to 1.5) that swap states with it.");
+    ImGui::SliderFloat(c.schedule == 0 ? "temperature" : "T start", &c.temperature, 0.1f, 5.0f, "%.2f",
+                       ImGuiSliderFlags_Logarithmic);
+    if (c.schedule != 0) ImGui::SliderFloat("T end", &c.t_end, 0.1f, 5.0f, "%.2f", ImGuiSliderFlags_Logarithmic);
+}
+
 // The composer's fields: method, classes (thumbnails and pickers), test image, k, temperature, seed, steps,
 // ensemble size.
 void draw_composer_fields(UiContext& ctx, ComposerState& c, const ModelInfo* m) {
@@ -108,7 +125,7 @@ void draw_composer_fields(UiContext& ctx, ComposerState& c, const ModelInfo* m) 
             dim_text("(model's: %d)", m->model->k);
         }
     }
-    ImGui::SliderFloat("temperature", &c.temperature, 0.1f, 5.0f, "%.2f", ImGuiSliderFlags_Logarithmic);
+    draw_schedule_fields(ctx, c);
     {  // 64-bit like the core's seeds: a session with a large seed restarts into the same chain
         const std::uint64_t one = 1, hundred = 100;
         ImGui::InputScalar("seed", ImGuiDataType_U64, &c.seed, &one, &hundred, "%llu");

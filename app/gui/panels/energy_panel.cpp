@@ -1,6 +1,8 @@
 // Energy curves: per layer, the focused chain and the ensemble mean ± SEM band over steps, with a hover
 // read-out and the current step marked.
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "panels/panel.hpp"
 #include "plot/plot_widgets.hpp"
@@ -11,6 +13,7 @@ namespace {
 constexpr ImU32 kFocusedColor = IM_COL32(90, 200, 255, 255);
 constexpr ImU32 kEnsembleColor = IM_COL32(255, 160, 60, 255);
 constexpr ImU32 kEnsembleBand = IM_COL32(255, 160, 60, 70);
+constexpr ImU32 kTemperatureColor = IM_COL32(120, 230, 140, 255);
 
 struct LayerSeries {
     std::vector<double> fx, ex;
@@ -90,6 +93,29 @@ void draw_energy_header(UiContext& ctx, int L) {
     swatch(kEnsembleColor, ens_label);
 }
 
+// A schedule that is not constant: its temperature per step as a line in the lower third of the plot, with
+// its range written at the right (docs/METHODS.md §6.2.1).
+void temperature_line(plot::PlotArea& a, const Snapshot& s, const plot::Range& xr, const plot::Range& yr) {
+    if (s.params.schedule == ScheduleKind::Constant) return;
+    const ScheduleSpec spec{s.params.schedule, s.params.temperature, s.params.t_end};
+    const float lo = std::min(spec.t_start, spec.t_end), hi = std::max(spec.t_start, spec.t_end);
+    std::vector<double> x;
+    std::vector<float> y;
+    const int first = std::max(1, static_cast<int>(std::ceil(xr.lo))), last = static_cast<int>(std::floor(xr.hi));
+    const int stride = std::max(1, (last - first) / 400);
+    for (int st = first; st <= last; st += stride) {
+        const float t = schedule_temperature(spec, st, s.params.steps);
+        x.push_back(st);
+        y.push_back(static_cast<float>(yr.lo + (yr.hi - yr.lo) * (0.05 + 0.3 * (hi > lo ? (t - lo) / (hi - lo) : 0.5))));
+    }
+    plot::plot_line(a, x.data(), y.data(), x.size(), kTemperatureColor, 1.5f);
+    char label[64];
+    std::snprintf(label, sizeof label, "T %.2f -> %.2f (%s)", static_cast<double>(spec.t_start),
+                  static_cast<double>(spec.t_end), to_string(spec.kind).c_str());
+    const float fh = ImGui::GetFontSize();
+    a.draw->AddText(ImVec2(a.max.x - ImGui::CalcTextSize(label).x - fh * 0.4f, a.min.y + fh * 0.2f), kTemperatureColor, label);
+}
+
 // Layer l's plot (the i-th of `count` stacked ones; the last one carries the step axis): the ensemble band and
 // mean, the focused chain, the current step, a hover read-out.
 void draw_layer_plot(UiContext& ctx, int l, std::size_t i, std::size_t count, const plot::Range& xr, ImVec2 size) {
@@ -108,6 +134,7 @@ void draw_layer_plot(UiContext& ctx, int l, std::size_t i, std::size_t count, co
                                         count == 1 ? ylabel.c_str()
                                         : i == 0   ? "energy E_l of layer pair (l-1, l), no unit"
                                                    : "");
+    if (i == 0) temperature_line(a, s, xr, yr);  // beneath the energy curves
     plot::plot_band(a, d.ex.data(), d.lo.data(), d.hi.data(), d.ex.size(), kEnsembleBand);
     plot::plot_line(a, d.ex.data(), d.mean.data(), d.ex.size(), kEnsembleColor, 1.5f);
     plot::plot_line(a, d.fx.data(), d.fy.data(), d.fx.size(), kFocusedColor, 2.0f);
@@ -130,6 +157,10 @@ void draw_layer_plot(UiContext& ctx, int l, std::size_t i, std::size_t count, co
             ImGui::Text("step %.0f   ensemble %.1f ± %.1f", d.ex[k], static_cast<double>(d.mean[k]),
                         static_cast<double>(d.hi[k] - d.mean[k]));
         }
+        if (s.params.schedule != ScheduleKind::Constant)
+            ImGui::Text("step %.0f   T = %.3f", std::round(x),
+                        static_cast<double>(schedule_temperature({s.params.schedule, s.params.temperature, s.params.t_end},
+                                                                 static_cast<int>(std::lround(x)), s.params.steps)));
         ImGui::EndTooltip();
     }
 }

@@ -28,6 +28,11 @@ constexpr Topic kTopics[] = {
     {"k", "k: active top units",
      "k is the number of top-layer units switched on at the start of a chimera or random chain. By default it is "
      "the average number of units a label code switches on, so a chimera starts about as 'strong' as a label."},
+    {"tempering", "Temperature and tempering",
+     "The temperature divides every input of a unit: hot chains (T > 1) are noisier and wander, cold ones stick. A "
+     "schedule changes T over the steps (linear or cosine, shown on the energy plot). Parallel tempering runs "
+     "copies of each chain at a ladder of hotter temperatures; neighbours swap states when the energy rule allows, "
+     "so the chain you watch (T = 1) can borrow the hot chains' escapes from an attractor."},
     {"attractor", "Attractors",
      "Left alone, the chain settles into images it finds typical and stays near them for a while: these are "
      "attractors. A chain may hop from one attractor to another (a transition). The state timeline and the "
