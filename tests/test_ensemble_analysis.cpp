@@ -165,9 +165,10 @@ TEST(BiasMethodTraits, TableMatchesTheExpectedTable) {
                                     {BiasMethod::DoubleLabel, "double", true, true, true},
                                     {BiasMethod::Intersection, "intersection", true, true, true},
                                     {BiasMethod::Random, "random", false, false, true},
-                                    {BiasMethod::Sample, "sample", false, false, false}};
+                                    {BiasMethod::Sample, "sample", false, false, false},
+                                    {BiasMethod::Image, "image", false, false, false}};
     ASSERT_EQ(bias_method_table().size(), expected.size());
-    ASSERT_EQ(kBiasMethodCount, 5);
+    ASSERT_EQ(kBiasMethodCount, 6);
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const auto& e = expected[i];
         SCOPED_TRACE(e.name);

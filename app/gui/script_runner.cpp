@@ -9,6 +9,7 @@
 
 #include "generate/biasing.hpp"
 #include "panels/panel.hpp"
+#include "teach_script.hpp"
 
 namespace topdown::gui {
 
@@ -95,6 +96,7 @@ void ScriptRunner::wait_model(UiContext& ctx) {
     c.seed = o_.seed;
     c.steps = o_.steps;
     c.ensemble_size = o_.ensemble;
+    if (std::string err; !apply_teach_options(o_, ctx, err)) return fail(err);  // --start-image, --lesson
     if (o_.press_space) {  // a key event straight into the press log: no key-down poll ever sees it
         ctx.keys.record(GLFW_KEY_SPACE, true);
         space_pressed_ = true;
@@ -350,6 +352,7 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
     j["focused_rgb"] = {90, 200, 255};
     j["ensemble_rgb"] = {255, 160, 60};
     add_replay_content(ctx, j);
+    add_teach_content(ctx, j);  // image start + clamp, lesson (teach_script.cpp)
     const ModelInfo* m = s.model.get();
     if (!m) return;
     const int C = m->num_classes();

@@ -20,12 +20,13 @@
 #include "session/key_press_log.hpp"
 #include "session/intersection_cache.hpp"
 #include "session/session_worker.hpp"
+#include "teach_state.hpp"
 
 namespace topdown::gui {
 
 // Names of BiasMethod values in the order of the enum.
 inline constexpr const char* kMethodNames[] = {"label", "double-label chimera", "intersection chimera",
-                                               "random", "from a data sample"};
+                                               "random", "from a data sample", "from a drawn image"};
 
 // The replay panel's fields (continual-learning experiment, docs/METHODS.md §12).
 struct ReplayPanelState {
@@ -115,6 +116,7 @@ struct UiContext {
     float font_size = 16;                      // the font size of this frame (zoom x 16)
     bool compact = false;                      // the compact default layout (energy is a tab of analysis)
     std::string active_preset;                 // the preset applied last (its figure is shown)
+    TeachState teach;                          // start-image canvas and lessons (issue 16 items 2, 4)
 
     // Loads a session file: its model, biasing, seed and step. Errors go to the error dialog.
     void open_session(const std::string& path);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "generate/clamp_mask.hpp"
 #include "math/random.hpp"
 #include "util/errors.hpp"
 
@@ -15,7 +16,8 @@ const std::vector<BiasMethodTraits>& bias_method_table() {
                                                  {BiasMethod::DoubleLabel, "double", true, true, true},
                                                  {BiasMethod::Intersection, "intersection", true, true, true},
                                                  {BiasMethod::Random, "random", false, false, true},
-                                                 {BiasMethod::Sample, "sample", false, false, false}};
+                                                 {BiasMethod::Sample, "sample", false, false, false},
+                                                 {BiasMethod::Image, "image", false, false, false}};
     return t;
 }
 
@@ -28,7 +30,7 @@ const BiasMethodTraits& traits(BiasMethod m) {
 BiasMethod parse_bias_method(const std::string& t) {
     for (const auto& row : bias_method_table())
         if (t == row.name) return row.method;
-    throw ArgumentError("unknown biasing method '" + t + "' (known: label, double, intersection, random, sample)");
+    throw ArgumentError("unknown biasing method '" + t + "' (known: label, double, intersection, random, sample, image)");
 }
 
 std::string to_string(BiasMethod m) { return traits(m).name; }
@@ -182,6 +184,13 @@ InitialState make_initial_state(const Dbn& m, const BiasSpec& s, std::uint64_t s
             st.top = sample_init(m, s.image);
             st.description = "bottom-up from an image";
             break;
+        case BiasMethod::Image: {
+            st.top = sample_init(m, s.image);
+            const int clamped = visible_clamp(s).size();  // validates the mask against the image
+            st.description = "bottom-up from a start image" +
+                             (clamped > 0 ? ", " + std::to_string(clamped) + " pixels clamped" : std::string());
+            break;
+        }
     }
     st.active_units = static_cast<int>(std::lround(st.top.sum()));
     st.empty = st.top.cwiseAbs().sum() == 0.0f;

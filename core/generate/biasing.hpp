@@ -9,27 +9,27 @@
 
 namespace topdown {
 
-enum class BiasMethod { Label, DoubleLabel, Intersection, Random, Sample };
+enum class BiasMethod { Label, DoubleLabel, Intersection, Random, Sample, Image };
 
 // What a biasing method takes from the user and the model: one row per method, in enum order
 // (bias_method_table()). Code asks these instead of comparing methods or relying on their order.
 struct BiasMethodTraits {
     BiasMethod method;
-    const char* name;    // "label", "double", "intersection", "random", "sample"
+    const char* name;    // "label", "double", "intersection", "random", "sample", "image"
     bool uses_classes;   // starts from rows of the label-biasing matrix M (needs one in the model)
     bool is_pair;        // two classes (the chimeras)
     bool uses_k;         // top-k binarisation or k random units (k is resolved to the model's when 0)
 };
 
 // Number of biasing methods.
-constexpr int kBiasMethodCount = 5;
+constexpr int kBiasMethodCount = 6;
 
 // Every method's traits, in enum order.
 const std::vector<BiasMethodTraits>& bias_method_table();
 // The traits of one method.
 const BiasMethodTraits& traits(BiasMethod method);
 
-// "label", "double", "intersection", "random", "sample" <-> BiasMethod; throws ArgumentError.
+// "label", "double", "intersection", "random", "sample", "image" <-> BiasMethod; throws ArgumentError.
 BiasMethod parse_bias_method(const std::string& text);
 // The method's name (traits(method).name).
 std::string to_string(BiasMethod method);
@@ -40,7 +40,8 @@ struct BiasSpec {
     int class_a = 0;
     int class_b = 1;
     int k = 0;          // 0: the model's k
-    Matrix image;       // for Sample: 1 x D visible image in [0, 1]
+    Matrix image;       // for Sample and Image: 1 x D visible image in [0, 1]
+    Matrix clamp_mask;  // for Image: 1 x D, nonzero = pixel clamped to `image` at every step (empty: none)
 };
 
 // A spec without an image (avoids brace-initialising the Matrix member).

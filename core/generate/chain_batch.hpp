@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "generate/clamp_mask.hpp"
 #include "generate/generation_model.hpp"
 #include "generate/temperature.hpp"
 #include "math/random.hpp"
@@ -44,6 +45,9 @@ public:
     std::uint64_t rng_position(int row) const { return rngs_[static_cast<std::size_t>(row)].position(); }
     // Restores row i to a recorded point: visible state, stream position, and the step count (all rows).
     void restore(int row, const float* visible, std::uint64_t rng_position, int steps_done);
+    // Clamps visible pixels of every row from the next step on: after each top-down pass they take the clamp's
+    // values, before the energies and the next bottom-up pass (docs/METHODS.md §15). An empty clamp: none.
+    void set_visible_clamp(VisibleClamp clamp);
 
 private:
     void bottom_up(std::size_t r0, std::size_t r1, float scale);
@@ -56,6 +60,7 @@ private:
     std::vector<Matrix> pre_;     // pre-activations scratch, per layer (same shapes as states_)
     Matrix energies_;
     TemperatureSchedule temperature_;
+    VisibleClamp clamp_;
     int steps_done_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "panels/panel.hpp"
+#include "panels/teach_panels.hpp"
 #include "session/session_file.hpp"
 #include "util/errors.hpp"
 #include "util/paths.hpp"
@@ -140,7 +141,9 @@ void draw_model_panel(UiContext& ctx) {
     ImGui::End();
     if (ctx.browser.draw()) {
         const std::string p = ctx.browser.selected();
-        if (p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0) {
+        if (ctx.browser_purpose == "lesson") {
+            open_lesson(ctx, p);
+        } else if (p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0) {
             ctx.open_session(p);
         } else {
             ctx.current_model_path = p;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "panels/panel.hpp"
+#include "panels/teach_panels.hpp"
 #include "session/filmstrip_layout.hpp"
 
 namespace topdown::gui {
@@ -87,6 +88,7 @@ void draw_visible_panel(UiContext& ctx) {
                            shown, 0, f.visible.data(), m->image_rows, m->image_cols, ctx.view.colormap,
                            ctx.view.pixel_grid);
         ctx.record_item("visible_image");
+        draw_session_clamp_outline(ctx, img_pos, ImVec2(img_pos.x + side, img_pos.y + img_h));  // image starts
         if (info_below) {
             ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
             ImGui::SameLine(0, fh);
