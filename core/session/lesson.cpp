@@ -38,8 +38,12 @@ std::optional<long long> int_field(const json& j, const char* name, const std::s
     const auto it = j.find(name);
     if (it == j.end()) return std::nullopt;
     if (!it->is_number_integer()) throw bad(where, std::string("\"") + name + "\" must be an integer");
-    if (it->is_number_unsigned() ? it->get<unsigned long long>() > static_cast<unsigned long long>(hi)
-                                 : (it->get<long long>() < lo || it->get<long long>() > hi))
+    // (JSON reads a non-negative integer as unsigned: both bounds are checked either way.)
+    const bool out = it->is_number_unsigned()
+                         ? it->get<unsigned long long>() > static_cast<unsigned long long>(hi) ||
+                               (lo > 0 && it->get<unsigned long long>() < static_cast<unsigned long long>(lo))
+                         : (it->get<long long>() < lo || it->get<long long>() > hi);
+    if (out)
         throw bad(where, std::string("\"") + name + "\" must lie between " + std::to_string(lo) + " and " + std::to_string(hi));
     return it->get<long long>();
 }
