@@ -34,8 +34,7 @@ void tool_row(CanvasState& cs) {
         if (t) ImGui::SameLine();
         if (ImGui::RadioButton(names[t], cs.tool == static_cast<CanvasTool>(t))) cs.tool = static_cast<CanvasTool>(t);
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     ImGui::SliderFloat("brush", &cs.brush, 0.5f, 4.0f, "%.1f px");
 }
 
@@ -92,7 +91,8 @@ void test_thumbnails(UiContext& ctx, const ModelInfo& m, int rows, int cols) {
     if (ImGui::ArrowButton("next", ImGuiDir_Right)) cs.page = (cs.page + 1) % pages;
     ImGui::SameLine();
     dim_text("page %d / %d", cs.page + 1, pages);
-    const float t = ImGui::GetFontSize() * 2.2f;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float t = std::floor(std::min(ImGui::GetFontSize() * 2.2f, (ImGui::GetContentRegionAvail().x - 9 * gap) / 10.0f));
     for (int k = 0; k < per_page; ++k) {
         const int idx = cs.page * per_page + k;
         if (idx >= cs.tests->size()) break;
@@ -114,7 +114,7 @@ void load_row(UiContext& ctx, int rows, int cols) {
     CanvasState& cs = ctx.teach.canvas;
     char buf[1024];
     std::snprintf(buf, sizeof buf, "%s", cs.file.c_str());
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 5, ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 13.5f));
     if (ImGui::InputText("##file", buf, sizeof buf)) cs.file = buf;
     ImGui::SameLine();
     if (ImGui::Button("load image")) load_canvas_image(ctx, cs.file, rows, cols);
@@ -126,7 +126,7 @@ void load_row(UiContext& ctx, int rows, int cols) {
 void draw_clamp_outline(ImDrawList* dl, ImVec2 min, ImVec2 max, const std::vector<float>& mask, int rows, int cols) {
     if (mask.size() != std::size_t(rows) * std::size_t(cols)) return;
     const float cw = (max.x - min.x) / float(cols), ch = (max.y - min.y) / float(rows);
-    const float th = std::max(1.0f, std::floor(std::min(cw, ch) * 0.2f));
+    const float th = std::max(2.0f, std::floor(std::min(cw, ch) * 0.22f));
     auto on = [&](int i, int j) { return i >= 0 && j >= 0 && i < rows && j < cols && mask[std::size_t(i * cols + j)] != 0.0f; };
     for (int i = 0; i < rows; ++i)
         for (int j = 0; j < cols; ++j) {
@@ -195,8 +195,8 @@ void draw_canvas_panel(UiContext& ctx) {
             fit_canvas_to_model(ctx, rows, cols);
             ComposerState& c = ctx.composer;
             tool_row(cs);
-            if (ImGui::Button("clear")) std::fill(c.start_image.begin(), c.start_image.end(), 0.0f);
             ImGui::SameLine();
+            if (ImGui::Button("clear")) std::fill(c.start_image.begin(), c.start_image.end(), 0.0f);
             dim_text("clamp:");
             ImGui::SameLine();
             if (ImGui::Button("left half")) {
@@ -212,20 +212,17 @@ void draw_canvas_panel(UiContext& ctx) {
             if (ImGui::Button("none")) std::fill(c.clamp_mask.begin(), c.clamp_mask.end(), 0.0f);
             const ImVec2 avail = ImGui::GetContentRegionAvail();
             const float fh = ImGui::GetFontSize();
-            const float side = std::max(fh * 8, std::min(avail.x * 0.5f, avail.y - fh * 8.5f));
+            const float side = std::max(fh * 8, std::min(avail.x, avail.y - fh * 12.5f));
             canvas_area(ctx, rows, cols, side);
-            ImGui::SameLine();
-            ImGui::BeginGroup();
-            ImGui::PushTextWrapPos(0);
-            dim_text("Draw the chain's start (white = on). Orange outlines the clamped pixels: they keep these "
-                     "values at every step while the rest evolves (image completion).");
-            ImGui::PopTextWrapPos();
             if (ImGui::Button("Start from this image")) start_from_canvas(ctx);
             ctx.record_item("canvas_start");
             int clamped = 0;
             for (float v : c.clamp_mask) clamped += v != 0.0f;
-            dim_text("%d pixels clamped", clamped);
-            ImGui::EndGroup();
+            ImGui::SameLine();
+            dim_text("%d pixels clamped (outlined)", clamped);
+            ImGui::PushTextWrapPos(0);
+            dim_text("White = on. Clamped pixels keep these values at every step while the rest evolves.");
+            ImGui::PopTextWrapPos();
             load_row(ctx, rows, cols);
             if (!cs.message.empty()) dim_text("%s", cs.message.c_str());
             test_thumbnails(ctx, *m, rows, cols);

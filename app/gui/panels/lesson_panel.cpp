@@ -161,7 +161,6 @@ void draw_lesson_panel(UiContext& ctx) {
         ctx.record_item("lesson_next");
         ImGui::SameLine();
         if (ImGui::Button("Close")) ls.open = false;
-        ImGui::SameLine();
         dim_text("keys: N next, P back");
         // Outline the panel the step points at (its window, or the window holding its tab).
         if (!st.panel.empty()) {
