@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "data/dataset.hpp"
+#include "math/sgemm.hpp"
 #include "train/cd1.hpp"
 #include "train/trainer.hpp"
 
@@ -10,6 +11,8 @@ using namespace topdown;
 
 static void BM_Cd1Batch(benchmark::State& st) {
     const int n = int(st.range(0)), m = int(st.range(1)), B = 128;
+    const bool had = sgemm_use_openblas(true);
+    if (st.range(2) == 0) sgemm_use_openblas(false);
     RbmLayer layer = init_dbn({n, m}, 0.01f, 1).layers[0];
     Cd1Velocity vel = Cd1Velocity::zeros_like(layer);
     Matrix v0 = (Matrix::Random(B, n).array() * 0.5f + 0.5f).matrix();
@@ -19,10 +22,20 @@ static void BM_Cd1Batch(benchmark::State& st) {
     for (auto _ : st) benchmark::DoNotOptimize(cd1_update(layer, vel, v0, p, rng, ws));
     st.counters["batches/s"] = benchmark::Counter(1, benchmark::Counter::kIsIterationInvariantRate);
     st.counters["FLOP/s"] = benchmark::Counter(10.0 * B * n * m, benchmark::Counter::kIsIterationInvariantRate);
+    sgemm_use_openblas(had);
 }
-BENCHMARK(BM_Cd1Batch)->Args({784, 500})->Args({500, 500})->Args({500, 1000})->Args({784, 1000})->UseRealTime();
+// Third argument: 1 = OpenBLAS (when built with it), 0 = Eigen.
+BENCHMARK(BM_Cd1Batch)->Args({784, 500, 1})->Args({500, 500, 1})->Args({500, 1000, 1})->Args({784, 1000, 1})
+    ->Args({784, 500, 0})->Args({500, 1000, 0})->UseRealTime();
 
+// range(0) = 1: the training GEMMs through OpenBLAS (when the build has it), 0: Eigen's kernels (issue 21).
 static void BM_IdbnEpoch(benchmark::State& st) {
+    const bool had = sgemm_use_openblas(true);
+    if (st.range(0) == 0) sgemm_use_openblas(false);
+    if (st.range(0) == 1 && !had) {
+        st.SkipWithError("OpenBLAS is not installed");
+        return;
+    }
     Dataset d;
     d.name = "mnist";
     d.class_names = dataset_class_names("mnist");
@@ -31,7 +44,8 @@ static void BM_IdbnEpoch(benchmark::State& st) {
     TrainOptions o;
     o.recipe.epochs = 1;
     for (auto _ : st) benchmark::DoNotOptimize(train_dbn(d, o).model.layers.size());
+    sgemm_use_openblas(had);
 }
-BENCHMARK(BM_IdbnEpoch)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_IdbnEpoch)->Arg(1)->Arg(0)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 
 BENCHMARK_MAIN();

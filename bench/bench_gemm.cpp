@@ -4,6 +4,7 @@
 
 #include "math/fixed_order_gemm.hpp"
 #include "math/matrix.hpp"
+#include "math/sgemm.hpp"
 
 using namespace topdown;
 
@@ -28,5 +29,34 @@ static void BM_FixedOrderAffine(benchmark::State& st) {
     st.counters["FLOP/s"] = benchmark::Counter(2.0 * m * n * k, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_FixedOrderAffine)->Args({1, 784, 500})->Args({120, 784, 500})->Args({120, 1000, 500})->UseRealTime();
+
+// The training GEMM (core/math/sgemm: OpenBLAS opened at run time, AVX-512 kernels where available) on the same
+// shapes, for the issue-21 decision between it and Eigen. Skipped when OpenBLAS is not installed.
+static void BM_OpenBlasGemm(benchmark::State& st) {
+    const int m = int(st.range(0)), k = int(st.range(1)), n = int(st.range(2));
+    if (!sgemm_use_openblas(true)) {
+        st.SkipWithError("no OpenBLAS");
+        return;
+    }
+    Matrix A = Matrix::Random(m, k), B = Matrix::Random(k, n), C(m, n);
+    for (auto _ : st) {
+        sgemm_rowmajor(false, false, m, n, k, 1.0f, A.data(), k, B.data(), n, 0.0f, C.data(), n);
+        benchmark::DoNotOptimize(C.data());
+    }
+    st.counters["FLOP/s"] = benchmark::Counter(2.0 * m * n * k, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_OpenBlasGemm)->Args({128, 784, 500})->Args({784, 128, 500})->Args({1000, 1000, 1000})->Args({128, 500, 1000})->UseRealTime();
+
+// The CD-1 gradient product v0ᵀ h (n_lower x batch times batch x n_upper), as cd1_update writes it.
+static void BM_EigenGradGemm(benchmark::State& st) {
+    const int B = int(st.range(0)), n = int(st.range(1)), m = int(st.range(2));
+    Matrix V = Matrix::Random(B, n), H = Matrix::Random(B, m), G(n, m);
+    for (auto _ : st) {
+        G.noalias() = V.transpose() * H;
+        benchmark::DoNotOptimize(G.data());
+    }
+    st.counters["FLOP/s"] = benchmark::Counter(2.0 * B * n * m, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_EigenGradGemm)->Args({128, 784, 500})->Args({128, 500, 1000})->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -66,7 +66,8 @@ TEST(Experiment, EndToEndWritesEveryFileAndIsReproducibleAndShardable) {
     const nlohmann::json j = write_study_outputs(d.file("out"), a, *t.model, {{"seed", 42}});
     for (const char* f : {"results.json", "metrics.csv", "transitions.csv", "energy.csv", "pca.csv", "report.md",
                           "visited_states.png", "transition_label.png", "transition_intersection.png", "state_time.png",
-                          "energy.png", "pca.png", "filmstrips.png"})
+                          "energy_per_layer.png", "pca_trajectories.png", "filmstrips.png", "visited_states.svg",
+                          "visited_states.csv", "energy_per_layer.csv", "filmstrips.svg"})
         EXPECT_TRUE(std::filesystem::file_size(d.file(std::string("out/") + f)) > 100) << f;
     EXPECT_EQ(j["conditions"].size(), a.size());
     EXPECT_TRUE(j["methods"].contains("intersection"));

@@ -5,6 +5,7 @@
 
 #include "classify/state_classifier.hpp"
 #include "commands.hpp"
+#include "figure_options.hpp"
 #include "experiment/study_file.hpp"
 #include "experiment/study_memory.hpp"
 #include "experiment/study_merge.hpp"
@@ -22,6 +23,7 @@ struct ExperimentArgs {
     std::string model, classifier, study = "all", out, shard;
     StudyOptions o;
     int k = 0;
+    FigureArgs figures;
 };
 
 void run_experiment(const ExperimentArgs& a) {
@@ -77,9 +79,10 @@ void run_experiment(const ExperimentArgs& a) {
         return;
     }
     save_study_results((fs::path(a.out) / "results.tds").string(), results, meta);
-    write_study_outputs(a.out, results, *dbn, meta);
-    std::printf("wrote %s/{report.md, results.json, metrics.csv, transitions.csv, energy.csv, pca.csv, *.png} in %.1f s\n",
-                a.out.c_str(), secs);
+    write_study_outputs(a.out, results, *dbn, meta, a.figures.options());
+    std::printf("wrote %s/{report.md, results.json, metrics.csv, transitions.csv, energy.csv, pca.csv} and the figures "
+                "(%s, each with a CSV) in %.1f s\n",
+                a.out.c_str(), a.figures.formats.c_str(), secs);
 }
 }  // namespace
 
@@ -97,20 +100,23 @@ void register_experiment_command(CLI::App& app) {
     cmd->add_option("--threads", a.o.threads, "Threads (default: all cores)")->check(CLI::Range(0, 256));
     cmd->add_option("--shard", a.shard, "Run only shard i of n (i/n); merge later with `topdown-cli merge`");
     cmd->add_option("--out", a.out, "Output folder")->required();
+    add_figure_options(cmd, a.figures);
     cmd->callback([] { run_experiment(a); });
 
     static std::string model, out;
     static std::vector<std::string> inputs;
+    static FigureArgs figures;
     auto* merge = app.add_subcommand("merge", "Merge study shards and write every output");
     merge->add_option("model", model, "Model file (.tdm) the shards were run on")->required();
     merge->add_option("shards", inputs, "Shard files (.tds)")->required();
     merge->add_option("--out", out, "Output folder")->required();
+    add_figure_options(merge, figures);
     merge->callback([] {
         const Dbn dbn = load_model(model);
         const MergedStudy m = merge_study_shards(inputs, dbn, sha256_file(model));
         std::filesystem::create_directories(out);
         save_study_results((std::filesystem::path(out) / "results.tds").string(), m.results, m.meta);
-        write_study_outputs(out, m.results, dbn, m.meta);
+        write_study_outputs(out, m.results, dbn, m.meta, figures.options());
         std::printf("merged %zu shards (%zu conditions) into %s\n", inputs.size(), m.results.size(), out.c_str());
     });
 }

@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "experiment/canvas.hpp"
+#include "experiment/replay_figure.hpp"
+#include "experiment/study_figures.hpp"
+#include "figure_options.hpp"
 #include "experiment/replay.hpp"
 #include "experiment/replay_condition_set.hpp"
 #include "model/model_file.hpp"
@@ -24,34 +26,15 @@ struct ReplayArgs {
     ReplayOptions o;
     std::size_t limit = 0;
     bool replot = false;
+    FigureArgs figures;
 };
 
-// Accuracy vs epoch: one line style per condition, one colour per dataset (like the 2025 paper's Fig. 7).
-void plot_curves(const std::string& path, const std::vector<ReplayCurve>& curves, const std::string& new_name) {
-    Canvas c(1320, 620);
-    int E = 0;
-    for (const auto& k : curves) E = std::max<int>(E, static_cast<int>(k.new_accuracy.size()));
-    Axes ax{100, 70, 760, 440, 0, double(std::max(E, 1)), 0, 1};
-    ax.draw(c, "epoch of retraining", "read-out accuracy", "Continual learning: MNIST (red) and " + new_name + " (blue)");
-    const Rgb red{214, 39, 40}, blue{31, 119, 180};
-    const double dash[5][2] = {{0, 0}, {24, 6}, {3, 5}, {10, 10}, {2, 14}};
-    for (std::size_t i = 0; i < curves.size(); ++i) {
-        const auto& k = curves[i];
-        const double d = dash[i % 5][0], g = dash[i % 5][1];
-        std::vector<double> old{k.initial_old_accuracy};
-        old.insert(old.end(), k.old_accuracy_fixed.begin(), k.old_accuracy_fixed.end());
-        for (std::size_t e = 1; e < old.size(); ++e)
-            c.dashed_line(ax.px(double(e - 1)), ax.py(old[e - 1]), ax.px(double(e)), ax.py(old[e]), red, 3, d, g);
-        for (std::size_t e = 1; e < k.new_accuracy.size(); ++e)
-            c.dashed_line(ax.px(double(e)), ax.py(k.new_accuracy[e - 1]), ax.px(double(e + 1)), ax.py(k.new_accuracy[e]), blue, 3, d, g);
-        const double ly = 90 + 26.0 * double(i);
-        c.dashed_line(880, ly + 6, 960, ly + 6, {40, 40, 40}, 3, d, g);
-        c.text(972, ly, to_string(k.condition), {0, 0, 0}, 2);
-    }
-    write_png(path, c.raster());
+// Writes OUT/replay.<formats> and OUT/replay.csv (core/experiment/replay_figure).
+void plot_curves(const std::string& out, const std::vector<ReplayCurve>& curves, const std::string& new_name, const FigureOptions& o) {
+    write_study_figure(replay_figure(curves, new_name), out, "replay", o);
 }
 
-// Redraws OUT/replay.png from OUT/replay.json (a file we read, so every field is checked).
+// Redraws the figure OUT/replay.* from OUT/replay.json (a file we read, so every field is checked).
 void replot(const ReplayArgs& a) {
     namespace fs = std::filesystem;
     const std::string path = (fs::path(a.out) / "replay.json").string();
@@ -82,8 +65,8 @@ void replot(const ReplayArgs& a) {
         curves.push_back(std::move(r));
     }
     if (curves.empty()) throw FileFormatError(path + " holds no known condition");
-    plot_curves((fs::path(a.out) / "replay.png").string(), curves, j.value("new_dataset", std::string("new dataset")));
-    std::printf("redrew %s from %s (%zu conditions)\n", (fs::path(a.out) / "replay.png").string().c_str(), path.c_str(), curves.size());
+    plot_curves(a.out, curves, j.value("new_dataset", std::string("new dataset")), a.figures.options());
+    std::printf("redrew %s/replay.{%s,csv} from %s (%zu conditions)\n", a.out.c_str(), a.figures.formats.c_str(), path.c_str(), curves.size());
 }
 
 void run_replay_command(const ReplayArgs& a) {
@@ -105,7 +88,7 @@ void run_replay_command(const ReplayArgs& a) {
                                    }, &interrupt_task());
         bar.finish("MNIST " + std::to_string(100 * k.old_accuracy_fixed.back()) + "%");
         curves.push_back(std::move(k));
-        plot_curves((fs::path(a.out) / "replay.png").string(), curves, a.new_dataset);
+        plot_curves(a.out, curves, a.new_dataset, a.figures.options());
         write_file_atomic((fs::path(a.out) / "curves.csv").string(), replay_curves_csv(curves));
     }
     nlohmann::json j = {{"model", a.model}, {"model_sha256", sha256_file(a.model)}, {"new_dataset", a.new_dataset},
@@ -155,7 +138,8 @@ void register_replay_command(CLI::App& app) {
     cmd->add_option("--limit", a.limit, "Use only the first N training images of each dataset");
     cmd->add_option("--out", a.out, "Output folder")->required();
     cmd->add_option("--data-dir", a.dir, "Data folder");
-    cmd->add_flag("--replot", a.replot, "Only redraw OUT/replay.png from OUT/replay.json (no training)");
+    cmd->add_flag("--replot", a.replot, "Only redraw the figure OUT/replay.* from OUT/replay.json (no training)");
+    add_figure_options(cmd, a.figures);
     cmd->callback([] { run_replay_command(a); });
 }
 

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "sweep/sweep_backend.hpp"
+#include "figure_options.hpp"
 #include "sweep/sweep_collect.hpp"
 #include "sweep/sweep_graph.hpp"
 #include "sweep/sweep_local.hpp"
@@ -25,6 +26,7 @@ struct SweepArgs {
     std::string plan, work, backend = "local", sshloginfile, partition, id, stage;
     int workers = 0, throttle = -1, retries = -1, index = -1;
     bool dry_run = false, wait = false;
+    FigureArgs figures;  // sweep collect
 };
 
 struct Loaded {
@@ -147,11 +149,12 @@ void run_task(const SweepArgs& a) {
 
 void run_collect(const SweepArgs& a) {
     const Loaded l = load(a);
-    collect_sweep(l.plan, l.graph);
+    collect_sweep(l.plan, l.graph, a.figures.options());
     const auto outs = collect_outputs(l.graph.work_dir);
     const auto md = read_file_bounded(outs[1], 64u << 20);
     std::fwrite(md.data(), 1, md.size(), stdout);
-    std::printf("\nwrote %s, %s, %s\n", outs[0].c_str(), outs[1].c_str(), outs[2].c_str());
+    std::printf("\nwrote %s, %s and the figure (%s, with figure.csv) in %s\n", outs[0].c_str(), outs[1].c_str(),
+                a.figures.formats.c_str(), std::filesystem::path(outs[2]).parent_path().c_str());
 }
 }  // namespace
 
@@ -189,6 +192,7 @@ void register_sweep_command(CLI::App& app) {
 
     auto* collect = sweep->add_subcommand("collect", "Gather every finished run into one table (CSV, Markdown, figure)");
     common(collect);
+    add_figure_options(collect, a.figures);
     collect->callback([] { run_collect(a); });
 }
 

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_settings.hpp"
+#include "compare_mode.hpp"
 #include "exporters.hpp"
 #include "fonts.hpp"
 #include "layout.hpp"
@@ -43,13 +44,13 @@ void record_key(GLFWwindow* window, int key, int /*scancode*/, int action, int m
 
 void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     if (!ImGui::BeginMainMenuBar()) return;
-    ctx.menu_height = ImGui::GetWindowSize().y;
+    ctx.frame.menu_height = ImGui::GetWindowSize().y;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open model or session...")) {
-            ctx.browser_purpose = "model";
-            ctx.browser.open("Open model or session", ".", {".tdm", ".npz", ".json"});
+            ctx.files.purpose = "model";
+            ctx.files.browser.open("Open model or session", ".", {".tdm", ".npz", ".json"});
         }
-        if (ImGui::MenuItem("Rescan model folders")) ctx.rescan_models = true;
+        if (ImGui::MenuItem("Rescan model folders")) ctx.models.rescan = true;
         if (ImGui::MenuItem("Export...")) show_panel(ctx, "export");
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) glfwSetWindowShouldClose(window, GLFW_TRUE);
@@ -57,6 +58,10 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     }
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Presentation mode", "F11", ctx.view.present)) ctx.view.present = !ctx.view.present;
+        if (ImGui::MenuItem("Compare side by side", nullptr, ctx.compare.active)) {
+            if (ctx.compare.active) leave_compare(ctx);
+            else enter_compare(ctx);
+        }
         if (ImGui::MenuItem("Zoom in", "Ctrl +")) ctx.view.zoom = clamp_zoom(ctx.view.zoom * 1.15f), zoom_changed = true;
         if (ImGui::MenuItem("Zoom out", "Ctrl -")) ctx.view.zoom = clamp_zoom(ctx.view.zoom / 1.15f), zoom_changed = true;
         if (ImGui::MenuItem("Reset zoom", "Ctrl 0")) ctx.view.zoom = 1.0f, zoom_changed = true;
@@ -120,19 +125,38 @@ void handle_global_keys(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) 
 
 void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     ctx.begin_frame_rects();
-    ctx.font_size = ImGui::GetFontSize();
-    ctx.compact = compact_layout(layout_input(ctx));
+    ctx.frame.font_size = ImGui::GetFontSize();
+    ctx.frame.compact = compact_layout(layout_input(ctx));
     handle_global_keys(ctx, window, zoom_changed);
     // Presentation mode (full screen for projectors: the picture, its timeline, one analysis view) has no menu.
-    if (ctx.view.present) ctx.menu_height = 0;
+    if (ctx.view.present) ctx.frame.menu_height = 0;
     else draw_menu_bar(ctx, window, zoom_changed);
     update_lessons(ctx);  // lesson keys (N / P) and a step waiting for its model
     draw_panels(ctx);  // the tiles of this layout and the dialogs, from the panel table
     draw_error_dialog(ctx);
-    ctx.view.reset_layout = ctx.relayout;  // the transport bar changed its height: tile again next frame
-    ctx.relayout = false;
-    ctx.any_panel_floating = ctx.panel_floating_now;
-    ctx.panel_floating_now = false;
+    ctx.view.reset_layout = ctx.frame.relayout;  // the transport bar changed its height: tile again next frame
+    ctx.frame.relayout = false;
+    ctx.frame.any_panel_floating = ctx.frame.panel_floating_now;
+    ctx.frame.panel_floating_now = false;
+}
+
+// Compare mode: side B's model, step, settings and visible image (its panels and items carry the suffix "_b").
+void add_side_b(const UiContext& ctx, nlohmann::json& j) {
+    j["compare"] = ctx.compare.active;
+    if (!ctx.compare.active || !ctx.compare.snap) return;
+    const Snapshot& b = *ctx.compare.snap;
+    j["model_path_b"] = b.model ? b.model->path : "";
+    j["step_b"] = b.step;
+    j["seed_b"] = b.params.seed;
+    j["bias_b"] = b.bias_description;
+    j["error_b"] = b.error;
+    j["seed"] = ctx.snap->params.seed;
+    j["bias"] = ctx.snap->bias_description;
+    if (b.current && b.model) {
+        j["visible_rows_b"] = b.model->image_rows;
+        j["visible_cols_b"] = b.model->image_cols;
+        j["visible_values_b"] = b.current->visible;
+    }
 }
 
 void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::string& png, const Rect& crop, int w, int h) {
@@ -142,7 +166,7 @@ void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::
     j["height"] = h;
     j["crop"] = {crop.x, crop.y, crop.w, crop.h};
     j["present"] = ctx.view.present;
-    j["filmstrip_thumb"] = ctx.font_size * (ctx.view.present ? 2.6f : 3.2f);
+    j["filmstrip_thumb"] = ctx.frame.font_size * (ctx.view.present ? 2.6f : 3.2f);
     j["zoom"] = ctx.view.zoom;
     j["step"] = s.step;
     j["model_path"] = s.model ? s.model->path : "";
@@ -169,17 +193,18 @@ void write_sidecar(const UiContext& ctx, const ScriptRunner& script, const std::
     j["opened_total"] = script.opened_total();
     j["opened_rejected"] = script.opened_rejected();
     j["opened_loaded"] = script.opened_loaded();
-    if (ctx.replay_job) {
-        const auto rp = ctx.replay_job->progress();
+    if (ctx.replay.job) {
+        const auto rp = ctx.replay.job->progress();
         const char* names[] = {"idle", "running", "finished", "cancelled", "failed"};
         j["replay_state"] = names[static_cast<int>(rp->state)];
         j["replay_conditions"] = rp->curves.size();
         j["replay_error"] = rp->error;
     }
     j["focused_line_rgb"] = {90, 200, 255};
+    add_side_b(ctx, j);
     add_drawn_content(ctx, j);  // what the panels were given to draw (script_runner.cpp)
-    for (const auto& [name, r] : ctx.panel_rects) j["panels"][name] = {r.x, r.y, r.w, r.h};
-    for (const auto& [name, r] : ctx.item_rects) j["items"][name] = {r.x, r.y, r.w, r.h};
+    for (const auto& [name, r] : ctx.rects.panel_rects) j["panels"][name] = {r.x, r.y, r.w, r.h};
+    for (const auto& [name, r] : ctx.rects.item_rects) j["items"][name] = {r.x, r.y, r.w, r.h};
     std::ofstream(png + ".json") << j.dump(2) << "\n";
 }
 
@@ -212,8 +237,8 @@ void apply_options(AppRun& a) {
         const std::string why = load_settings(ctx.view, ctx.composer, a.win);
         if (!why.empty()) {  // said, not hidden; startup goes on with the defaults
             std::fprintf(stderr, "topdown: %s\n", why.c_str());
-            ctx.notice = "settings not read: defaults in use";
-            ctx.notice_detail = why;
+            ctx.notice.text = "settings not read: defaults in use";
+            ctx.notice.detail = why;
         }
     }
     if (o.scripted()) a.win = WindowSettings{}, a.win.width = o.width, a.win.height = o.height;
@@ -292,9 +317,9 @@ void open_first_files(AppRun& a) {
     const AppOptions& o = a.o;
     UiContext& ctx = a.ctx;
     if (!o.session.empty()) {
-        ctx.open_session(o.session);
+        open_session(ctx, o.session);
     } else if (!o.model.empty()) {
-        ctx.current_model_path = o.model;
+        ctx.models.current_path = o.model;
         ctx.send(cmd::LoadModel{o.model});
     } else if (a.use_settings) {
         std::string path = a.win.model_path;
@@ -302,14 +327,15 @@ void open_first_files(AppRun& a) {
         if (path.empty() || !std::filesystem::is_regular_file(path, ec)) path = shipped_model_path("idbn_mnist.tdm");
         if (!a.win.found) {
             if (const DatasetPreset* p = find_dataset_preset(kFirstRunPreset)) ctx.composer = p->state;
-            ctx.active_preset = kFirstRunPreset;
+            ctx.composer_aids.active_preset = kFirstRunPreset;
             ctx.view.show_start = true;
         }
         if (!path.empty()) {
-            ctx.current_model_path = path;
+            ctx.models.current_path = path;
             ctx.send(cmd::LoadModel{path, composer_params(ctx.composer)});
         }
     }
+    if (!o.compare.empty()) enter_compare(ctx, o.compare);  // side B beside whatever side A opened
     if (!o.lesson.empty()) open_lesson(ctx, o.lesson, o.lesson_step - 1);  // --lesson (issue 16)
 }
 
@@ -340,19 +366,19 @@ void take_screenshot(AppRun& a, ScriptRunner& script, int fb_w, int fb_h) {
     const AppOptions& o = a.o;
     UiContext& ctx = a.ctx;
     const bool scripted_shot = o.scripted() && script.wants_screenshot();
-    if (!scripted_shot && !ctx.screenshot_request.empty() && !ctx.capturing) {
-        ctx.screenshot_armed = true;  // capture on the next frame, drawn without the dialog
+    if (!scripted_shot && !ctx.capture.screenshot_request.empty() && !ctx.capture.capturing) {
+        ctx.capture.screenshot_armed = true;  // capture on the next frame, drawn without the dialog
         return;
     }
-    if (!scripted_shot && ctx.screenshot_request.empty()) return;
-    const std::string path = scripted_shot ? o.screenshot : ctx.screenshot_request;
-    const std::string panel = scripted_shot ? panel_window(o.panel) : ctx.screenshot_panel;
+    if (!scripted_shot && ctx.capture.screenshot_request.empty()) return;
+    const std::string path = scripted_shot ? o.screenshot : ctx.capture.screenshot_request;
+    const std::string panel = scripted_shot ? panel_window(o.panel) : ctx.capture.screenshot_panel;
     Rect crop;
     if (!panel.empty()) {
-        auto it = ctx.panel_rects.find(panel);
-        if (it == ctx.panel_rects.end()) {
+        auto it = ctx.rects.panel_rects.find(panel);
+        if (it == ctx.rects.panel_rects.end()) {
             if (scripted_shot) script.finish(false, "unknown panel '" + o.panel + "'");
-            else ctx.pending_error = "Export of the PNG failed: unknown panel " + panel, ctx.pending_error_note.clear();
+            else ctx.errors.show("Export of the PNG failed: unknown panel " + panel);
         } else {
             const ImGuiIO& io = ImGui::GetIO();
             const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
@@ -368,15 +394,15 @@ void take_screenshot(AppRun& a, ScriptRunner& script, int fb_w, int fb_h) {
                               crop.h > 0 ? static_cast<int>(crop.h) : fb_h);
                 script.finish(true, "wrote " + path + std::string(" at step ") + std::to_string(ctx.snap->step));
             } else {
-                ctx.export_message = "wrote " + path;
+                ctx.capture.export_message = "wrote " + path;
             }
         } catch (const std::exception& e) {
             if (scripted_shot) script.finish(false, e.what());
-            else ctx.pending_error = std::string("Export of the PNG failed: ") + e.what(), ctx.pending_error_note.clear();
+            else ctx.errors.show(std::string("Export of the PNG failed: ") + e.what());
         }
     }
-    ctx.screenshot_request.clear();
-    ctx.screenshot_armed = false;
+    ctx.capture.screenshot_request.clear();
+    ctx.capture.screenshot_armed = false;
 }
 
 // Full screen on and off (F11 / Esc), zoom and window size changes: each re-tiles the layout.
@@ -434,7 +460,8 @@ bool run_frame(AppRun& a, ScriptRunner& script, VisibleRenderer& renderer, Sessi
     poll_keys(a);
     renderer.begin_frame();  // the previous frame has been rendered: its queued image draws are done
     ctx.snap = worker.latest();  // one snapshot for the whole frame; no lock held while drawing
-    ctx.resolve_pending_session();
+    resolve_pending_session(ctx);
+    update_compare(ctx, std::chrono::duration<double>(std::chrono::steady_clock::now() - a.last).count());
     if (o.scripted()) {
         script.update(ctx);
         if (script.done()) return false;
@@ -452,7 +479,7 @@ bool run_frame(AppRun& a, ScriptRunner& script, VisibleRenderer& renderer, Sessi
     }
     // A window / panel PNG asked for last frame is taken from this frame, drawn without the Export
     // dialog (and other floating dialogs) so the picture shows the panels only.
-    ctx.capturing = !ctx.screenshot_request.empty() && ctx.screenshot_armed;
+    ctx.capture.capturing = !ctx.capture.screenshot_request.empty() && ctx.capture.screenshot_armed;
     draw_ui(ctx, a.window, zoom_changed);
     ImGui::Render();
     int fb_w = 0, fb_h = 0;
@@ -508,7 +535,7 @@ int run_app(const AppOptions& o) {
         SessionWorker worker(1000, 2000, /*batch_when_unpaced=*/true);
         a.ctx.worker = &worker;
         ReplayJob replay_job;  // declared after the worker: joined first on exit
-        a.ctx.replay_job = &replay_job;
+        a.ctx.replay.job = &replay_job;
         a.ctx.renderer = &renderer;
         a.ctx.send(cmd::SetSpeed{a.ctx.view.max_speed ? 0.0f : a.ctx.view.speed});
         ScriptRunner script(o);
@@ -518,6 +545,8 @@ int run_app(const AppOptions& o) {
             if (!run_frame(a, script, renderer, worker)) break;
         if (o.scripted() && exit_code == 0) exit_code = script.done() ? script.exit_code() : 1;
         save_on_exit(a);
+        a.ctx.compare.worker.reset();  // side B's worker stops before the renderer and the primary worker
+        a.ctx.compare.snap.reset();
         a.ctx.snap.reset();
         renderer.clear_slots();
     }

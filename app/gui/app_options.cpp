@@ -8,6 +8,24 @@
 
 namespace topdown::gui {
 
+namespace {
+// --open-dir: appends every file of the folder to --open, in name order. False (said on stderr) when the folder
+// cannot be listed.
+bool add_open_dir(AppOptions& o) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(o.open_dir, ec))
+        if (e.is_regular_file()) files.push_back(e.path().string());
+    if (ec) {
+        std::fprintf(stderr, "error: cannot list --open-dir %s: %s\n", o.open_dir.c_str(), ec.message().c_str());
+        return false;
+    }
+    std::sort(files.begin(), files.end());
+    o.open_after.insert(o.open_after.end(), files.begin(), files.end());
+    return true;
+}
+}  // namespace
+
 bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     CLI::App app{"TopDown: watch a deep belief network dream, step by step"};
     std::string size = "1280x800";
@@ -25,9 +43,15 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--seed", o.seed, "Session seed (0 to 18446744073709551615)")->capture_default_str();
     app.add_option("--steps", o.steps, "Run to this step")->check(CLI::Range(1, 1000000))->capture_default_str();
     app.add_option("--ensemble", o.ensemble, "Ensemble size")->check(CLI::Range(0, 2000))->capture_default_str();
+    app.add_option("--compare", o.compare, "Compare side by side: run this model as side B next to --model (side A), "
+                                           "stepped in lockstep with the same seed");
+    app.add_option("--method-b", o.method_b, "Compare mode: side B's method (default: --method)")
+        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample"}));
+    app.add_option("--classes-b", o.classes_b, "Compare mode: side B's classes (default: --classes)");
     app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
     app.add_option("--panel", o.panel, "Scripted: crop the screenshot to one panel (visible, hidden, energy, "
-                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay, canvas, lesson)");
+                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay, canvas, lesson; "
+                                       "in compare mode also compare, visible_b, energy_b, timeline_b, analysis_b)");
     app.add_option("--open", o.open_after, "Scripted: open this model (.tdm) or session (.json) file after the "
                                            "scenario; repeatable (a bad file must leave the previous model loaded)")
         ->take_all();
@@ -73,18 +97,14 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     }
     o.width = w;
     o.height = h;
-    if (!o.open_dir.empty()) {
-        std::error_code ec;
-        std::vector<std::string> files;
-        for (const auto& e : std::filesystem::directory_iterator(o.open_dir, ec))
-            if (e.is_regular_file()) files.push_back(e.path().string());
-        if (ec) {
-            std::fprintf(stderr, "error: cannot list --open-dir %s: %s\n", o.open_dir.c_str(), ec.message().c_str());
-            exit_code = kExitUsageOrTimeout;
-            return false;
-        }
-        std::sort(files.begin(), files.end());
-        o.open_after.insert(o.open_after.end(), files.begin(), files.end());
+    if ((!o.method_b.empty() || !o.classes_b.empty()) && o.compare.empty()) {
+        std::fprintf(stderr, "error: --method-b and --classes-b need --compare MODEL_B\n");
+        exit_code = kExitUsageOrTimeout;
+        return false;
+    }
+    if (!o.open_dir.empty() && !add_open_dir(o)) {
+        exit_code = kExitUsageOrTimeout;
+        return false;
     }
     return true;
 }

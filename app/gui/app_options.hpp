@@ -21,6 +21,9 @@ struct AppOptions {
     std::uint64_t seed = 7;
     int steps = 100;
     int ensemble = 100;
+    std::string compare;          // compare mode: side B's model (side A is --model)
+    std::string method_b;         // side B's biasing method ("": --method)
+    std::string classes_b;        // side B's classes ("": --classes)
     std::string screenshot;       // scripted: save a PNG of the window (or --panel) and exit
     std::string panel;            // scripted: crop the screenshot to this panel
     std::vector<std::string> open_after;  // scripted: open these model / session files after the scenario

@@ -15,13 +15,15 @@ LayoutInput layout_input(const UiContext& ctx) {
     LayoutInput in;
     in.width = display.x;
     in.height = display.y;
-    in.menu_height = ctx.view.present ? 0.0f : ctx.menu_height;
+    in.menu_height = ctx.view.present ? 0.0f : ctx.frame.menu_height;
     const ImGuiStyle& st = ImGui::GetStyle();
     const float one_row = ImGui::GetFrameHeight() + st.WindowPadding.y * 2.0f + 2.0f;
-    in.transport_height = ctx.transport_height > 0 ? ctx.transport_height : one_row;
+    in.transport_height = ctx.frame.transport_height > 0 ? ctx.frame.transport_height : one_row;
     in.font_size = ImGui::GetFontSize();
     in.present = ctx.view.present;
-    in.timeline_height = ctx.timeline_height;
+    in.timeline_height = ctx.frame.timeline_height;
+    in.compare = ctx.compare.active;
+    in.compare_bar_height = ctx.compare.bar_height;
     return in;
 }
 

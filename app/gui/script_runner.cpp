@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include <GLFW/glfw3.h>
 
 #include "generate/biasing.hpp"
+#include "compare_mode.hpp"
 #include "panels/panel.hpp"
 #include "teach_script.hpp"
 
@@ -19,9 +21,9 @@ void ScriptRunner::fail(const std::string& message, int code) {
     phase_ = Phase::Done;
 }
 
-bool ScriptRunner::parse_classes(const ModelInfo& m, int& a, int& b) {
+bool ScriptRunner::parse_classes(const ModelInfo& m, const std::string& classes, int& a, int& b) {
     try {
-        const std::vector<int> v = parse_class_list(*m.model, o_.classes);
+        const std::vector<int> v = parse_class_list(*m.model, classes);
         a = v[0];
         b = v.size() > 1 ? v[1] : v[0];
         return true;
@@ -30,8 +32,20 @@ bool ScriptRunner::parse_classes(const ModelInfo& m, int& a, int& b) {
     }
 }
 
+// Issue 21: with TOPDOWN_STARTUP_LOG set, prints the wall-clock time (ns since the epoch, comparable with the
+// launcher's `date +%s%N`) of the first frame and of the first frame showing a step, for bench/bench_startup.sh.
+static void log_startup(const char* what, bool& done) {
+    if (done) return;
+    done = true;
+    if (!std::getenv("TOPDOWN_STARTUP_LOG")) return;
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch());
+    std::fprintf(stderr, "startup: %s %lld\n", what, static_cast<long long>(ns.count()));
+}
+
 void ScriptRunner::update(UiContext& ctx) {
     const Snapshot& s = *ctx.snap;
+    log_startup("first_frame", logged_first_frame_);
+    if (s.step >= 1) log_startup("first_step", logged_first_step_);
     new_step_ = s.step != last_step_;
     last_step_ = s.step;
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -68,13 +82,17 @@ void ScriptRunner::enter(UiContext& ctx, Phase next) {
 void ScriptRunner::load_model(UiContext& ctx) {
     if (o_.model.empty() && o_.session.empty()) return fail("scripted mode needs --model or --session");
     if (!o_.session.empty()) {
-        ctx.open_session(o_.session);
-        if (!ctx.pending_error.empty()) return fail(ctx.pending_error, kExitStartFileBad);
+        open_session(ctx, o_.session);
+        if (!ctx.errors.message.empty()) return fail(ctx.errors.message, kExitStartFileBad);
     } else {
-        ctx.current_model_path = o_.model;
+        ctx.models.current_path = o_.model;
         ctx.send(cmd::LoadModel{o_.model});
     }
     ctx.send(cmd::SetSpeed{0});
+    if (!o_.compare.empty()) {  // side B: its own worker, paced like side A
+        enter_compare(ctx, o_.compare);
+        drive(ctx, cmd::SetSpeed{0});
+    }
     phase_ = Phase::WaitModel;
 }
 
@@ -87,16 +105,18 @@ void ScriptRunner::wait_model(UiContext& ctx) {
         phase_ = Phase::WaitSteps;
         return;
     }
+    const Snapshot* b = ctx.compare.snap.get();
+    if (!o_.compare.empty()) {  // side B's model must be in too
+        if (!b || b->error_serial > 0) return fail(b ? b->error : "side B has no worker", kExitStartFileBad);
+        if (b->loading || !b->model) return;
+    }
     ComposerState& c = ctx.composer;
-    c.method = static_cast<int>(parse_bias_method(o_.method));
-    if (traits(static_cast<BiasMethod>(c.method)).uses_classes && !parse_classes(*s.model, c.class_a, c.class_b))
-        return fail("--classes '" + o_.classes + "' does not name classes of this model");
-    c.k = o_.k;
-    c.temperature = o_.temperature;
-    c.seed = o_.seed;
-    c.steps = o_.steps;
-    c.ensemble_size = o_.ensemble;
+    if (!compose(*s.model, c, false)) return;
     if (std::string err; !apply_teach_options(o_, ctx, err)) return fail(err);  // --start-image, --lesson
+    if (!o_.compare.empty()) {
+        if (!compose(*b->model, ctx.compare.composer, true)) return;
+        ctx.compare.worker->send(cmd::Restart{composer_params(ctx.compare.composer), true});
+    }
     if (o_.press_space) {  // a key event straight into the press log: no key-down poll ever sees it
         ctx.keys.record(GLFW_KEY_SPACE, true);
         space_pressed_ = true;
@@ -104,6 +124,22 @@ void ScriptRunner::wait_model(UiContext& ctx) {
         ctx.send(cmd::Restart{composer_params(c), true});  // what the composer shows (64-bit seed)
     }
     phase_ = Phase::WaitSteps;
+}
+
+bool ScriptRunner::compose(const ModelInfo& m, ComposerState& c, bool side_b) {
+    const std::string& method = side_b && !o_.method_b.empty() ? o_.method_b : o_.method;
+    const std::string& classes = side_b && !o_.classes_b.empty() ? o_.classes_b : o_.classes;
+    c.method = static_cast<int>(parse_bias_method(method));
+    if (traits(static_cast<BiasMethod>(c.method)).uses_classes && !parse_classes(m, classes, c.class_a, c.class_b)) {
+        fail(std::string(side_b ? "--classes-b '" : "--classes '") + classes + "' does not name classes of this model");
+        return false;
+    }
+    c.k = o_.k;
+    c.temperature = o_.temperature;
+    c.seed = o_.seed;
+    c.steps = o_.steps;
+    c.ensemble_size = o_.ensemble;
+    return true;
 }
 
 // Waits until the chains stand at --steps (or the session's step), then goes on.
@@ -120,6 +156,11 @@ void ScriptRunner::wait_steps(UiContext& ctx) {
     }
     const int target = o_.session.empty() ? o_.steps : s.run_to_step;
     if (target > 0 && (s.step < target || s.mode != RunMode::Paused)) return;
+    if (!o_.compare.empty()) {  // side B at the same step, paused
+        const Snapshot& b = *ctx.compare.snap;
+        if (b.error_serial > 0) return fail(b.error);
+        if (b.step != s.step || b.mode != RunMode::Paused) return;
+    }
     enter(ctx, !o_.open_after.empty() ? Phase::OpenOther : after_scenario());
 }
 
@@ -135,10 +176,10 @@ void ScriptRunner::open_other(UiContext& ctx) {
     error_serial_at_open_ = s.error_serial;
     const bool session = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
     if (session) {
-        ctx.pending_error.clear();
-        ctx.open_session(path);  // parse errors are immediate; a missing model fails in the loader
-        if (!ctx.pending_error.empty()) {
-            std::printf("open %s: rejected (%s)\n", path.c_str(), ctx.pending_error.c_str());
+        ctx.errors.message.clear();
+        open_session(ctx, path);  // parse errors are immediate; a missing model fails in the loader
+        if (!ctx.errors.message.empty()) {
+            std::printf("open %s: rejected (%s)\n", path.c_str(), ctx.errors.message.c_str());
             ++opened_rejected_;
             ++open_index_;
             return;
@@ -156,7 +197,7 @@ void ScriptRunner::wait_other(UiContext& ctx) {
     const std::string& path = o_.open_after[open_index_];
     const bool failed = s.error_serial != error_serial_at_open_;
     const bool session = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-    const bool loaded = s.model && (session ? s.model->path == ctx.current_model_path : s.model->path == path);
+    const bool loaded = s.model && (session ? s.model->path == ctx.models.current_path : s.model->path == path);
     // The loader reports within a few frames; "loading" is set by the worker once it has the request.
     if (s.loading || (!failed && !loaded) || ++open_wait_frames_ < 2) return;
     std::printf("open %s: %s\n", path.c_str(), failed ? ("rejected, previous model kept: " + s.error).c_str() : "loaded");
@@ -172,14 +213,14 @@ void ScriptRunner::start_replay_demo(UiContext& ctx) {
     r.epochs = 2, r.batches = 8, r.limit = 2000, r.seed = 1;
     r.conditions = ReplayConditionSet::parse("sequential,generative-chimera");
     start_replay(ctx);
-    if (!ctx.pending_error.empty()) return fail(ctx.pending_error);
+    if (!ctx.errors.message.empty()) return fail(ctx.errors.message);
     phase_ = Phase::WaitReplay;
 }
 
 // Waits for the replay experiment to finish.
 void ScriptRunner::wait_replay(UiContext& ctx) {
-    if (ctx.replay_job->running()) return;
-    const auto p = ctx.replay_job->progress();
+    if (ctx.replay.job->running()) return;
+    const auto p = ctx.replay.job->progress();
     if (p->state != ReplayProgress::State::Finished) return fail("replay experiment ended: " + p->stage + " " + p->error);
     std::printf("replay finished: %zu conditions\n", p->curves.size());
     enter(ctx, o_.frames_bench > 0 ? Phase::Bench : Phase::Settle);
@@ -248,9 +289,9 @@ nlohmann::json rgb(plot::Rgb c) { return {c.r, c.g, c.b}; }
 namespace {
 // The replay panel's curves (condition colours as the panel draws them) and samples.
 void add_replay_content(const UiContext& ctx, nlohmann::json& j) {
-    if (!ctx.replay_job) return;
+    if (!ctx.replay.job) return;
     {
-        const auto rp = ctx.replay_job->progress();
+        const auto rp = ctx.replay.job->progress();
         static constexpr int kConditionRgb[5][3] = {{230, 80, 80}, {120, 200, 120}, {90, 170, 255}, {240, 190, 70}, {200, 130, 230}};
         nlohmann::json curves = nlohmann::json::array();
         for (const auto& k : rp->curves) {

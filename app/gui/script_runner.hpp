@@ -61,7 +61,9 @@ private:
     void bench(UiContext& ctx);
     // Prints the frame-time benchmark's results.
     void print_bench(const Snapshot& s) const;
-    bool parse_classes(const ModelInfo& m, int& a, int& b);
+    bool parse_classes(const ModelInfo& m, const std::string& classes, int& a, int& b);
+    // Puts the scenario into a composer: --method / --classes (or side B's), k, T, seed, steps, ensemble.
+    bool compose(const ModelInfo& m, ComposerState& c, bool side_b);
 
     AppOptions o_;
     Phase phase_ = Phase::LoadModel;
@@ -78,6 +80,7 @@ private:
     bool new_step_ = false;
     bool space_pressed_ = false;  // --press-space: waiting for the chains Space started  // this frame's snapshot shows a step the previous frame did not
     std::map<std::string, double> cpu_at_bench_start_;  // per-thread CPU seconds when the benchmark began
+    bool logged_first_frame_ = false, logged_first_step_ = false;  // TOPDOWN_STARTUP_LOG (bench/bench_startup.sh)
 };
 
 }  // namespace topdown::gui

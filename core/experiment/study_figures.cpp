@@ -2,236 +2,201 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <numeric>
+#include <filesystem>
 
-#include "experiment/canvas.hpp"
+#include "analyze/statistics.hpp"
+#include "figure/ticks.hpp"
 
 namespace topdown {
 
+using figure::Figure;
+using figure::Panel;
+
+std::vector<std::string> ordered_methods(const std::map<std::string, MethodSummary>& methods) {
+    std::vector<std::string> out;
+    for (const char* m : {"label", "double", "intersection", "random", "sample"})
+        if (methods.count(m)) out.push_back(m);
+    for (const auto& [name, s] : methods)
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    return out;
+}
+
+std::string significance_text(double p) {
+    if (p < 0.001) return "p < 0.001 ***";
+    const std::string v = figure::format_number(p < 0.01 ? "%.4f" : "%.3f", p);
+    if (p < 0.01) return "p = " + v + " **";
+    if (p < 0.05) return "p = " + v + " *";
+    return "n.s. (p = " + figure::format_number("%.2f", p) + ")";
+}
+
 namespace {
-const char* kMethods[4] = {"label", "double", "intersection", "random"};
-Rgb method_colour(BiasMethod m) {
-    if (m == BiasMethod::Label) return {31, 119, 180};
-    if (m == BiasMethod::DoubleLabel) return {255, 127, 14};
-    if (m == BiasMethod::Intersection) return {214, 39, 40};
-    return {110, 110, 110};
-}
-// The colour of a method given by name ("label", ...).
-Rgb method_colour(const std::string& name) { return method_colour(parse_bias_method(name)); }
-std::string fmt(const char* f, double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
-}
-// Indices of the n intersection conditions with the most visited states.
-std::vector<std::size_t> best_chimeras(const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s, std::size_t n) {
-    std::vector<std::size_t> idx;
-    for (std::size_t i = 0; i < r.size(); ++i)
-        if (r[i].condition.bias.method == BiasMethod::Intersection) idx.push_back(i);
-    std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return s[a].visited.mean > s[b].visited.mean; });
-    if (idx.size() > n) idx.resize(n);
-    return idx;
-}
-}  // namespace
-
-void plot_visited_states(const std::string& path, const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s) {
-    const int n = static_cast<int>(r.size());
-    const int bw = std::max(6, std::min(24, 1400 / std::max(n, 1)));
-    const int W = std::max(700, 120 + n * bw + 40), H = 520;
-    Canvas c(W, H);
-    double ymax = 1;
-    for (const auto& x : s) ymax = std::max(ymax, x.visited.mean + x.visited.sem);
-    Axes ax{90, 60, double(n * bw), 360, 0, double(n), 0, std::ceil(ymax + 0.5)};
-    ax.draw(c, "condition", "visited states (mean +- SEM)", "States visited per 100-step chain");
-    for (int i = 0; i < n; ++i) {
-        const double m = s[std::size_t(i)].visited.mean, e = s[std::size_t(i)].visited.sem;
-        const Rgb col = method_colour(r[std::size_t(i)].condition.bias.method);
-        c.fill_rect(ax.px(i) + 1, ax.py(m), bw - 2, ax.py(0) - ax.py(m), col);
-        c.line(ax.px(i + 0.5), ax.py(m - e), ax.px(i + 0.5), ax.py(m + e), {0, 0, 0});
+// One distribution panel of a per-chain metric with the study's Mann-Whitney pairs as brackets.
+Panel distribution_panel(const std::vector<std::string>& methods, const std::map<std::string, std::vector<double>>& per_chain,
+                         const std::string& title, const std::string& y_title) {
+    Panel p;
+    p.title = title;
+    p.y.title = y_title;
+    p.x.title = "biasing method";
+    p.x.categories = methods;
+    p.legend = false;
+    for (std::size_t i = 0; i < methods.size(); ++i)
+        p.distributions.push_back({methods[i], double(i), per_chain.at(methods[i]), figure::method_color(methods[i])});
+    const std::pair<const char*, const char*> pairs[] = {
+        {"intersection", "label"}, {"double", "label"}, {"intersection", "double"}, {"intersection", "random"}, {"label", "random"}};
+    for (const auto& [a, b] : pairs) {
+        const auto ia = std::find(methods.begin(), methods.end(), a), ib = std::find(methods.begin(), methods.end(), b);
+        if (ia == methods.end() || ib == methods.end()) continue;
+        const auto t = mann_whitney_greater(per_chain.at(a), per_chain.at(b));
+        const double x0 = double(ia - methods.begin()), x1 = double(ib - methods.begin());
+        p.brackets.push_back({std::min(x0, x1), std::max(x0, x1), significance_text(t.p)});
     }
-    int lx = 100;
-    for (const char* m : kMethods) {
-        c.fill_rect(lx, H - 40, 14, 14, method_colour(m));
-        lx += 20 + c.text(lx + 20, H - 40, m, {0, 0, 0}, 2);
-        lx += 20;
-    }
-    write_png(path, c.raster());
+    std::stable_sort(p.brackets.begin(), p.brackets.end(), [](const auto& u, const auto& v) { return u.x1 - u.x0 < v.x1 - v.x0; });
+    return p;
 }
 
-void plot_transition_heatmap(const std::string& path, const Eigen::MatrixXd& T, const std::vector<std::string>& names,
-                             const std::string& title) {
-    const int n = static_cast<int>(T.rows()), cell = 56, x0 = 120, y0 = 70;
-    Canvas c(x0 + n * cell + 40, y0 + n * cell + 70);
-    c.text(20, 12, title, {0, 0, 0}, 3);
-    for (int i = 0; i < n; ++i) {
-        const std::string nm = names[std::size_t(i)].substr(0, 9);
-        c.text(x0 - 8 - Canvas::text_width(nm, 2), y0 + i * cell + cell / 2 - 6, nm, {0, 0, 0}, 2);
-        c.text(x0 + i * cell + cell / 2 - Canvas::text_width(nm.substr(0, 4), 2) / 2, y0 + n * cell + 8, nm.substr(0, 4), {0, 0, 0}, 2);
-        for (int j = 0; j < n; ++j) {
-            const double v = T(i, j);
-            const Rgb col = viridis(v);
-            c.fill_rect(x0 + j * cell, y0 + i * cell, cell - 1, cell - 1, col);
-            if (v >= 0.005) {
-                const std::string t = fmt("%.2f", v);
-                const Rgb tc = v > 0.6 ? Rgb{0, 0, 0} : Rgb{255, 255, 255};
-                c.text(x0 + j * cell + cell / 2 - Canvas::text_width(t, 2) / 2, y0 + i * cell + cell / 2 - 6, t, tc, 2);
-            }
-        }
-    }
-    c.text(x0, y0 + n * cell + 34, "rows: state at step s-1, columns: state at step s", {60, 60, 60}, 2);
-    write_png(path, c.raster());
-}
-
-void plot_state_time(const std::string& path, const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s,
-                     const std::vector<std::string>& names) {
+// The per-condition rows of label biasing (or the first 10 conditions when there are none).
+std::vector<std::size_t> label_rows(const std::vector<ConditionResult>& r) {
     std::vector<std::size_t> rows;
     for (std::size_t i = 0; i < r.size(); ++i)
         if (r[i].condition.bias.method == BiasMethod::Label) rows.push_back(i);
     if (rows.empty())
         for (std::size_t i = 0; i < std::min<std::size_t>(r.size(), 10); ++i) rows.push_back(i);
-    const int n = static_cast<int>(names.size()), cell = 56, x0 = 150, y0 = 70;
-    Canvas c(x0 + n * cell + 40, y0 + int(rows.size()) * cell + 60);
-    c.text(20, 12, "Mean steps spent in each state (rows: condition)", {0, 0, 0}, 3);
-    for (int j = 0; j < n; ++j)
-        c.text(x0 + j * cell + 4, y0 + int(rows.size()) * cell + 8, names[std::size_t(j)].substr(0, 4), {0, 0, 0}, 2);
-    for (std::size_t ri = 0; ri < rows.size(); ++ri) {
-        const auto& res = r[rows[ri]];
-        c.text(8, y0 + int(ri) * cell + cell / 2 - 6, res.condition.title.substr(0, 12), {0, 0, 0}, 2);
-        for (int j = 0; j < n; ++j) {
-            const double v = s[rows[ri]].state_time[std::size_t(j)].mean;
-            c.fill_rect(x0 + j * cell, y0 + int(ri) * cell, cell - 1, cell - 1, viridis(v / std::max(1, res.steps)));
-            if (v >= 0.5) {
-                const std::string t = fmt("%.0f", v);
-                c.text(x0 + j * cell + cell / 2 - Canvas::text_width(t, 2) / 2, y0 + int(ri) * cell + cell / 2 - 6, t,
-                       v / res.steps > 0.6 ? Rgb{0, 0, 0} : Rgb{255, 255, 255}, 2);
-            }
-        }
-    }
-    write_png(path, c.raster());
+    return rows;
 }
 
-void plot_energy(const std::string& path, const std::vector<ConditionResult>& r, int steps) {
-    if (r.empty()) return;
-    const int L = static_cast<int>(r[0].energy_mean.cols());
-    steps = std::min(steps, r[0].steps);
-    const int pw = 380, ph = 300;
-    Canvas c(L * (pw + 110) + 40, ph + 170);
+// A heatmap panel of state shares (rows x states) in percent.
+Panel state_heatmap(const std::string& title, const std::vector<std::string>& rows, const std::vector<double>& values,
+                    const std::vector<std::string>& states, int C, const std::string& row_title) {
+    Panel p;
+    p.title = title;
+    figure::Heatmap h;
+    h.rows = int(rows.size());
+    h.cols = int(states.size());
+    h.values = values;
+    h.row_names = rows;
+    h.col_names = states;
+    for (int s = 0; s < h.cols; ++s) h.col_name_colors.push_back(figure::state_color(s, C));
+    h.row_title = row_title;
+    h.col_title = "state";
+    h.colorbar_title = "share of steps (%)";
+    h.max_cell = 24;
+    p.heatmap = h;
+    return p;
+}
+}  // namespace
+
+Figure visited_transitions_figure(const StudyFigureInput& in) {
+    const auto methods = ordered_methods(in.methods);
+    std::map<std::string, std::vector<double>> visited, transitions;
+    for (const auto& m : methods) visited[m] = in.methods.at(m).visited_per_chain, transitions[m];
+    for (std::size_t i = 0; i < in.results.size(); ++i) {
+        auto& t = transitions[in.results[i].condition.method_name()];
+        t.insert(t.end(), in.sums[i].transitions_per_chain.begin(), in.sums[i].transitions_per_chain.end());
+    }
+    Figure f;
+    f.title = "States visited and transitions made per chain, by biasing method";
+    f.width_in = figure::kTwoColumnInches;
+    f.columns = 2;
+    f.panels.push_back(distribution_panel(methods, visited, "Visited states", "distinct states visited per chain"));
+    f.panels.push_back(distribution_panel(methods, transitions, "Transitions", "transitions (runs) per chain"));
+    const int steps = in.results.empty() ? 0 : in.results[0].steps;
+    f.note = "Violin: kernel density over every chain of every condition of the method; box: median and quartiles, whiskers "
+             "1.5 IQR; brackets: one-sided Mann-Whitney U tests (intersection > label, double > label, intersection > double, "
+             "intersection > random, label > random). Chains of " + std::to_string(steps) + " steps.";
+    return f;
+}
+
+Figure transition_figure(const std::string& method, const MethodSummary& m, const std::vector<std::string>& names, int C) {
+    const auto T = m.counts.normalized();
+    Panel p;
+    figure::Heatmap h;
+    h.rows = int(T.rows());
+    h.cols = int(T.cols());
+    for (Eigen::Index i = 0; i < T.rows(); ++i)
+        for (Eigen::Index j = 0; j < T.cols(); ++j) h.values.push_back(T(i, j));
+    h.row_names = h.col_names = names;
+    h.row_names.resize(std::size_t(h.rows)), h.col_names.resize(std::size_t(h.cols));
+    for (int s = 0; s < h.rows; ++s) h.row_name_colors.push_back(figure::state_color(s, C));
+    h.col_name_colors = h.row_name_colors;
+    h.row_title = "state at step s \u2212 1";
+    h.col_title = "state at step s";
+    h.colorbar_title = "transition probability (%)";
+    p.heatmap = h;
+    Figure f;
+    f.title = "Transition matrix: " + method + " (" + std::to_string(m.conditions) + " conditions)";
+    f.width_in = 4.6;
+    f.panels = {p};
+    f.note = "Row-normalised: each row gives where chains in that state went next, in percent.";
+    return f;
+}
+
+Figure state_time_figure(const StudyFigureInput& in) {
+    const auto methods = ordered_methods(in.methods);
+    const auto S = in.state_names.size();
+    std::vector<double> per_method;
+    for (const auto& m : methods) {
+        std::vector<double> share(S, 0.0);
+        int n = 0;
+        for (std::size_t i = 0; i < in.results.size(); ++i)
+            if (in.results[i].condition.method_name() == m) {
+                for (std::size_t s = 0; s < S; ++s) share[s] += in.sums[i].state_time[s].mean / std::max(1, in.results[i].steps);
+                ++n;
+            }
+        for (double v : share) per_method.push_back(v / std::max(1, n));
+    }
+    std::vector<std::string> row_names;
+    std::vector<double> per_condition;
+    for (std::size_t i : label_rows(in.results)) {
+        row_names.push_back(in.results[i].condition.title);
+        for (std::size_t s = 0; s < S; ++s) per_condition.push_back(in.sums[i].state_time[s].mean / std::max(1, in.results[i].steps));
+    }
+    Figure f;
+    f.title = "Time spent in each state";
+    f.width_in = figure::kTwoColumnInches;
+    f.columns = 1;
+    f.panels.push_back(state_heatmap("Per method (mean over conditions)", methods, per_method, in.state_names, in.num_classes, "biasing method"));
+    f.panels.push_back(state_heatmap("Per label condition", row_names, per_condition, in.state_names, in.num_classes, "condition"));
+    f.note = "Share of a chain's steps classified as each state, averaged over chains.";
+    return f;
+}
+
+Figure energy_figure(const StudyFigureInput& in, int steps) {
+    Figure f;
+    f.title = "Energy during the first steps, per layer";
+    f.width_in = figure::kTwoColumnInches;
+    if (in.results.empty()) return f;
+    const int L = static_cast<int>(in.results[0].energy_mean.cols());
+    steps = std::min(steps, in.results[0].steps);
+    const auto methods = ordered_methods(in.methods);
+    f.columns = std::min(L, 3);
     for (int l = 0; l < L; ++l) {
-        std::map<std::string, std::vector<double>> curve;
-        std::map<std::string, int> count;
-        for (const auto& x : r) {
-            auto& v = curve[x.condition.method_name()];
-            if (v.empty()) v.assign(std::size_t(steps), 0.0);
-            for (int s = 0; s < steps; ++s) v[std::size_t(s)] += x.energy_mean(s, l);
-            ++count[x.condition.method_name()];
+        Panel p;
+        p.title = "Layer " + std::to_string(l + 1);
+        p.x.title = "step";
+        p.x.integer_ticks = true;
+        p.y.title = l == 0 ? "energy (mean \u00b1 SEM)" : "";
+        for (const auto& m : methods) {
+            figure::Line line{l == 0 ? m : "", {}, {}, {}, figure::method_color(m), 1.5};
+            std::vector<double> sum(std::size_t(steps), 0.0), var(std::size_t(steps), 0.0);
+            int n = 0;
+            for (const auto& r : in.results)
+                if (r.condition.method_name() == m && r.energy_mean.rows() >= steps) {
+                    for (int s = 0; s < steps; ++s) sum[std::size_t(s)] += r.energy_mean(s, l), var[std::size_t(s)] += double(r.energy_sem(s, l)) * r.energy_sem(s, l);
+                    ++n;
+                }
+            if (n == 0) continue;
+            for (int s = 0; s < steps; ++s)
+                line.x.push_back(s + 1), line.y.push_back(sum[std::size_t(s)] / n), line.sem.push_back(std::sqrt(var[std::size_t(s)]) / n);
+            p.lines.push_back(line);
         }
-        double lo = 1e300, hi = -1e300;
-        for (auto& [m, v] : curve)
-            for (auto& e : v) {
-                e /= count[m];
-                lo = std::min(lo, e);
-                hi = std::max(hi, e);
-            }
-        if (hi - lo < 1e-9) hi = lo + 1;
-        const double pad = 0.05 * (hi - lo);
-        Axes ax{110.0 + l * (pw + 110), 70, double(pw), double(ph), 1, double(std::max(2, steps)), lo - pad, hi + pad};
-        ax.draw(c, "step", "", "");
-        c.text(ax.x0 + 10, 40, "energy, layer " + std::to_string(l + 1), {0, 0, 0}, 2);
-        for (auto& [m, v] : curve)
-            for (int s = 1; s < steps; ++s)
-                c.line(ax.px(s), ax.py(v[std::size_t(s - 1)]), ax.px(s + 1), ax.py(v[std::size_t(s)]), method_colour(m), 3);
+        f.panels.push_back(p);
     }
-    int lx = 110;
-    for (const char* m : kMethods) {
-        c.fill_rect(lx, ph + 130, 14, 14, method_colour(m));
-        lx += 40 + c.text(lx + 20, ph + 130, m, {0, 0, 0}, 2);
-    }
-    c.text(10, 8, "Mean energy during the first steps (per method)", {0, 0, 0}, 3);
-    write_png(path, c.raster());
+    f.note = "Lines: mean over the method's conditions; bands: \u00b1 SEM of that mean over chains.";
+    return f;
 }
 
-void plot_pca(const std::string& path, const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s,
-              const std::vector<Matrix>& proj, int C, const std::string& title) {
-    std::vector<std::vector<std::size_t>> panels(3);
-    for (std::size_t i = 0; i < r.size(); ++i) {
-        if (r[i].condition.bias.method == BiasMethod::Label) panels[0].push_back(i);
-        if (r[i].condition.bias.method == BiasMethod::Random) panels[2].push_back(i);
-    }
-    panels[1] = best_chimeras(r, s, 10);
-    const char* names[3] = {"label biasing", "10 best intersection chimeras", "random init"};
-    double xlo = 1e300, xhi = -1e300, ylo = 1e300, yhi = -1e300;
-    for (const auto& p : proj)
-        for (Eigen::Index t = 0; t < p.rows(); ++t) {
-            xlo = std::min<double>(xlo, p(t, 0));
-            xhi = std::max<double>(xhi, p(t, 0));
-            ylo = std::min<double>(ylo, p(t, 1));
-            yhi = std::max<double>(yhi, p(t, 1));
-        }
-    if (!(xhi > xlo)) xhi = xlo + 1;
-    if (!(yhi > ylo)) yhi = ylo + 1;
-    const double px = 0.08 * (xhi - xlo), py = 0.08 * (yhi - ylo);
-    const int pw = 420;
-    Canvas c(3 * (pw + 100) + 40, pw + 200);
-    c.text(10, 8, title, {0, 0, 0}, 3);
-    for (int k = 0; k < 3; ++k) {
-        Axes ax{90.0 + k * (pw + 100), 80, double(pw), double(pw), xlo - px, xhi + px, ylo - py, yhi + py};
-        ax.draw(c, "PC1", "", "");
-        c.text(ax.x0, 50, names[k], {0, 0, 0}, 2);
-        c.text(ax.x0 - 60, ax.y0 + pw / 2, "PC2", {0, 0, 0}, 2);
-        int legend_y = 0;
-        for (std::size_t q = 0; q < panels[std::size_t(k)].size(); ++q) {
-            const std::size_t i = panels[std::size_t(k)][q];
-            const Matrix& p = proj[i];
-            const int S = static_cast<int>(p.rows());
-            std::vector<int> pts;  // 10 log-spaced steps
-            for (int j = 0; j < 10; ++j) {
-                const int st = static_cast<int>(std::lround(std::exp(std::log(double(S)) * j / 9.0))) - 1;
-                if (pts.empty() || st != pts.back()) pts.push_back(std::clamp(st, 0, S - 1));
-            }
-            const Rgb col = palette(int(q));
-            for (std::size_t j = 1; j < pts.size(); ++j)
-                c.line(ax.px(p(pts[j - 1], 0)), ax.py(p(pts[j - 1], 1)), ax.px(p(pts[j], 0)), ax.py(p(pts[j], 1)), lighten(col, 0.5), 2);
-            for (std::size_t j = 0; j < pts.size(); ++j) {
-                const double sat = 0.15 + 0.85 * double(j) / std::max<std::size_t>(1, pts.size() - 1);
-                const double x = ax.px(p(pts[j], 0)), y = ax.py(p(pts[j], 1));
-                if (s[i].mode_state[std::size_t(pts[j])] == C) c.disc(x, y, 9, {40, 40, 40});
-                c.disc(x, y, 5, lighten(col, 1 - sat));
-            }
-            if (legend_y < 10) {
-                c.fill_rect(ax.x0 + pw + 6, ax.y0 + 4 + legend_y * 16, 10, 10, col);
-                c.text(ax.x0 + pw + 20, ax.y0 + 2 + legend_y * 16, r[i].condition.title.substr(r[i].condition.title.find(' ') + 1), {0, 0, 0}, 1);
-                ++legend_y;
-            }
-        }
-    }
-    c.text(90, pw + 150, "time: pale -> saturated (10 log-spaced steps); dark halo: most chains in the non-class state", {60, 60, 60}, 2);
-    write_png(path, c.raster());
-}
-
-void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>& r, const std::vector<ConditionSummary>& s,
-                     int image_rows, int image_cols) {
-    std::vector<std::size_t> rows;
-    for (std::size_t i = 0; i < r.size(); ++i)
-        if (r[i].condition.bias.method == BiasMethod::Label) rows.push_back(i);
-    for (auto i : best_chimeras(r, s, 5)) rows.push_back(i);
-    for (std::size_t i = 0; i < r.size() && rows.size() < 20; ++i)
-        if (r[i].condition.bias.method == BiasMethod::Random && rows.size() < 17) rows.push_back(i);
-    if (rows.empty() || image_rows <= 0 || image_cols <= 0) return;
-    const auto frames = study_filmstrip_steps(r[0].steps);
-    const int F = static_cast<int>(frames.size()), scale = 2, x0 = 170, y0 = 60;
-    const int cell_w = image_cols * scale + 4, cell_h = image_rows * scale + 4;  // rows x cols, never squashed
-    Canvas c(x0 + F * cell_w + 20, y0 + int(rows.size()) * cell_h + 20);
-    c.text(10, 8, "Example chains (first chain of each condition)", {0, 0, 0}, 3);
-    for (int f = 0; f < F; ++f) c.text(x0 + f * cell_w + 10, y0 - 18, std::to_string(frames[std::size_t(f)]), {0, 0, 0}, 2);
-    for (std::size_t q = 0; q < rows.size(); ++q) {
-        const auto& res = r[rows[q]];
-        c.text(8, y0 + int(q) * cell_h + cell_h / 2 - 6, res.condition.title.substr(0, 14), {0, 0, 0}, 2);
-        if (res.filmstrip.cols() != Eigen::Index(image_rows) * image_cols) continue;  // never read past a row
-        for (int f = 0; f < F && f < res.filmstrip.rows(); ++f)
-            c.image(res.filmstrip.row(f).data(), image_rows, image_cols, x0 + f * cell_w, y0 + int(q) * cell_h, scale);
-    }
-    write_png(path, c.raster());
+void write_study_figure(const Figure& f, const std::string& dir, const std::string& name, const FigureOptions& o) {
+    figure::write_figure(f, (std::filesystem::path(dir) / name).string(), o.formats, o.png_scale);
 }
 
 }  // namespace topdown

@@ -1,37 +1,63 @@
-// PNG figures of a study, drawn on the Canvas (no GL).
+// The figures of a study as data (core/figure): visited states and transitions per method as distributions
+// with Mann-Whitney brackets, state-time heatmaps, transition matrices, energy per layer with SEM bands, PCA
+// trajectories and filmstrips with state-coloured frames. study_report writes them (PNG/SVG/PDF + CSV).
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include "experiment/study_summary.hpp"
+#include "figure/figure.hpp"
+#include "figure/render.hpp"
 
 namespace topdown {
 
-// Per-condition visited states (mean ± SEM), bars grouped and coloured by method.
-void plot_visited_states(const std::string& path, const std::vector<ConditionResult>& results,
-                         const std::vector<ConditionSummary>& summaries);
+// Which files a figure is written as: formats and the PNG's pixels per point.
+struct FigureOptions {
+    std::vector<figure::Format> formats = figure::default_formats();
+    double png_scale = 2.0;
+};
 
-// A (C+1) x (C+1) transition-matrix heatmap with the values printed in the cells.
-void plot_transition_heatmap(const std::string& path, const Eigen::MatrixXd& matrix,
-                             const std::vector<std::string>& state_names, const std::string& title);
+// What the study figures are built from.
+struct StudyFigureInput {
+    const std::vector<ConditionResult>& results;
+    const std::vector<ConditionSummary>& sums;                 // one per result
+    const std::map<std::string, MethodSummary>& methods;       // pooled per method
+    std::vector<std::string> state_names;                      // classes, then the non-class state
+    int num_classes = 0;
+    int image_rows = 0, image_cols = 0;                        // the model's image shape
+};
 
-// Mean state time: rows = label conditions, columns = states.
-void plot_state_time(const std::string& path, const std::vector<ConditionResult>& results,
-                     const std::vector<ConditionSummary>& summaries, const std::vector<std::string>& state_names);
+// The methods present, in the papers' order (label, double, intersection, random, sample).
+std::vector<std::string> ordered_methods(const std::map<std::string, MethodSummary>& methods);
 
-// Energy of each layer over the first `steps` steps, one line per method (mean over its conditions).
-void plot_energy(const std::string& path, const std::vector<ConditionResult>& results, int steps);
+// Text of a significance bracket: "p < 0.001 ***", "p = 0.012 *", "n.s. (p = 0.41)".
+std::string significance_text(double p);
 
-// PCA trajectories: panels (label, 10 best chimeras, random) at 10 log-spaced steps; time as colour
-// saturation; dark halo where the step's most frequent state is the non-class state.
-void plot_pca(const std::string& path, const std::vector<ConditionResult>& results,
-              const std::vector<ConditionSummary>& summaries, const std::vector<Matrix>& projections, int num_classes,
-              const std::string& title);
+// Visited states and transitions per chain, one distribution (violin + box + every chain) per method, with
+// brackets for the Mann-Whitney tests of the study's pairs (one-sided, docs/METHODS.md §9.3).
+figure::Figure visited_transitions_figure(const StudyFigureInput& in);
 
-// Example filmstrips: the first chain of each label condition and of the 5 best chimeras, each frame drawn as
-// an image_rows x image_cols image at scale 2 (a shape <= 0 writes nothing; a filmstrip of another width
-// leaves its row empty).
-void plot_filmstrips(const std::string& path, const std::vector<ConditionResult>& results,
-                     const std::vector<ConditionSummary>& summaries, int image_rows, int image_cols);
+// A method's pooled transition matrix as a heatmap in percent, with state swatches and a colour bar.
+figure::Figure transition_figure(const std::string& method, const MethodSummary& m, const std::vector<std::string>& state_names,
+                                 int num_classes);
+
+// Share of steps spent in each state: per method (pooled) and per label condition, as heatmaps in percent.
+figure::Figure state_time_figure(const StudyFigureInput& in);
+
+// Energy of each layer over the first `steps` steps: one line per method (mean of its conditions) with a band
+// of ± SEM (the SEM of that mean: sqrt(sum of the conditions' squared SEMs) / conditions).
+figure::Figure energy_figure(const StudyFigureInput& in, int steps);
+
+// PCA trajectories: panels (label, 10 best chimeras, random) at 10 log-spaced steps; time as saturation; a
+// dark ring where the step's most frequent state is the non-class state.
+figure::Figure pca_figure(const StudyFigureInput& in, const std::vector<Matrix>& projections, const std::string& title);
+
+// Example filmstrips: the first chain of each label condition, the 5 best chimeras and a few random starts,
+// each frame framed in the colour of its classified state (empty figure when the image shape is unknown).
+figure::Figure filmstrip_figure(const StudyFigureInput& in);
+
+// Writes a figure as `dir/name.<format>` for each format plus `dir/name.csv`.
+void write_study_figure(const figure::Figure& f, const std::string& dir, const std::string& name, const FigureOptions& options);
 
 }  // namespace topdown

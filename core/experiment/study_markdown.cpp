@@ -80,7 +80,8 @@ std::string study_markdown(const Dbn& model, const nlohmann::json& meta, const s
     if (!pca.is_null())
         row("PCA variance explained, 2 / 3 components",
             f3(100 * pca["explained_2"].get<double>()) + "% / " + f3(100 * pca["explained_3"].get<double>()) + "%");
-    md << "\nFigures: visited_states.png, transition_*.png, state_time.png, energy.png, pca.png, filmstrips.png.  \n"
+    md << "\nFigures (PNG and SVG or PDF, each with the CSV of its data): visited_states, transition_*, state_time, "
+          "energy_per_layer, pca_trajectories, filmstrips.  \n"
           "Whether these agree with the papers' qualitative findings is a result, not a test: read the numbers.\n";
     return md.str();
 }

@@ -8,6 +8,7 @@
 #include "experiment/study_figures.hpp"
 #include "experiment/study_markdown.hpp"
 #include "experiment/study_summary.hpp"
+#include "figure/ticks.hpp"
 #include "model/image_shape.hpp"
 #include "util/atomic_file.hpp"
 #include "util/errors.hpp"
@@ -25,11 +26,6 @@ nlohmann::json matrix_json(const Eigen::MatrixXd& m) {
     }
     return j;
 }
-std::string f3(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.3f", v);
-    return b;
-}
 
 // Everything computed once and shared by the writers.
 struct StudyView {
@@ -39,6 +35,12 @@ struct StudyView {
     std::vector<std::string> state_names;  // classes, then the non-class state
     std::vector<ConditionSummary> sums;     // per condition
     std::map<std::string, MethodSummary> methods;
+    FigureOptions figures;
+    // The input of the study figures.
+    StudyFigureInput figure_input() const {
+        const auto [rows, cols] = model.image_shape();
+        return {results, sums, methods, state_names, C, rows, cols};
+    }
 };
 
 // One condition's entry of results.json.
@@ -104,8 +106,7 @@ nlohmann::json write_method_tables(const StudyView& v, std::ostream& tcsv, const
                     {"transition_matrix", matrix_json(T)}, {"label_accuracy_per_step", m.accuracy},
                     {"active_top_per_step", m.active_top_per_step}};
         transition_rows(tcsv, name, m.counts);
-        plot_transition_heatmap((fs::path(out) / ("transition_" + name + ".png")).string(), T, v.state_names,
-                                "Transition matrix: " + name + " (" + std::to_string(m.conditions) + " conditions)");
+        write_study_figure(transition_figure(name, m, v.state_names, v.C), out, "transition_" + name, v.figures);
     }
     return jm;
 }
@@ -124,7 +125,7 @@ nlohmann::json mann_whitney_json(const std::map<std::string, MethodSummary>& met
 }
 
 // PCA on the chain-averaged hidden trajectories of every condition (all layers, and the top layer only):
-// the "pca" entry of results.json, pca.csv and pca.png (nothing below 4 trajectory points).
+// the "pca" entry of results.json, pca.csv and the pca_trajectories figure (nothing below 4 trajectory points).
 nlohmann::json write_pca(const StudyView& v, const std::string& out) {
     namespace fs = std::filesystem;
     Eigen::Index rows = 0;
@@ -153,30 +154,31 @@ nlohmann::json write_pca(const StudyView& v, const std::string& out) {
             pcsv << v.results[i].condition.id << ',' << t + 1 << ',' << proj.back()(t, 0) << ',' << proj.back()(t, 1) << ','
                  << proj.back()(t, 2) << ',' << v.sums[i].mode_state[std::size_t(t)] << '\n';
     }
-    plot_pca((fs::path(out) / "pca.png").string(), v.results, v.sums, proj, v.C,
-             "Hidden-state trajectories in PCA space (all layers, " + f3(100 * (b.explained(0, 0) + b.explained(0, 1))) +
-                 "% variance in 2 PCs)");
+    write_study_figure(pca_figure(v.figure_input(), proj,
+                                  "Hidden-state trajectories in PCA space (all layers, " +
+                                      figure::format_number("%.1f", 100 * (b.explained(0, 0) + b.explained(0, 1))) +
+                                      " % of the variance in 2 PCs)"),
+                       out, "pca_trajectories", v.figures);
     write_file_atomic((fs::path(out) / "pca.csv").string(), pcsv.str());
     return jp;
 }
 
-// The figures that need no table of their own: visited states, state time, energy, filmstrips.
+// The figures that need no table of their own: visited states and transitions, state time, energy, filmstrips.
 void write_figures(const StudyView& v, const std::string& out) {
-    namespace fs = std::filesystem;
-    plot_visited_states((fs::path(out) / "visited_states.png").string(), v.results, v.sums);
-    plot_state_time((fs::path(out) / "state_time.png").string(), v.results, v.sums, v.state_names);
-    plot_energy((fs::path(out) / "energy.png").string(), v.results, 10);
-    // Filmstrips in the model's image shape (rows x cols, square or not).
-    const auto [rows, cols] = v.model.image_shape();
-    plot_filmstrips((fs::path(out) / "filmstrips.png").string(), v.results, v.sums, rows, cols);
+    const auto in = v.figure_input();
+    write_study_figure(visited_transitions_figure(in), out, "visited_states", v.figures);
+    write_study_figure(state_time_figure(in), out, "state_time", v.figures);
+    write_study_figure(energy_figure(in, 10), out, "energy_per_layer", v.figures);
+    const auto film = filmstrip_figure(in);  // in the model's image shape (rows x cols, square or not)
+    if (!film.panels.empty()) write_study_figure(film, out, "filmstrips", v.figures);
 }
 }  // namespace
 
 nlohmann::json write_study_outputs(const std::string& out, const std::vector<ConditionResult>& results, const Dbn& model,
-                                   const nlohmann::json& meta) {
+                                   const nlohmann::json& meta, const FigureOptions& figures) {
     if (results.empty()) throw ArgumentError("no study results to write");
     std::filesystem::create_directories(out);
-    StudyView v{results, model, model.num_classes(), model.class_names, {}, {}};
+    StudyView v{results, model, model.num_classes(), model.class_names, {}, {}, figures};
     v.state_names.push_back(model.dataset == "mnist" ? "non-digit" : "non-class");
     for (const auto& r : results) v.sums.push_back(summarize_condition(r, v.C));
     v.methods = summarize_methods(results, v.C);

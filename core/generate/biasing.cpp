@@ -11,13 +11,13 @@
 namespace topdown {
 
 const std::vector<BiasMethodTraits>& bias_method_table() {
-    //                                              method                    name            classes pair   k
-    static const std::vector<BiasMethodTraits> t{{BiasMethod::Label, "label", true, false, false},
-                                                 {BiasMethod::DoubleLabel, "double", true, true, true},
-                                                 {BiasMethod::Intersection, "intersection", true, true, true},
-                                                 {BiasMethod::Random, "random", false, false, true},
-                                                 {BiasMethod::Sample, "sample", false, false, false},
-                                                 {BiasMethod::Image, "image", false, false, false}};
+    //                                              method                    name            classes pair   k      label
+    static const std::vector<BiasMethodTraits> t{{BiasMethod::Label, "label", true, false, false, "label"},
+                                                 {BiasMethod::DoubleLabel, "double", true, true, true, "double-label chimera"},
+                                                 {BiasMethod::Intersection, "intersection", true, true, true, "intersection chimera"},
+                                                 {BiasMethod::Random, "random", false, false, true, "random"},
+                                                 {BiasMethod::Sample, "sample", false, false, false, "from a data sample"},
+                                                 {BiasMethod::Image, "image", false, false, false, "from a drawn image"}};
     return t;
 }
 
@@ -34,6 +34,8 @@ BiasMethod parse_bias_method(const std::string& t) {
 }
 
 std::string to_string(BiasMethod m) { return traits(m).name; }
+
+const char* method_label(const BiasMethodTraits& t) { return t.label ? t.label : t.name; }
 
 namespace {
 void check_class(const Dbn& m, int c) {

@@ -19,6 +19,7 @@ struct BiasMethodTraits {
     bool uses_classes;   // starts from rows of the label-biasing matrix M (needs one in the model)
     bool is_pair;        // two classes (the chimeras)
     bool uses_k;         // top-k binarisation or k random units (k is resolved to the model's when 0)
+    const char* label = nullptr;  // the words the app's composer shows ("intersection chimera"); null: `name`
 };
 
 // Number of biasing methods.
@@ -31,6 +32,8 @@ const BiasMethodTraits& traits(BiasMethod method);
 
 // "label", "double", "intersection", "random", "sample", "image" <-> BiasMethod; throws ArgumentError.
 BiasMethod parse_bias_method(const std::string& text);
+// The words the app shows for a method (its label, else its name).
+const char* method_label(const BiasMethodTraits& t);
 // The method's name (traits(method).name).
 std::string to_string(BiasMethod method);
 

@@ -1,6 +1,7 @@
 #include "generate/chain_batch.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -77,18 +78,45 @@ void ChainBatch::top_down(std::size_t r0, std::size_t r1, float scale) {
     // Energies E_l = −x W hᵀ − a·x − b·h = −x·(h Wᵀ + a) − b·h, with the pre-activations just computed.
     for (int l = 1; l <= L; ++l) {
         const auto& layer = model_->layers[static_cast<std::size_t>(l - 1)];
-        const Matrix& x = states_[static_cast<std::size_t>(l - 1)];
-        const Matrix& h = states_[static_cast<std::size_t>(l)];
-        const Matrix& z = pre_[static_cast<std::size_t>(l - 1)];
-        for (std::size_t r = r0; r < r1; ++r) {
-            double xz = 0, bh = 0;
-            const float* xr = x.data() + r * std::size_t(x.cols());
-            const float* zr = z.data() + r * std::size_t(z.cols());
-            const float* hr = h.data() + r * std::size_t(h.cols());
-            for (Eigen::Index j = 0; j < x.cols(); ++j) xz += double(xr[j]) * zr[j];
-            for (Eigen::Index j = 0; j < h.cols(); ++j) bh += double(layer.b(j)) * hr[j];
-            energies_(static_cast<Eigen::Index>(r), l - 1) = static_cast<float>(-xz - bh);
+        add_energies(states_[static_cast<std::size_t>(l - 1)], pre_[static_cast<std::size_t>(l - 1)],
+                     states_[static_cast<std::size_t>(l)], layer.b.data(), r0, r1, l - 1);
+    }
+}
+
+// Issue 21: the double sums are latency-bound when a row is summed alone (one dependent add per element);
+// rows are independent chains, so kRows rows are summed side by side. Each row still adds its terms in
+// increasing j, and a product of two floats is exact in double, so every energy keeps its bits.
+void ChainBatch::add_energies(const Matrix& x, const Matrix& z, const Matrix& h, const float* b, std::size_t r0,
+                              std::size_t r1, int col) {
+    constexpr std::size_t kRows = 8;
+    const std::size_t nx = static_cast<std::size_t>(x.cols()), nh = static_cast<std::size_t>(h.cols());
+    for (std::size_t r = r0; r < r1; r += kRows) {
+        const std::size_t m = std::min(kRows, r1 - r);
+        double xz[kRows] = {}, bh[kRows] = {};
+        const float* xr = x.data() + r * nx;
+        const float* zr = z.data() + r * nx;
+        const float* hr = h.data() + r * nh;
+        if (m == kRows) {
+            for (std::size_t j = 0; j < nx; ++j)
+                for (std::size_t i = 0; i < kRows; ++i) xz[i] += double(xr[i * nx + j]) * zr[i * nx + j];
+            for (std::size_t j = 0; j < nh; ++j)
+                for (std::size_t i = 0; i < kRows; ++i) bh[i] += double(b[j]) * hr[i * nh + j];
+        } else {
+            // Fewer than kRows rows (one chain alone): a single dependent chain of adds, so terms that are
+            // exactly ±0 are skipped (x = 0 or h = 0 with a finite factor): adding ±0 to a sum that starts at
+            // +0 never changes it, so the bits are the same and sparse layers cost a fraction.
+            for (std::size_t i = 0; i < m; ++i) {
+                for (std::size_t j = 0; j < nx; ++j) {
+                    const float xv = xr[i * nx + j], zv = zr[i * nx + j];
+                    if (xv != 0.0f || !std::isfinite(zv)) xz[i] += double(xv) * zv;
+                }
+                for (std::size_t j = 0; j < nh; ++j) {
+                    const float hv = hr[i * nh + j];
+                    if (hv != 0.0f || !std::isfinite(b[j])) bh[i] += double(b[j]) * hv;
+                }
+            }
         }
+        for (std::size_t i = 0; i < m; ++i) energies_(static_cast<Eigen::Index>(r + i), col) = static_cast<float>(-xz[i] - bh[i]);
     }
 }
 

@@ -52,6 +52,9 @@ public:
 private:
     void bottom_up(std::size_t r0, std::size_t r1, float scale);
     void top_down(std::size_t r0, std::size_t r1, float scale);
+    // Energies of layer pair (x below, h above; z = h Wᵀ + a) for rows [r0, r1) into column `col`.
+    void add_energies(const Matrix& x, const Matrix& z, const Matrix& h, const float* b, std::size_t r0,
+                      std::size_t r1, int col);
 
     std::shared_ptr<const GenerationModel> model_;
     std::size_t rows_;

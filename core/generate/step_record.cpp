@@ -1,5 +1,8 @@
 #include "generate/step_record.hpp"
 
+#include <algorithm>
+#include <bit>
+
 namespace topdown {
 
 std::vector<float> StepRecord::hidden_as_floats(int layer) const {
@@ -20,10 +23,24 @@ StepRecord record_row(const ChainBatch& b, int row) {
         const int n = static_cast<int>(s.cols());
         std::vector<std::uint64_t> words(static_cast<std::size_t>((n + 63) / 64), 0);
         const float* p = s.data() + static_cast<std::size_t>(row) * std::size_t(n);
-        double sum = 0;
-        for (int j = 0; j < n; ++j) {
-            sum += p[j];
-            if (p[j] > 0.5f) words[static_cast<std::size_t>(j / 64)] |= std::uint64_t(1) << (j % 64);
+        // Issue 21: one word at a time, with a count of the ones; when every state is exactly 0 or 1 (the
+        // sampled layers) the in-order double sum equals that count, so it is only computed otherwise.
+        bool binary = true;
+        int ones = 0;
+        for (int w = 0; w * 64 < n; ++w) {
+            std::uint64_t bits = 0;
+            const int j1 = std::min(n, w * 64 + 64);
+            for (int j = w * 64; j < j1; ++j) {
+                bits |= std::uint64_t(p[j] > 0.5f) << (j - w * 64);
+                binary &= (p[j] == 0.0f) | (p[j] == 1.0f);
+            }
+            words[static_cast<std::size_t>(w)] = bits;
+            ones += std::popcount(bits);
+        }
+        double sum = ones;
+        if (!binary) {
+            sum = 0;
+            for (int j = 0; j < n; ++j) sum += p[j];
         }
         r.hidden_bits.push_back(std::move(words));
         r.hidden_sizes.push_back(n);

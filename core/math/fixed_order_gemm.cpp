@@ -2,6 +2,7 @@
 
 #include <immintrin.h>
 
+#include <atomic>
 #include <cmath>
 #include <vector>
 
@@ -10,6 +11,8 @@ namespace topdown {
 namespace {
 
 constexpr int kTileRows = 6;
+
+// ---- AVX2 kernels (8 lanes): every x86-64-v3 CPU -------------------------------------------------------
 
 // R rows x (NV * 8) columns starting at column j0, over the listed k indices.
 template <int R, int NV>
@@ -56,25 +59,140 @@ void tile_cols(const float* X, std::size_t ldx, const float* W, std::size_t n_ou
     tile_range<R, 2>(X, ldx, W, n_out, ks, nk, j_begin, j_end, out, ldo);
 }
 
-// Indices k < n_in where any of the R rows is non-zero.
+// ---- AVX-512 kernels (16 lanes), chosen at run time (issue 21) -------------------------------------------
+// The same per-element operations in the same order as above: acc = fma(x[k], W[k, j], acc) over the listed
+// k, then one rounded add of the bias. Only the number of lanes per instruction changes, so every element
+// keeps its bits. Differences to the AVX2 path, all bit-neutral: the bias is added in registers before the
+// store (the AVX2 path adds it in a second pass), and column tails use masked loads/stores instead of
+// scalar code (a 4-column tail cost as much as a whole 64-column block before).
+#define TOPDOWN_AVX512 __attribute__((target("avx512f")))
+
+// R rows x (NV * 16) columns from j0; with Masked, a single vector whose lanes outside `mask` are neither
+// read from W nor written.
+template <int R, int NV, bool Masked>
+TOPDOWN_AVX512 inline void tile_block512(const float* X, std::size_t ldx, const float* W, std::size_t n_out,
+                                         const int* ks, int nk, std::size_t j0, __mmask16 mask, const float* bias,
+                                         float* out, std::size_t ldo) {
+    __m512 acc[R][NV];
+    for (int r = 0; r < R; ++r)
+        for (int v = 0; v < NV; ++v) acc[r][v] = _mm512_setzero_ps();
+    for (int t = 0; t < nk; ++t) {
+        const std::size_t k = static_cast<std::size_t>(ks[t]);
+        const float* wrow = W + k * n_out + j0;
+        if constexpr (R == 1) {
+            // One row (a single chain): the listed rows of W are scattered and each is used once, so the
+            // hardware prefetcher cannot follow; fetch the block of the row 8 entries ahead.
+            if (t + 8 < nk) {
+                const float* ahead = W + static_cast<std::size_t>(ks[t + 8]) * n_out + j0;
+                for (int v = 0; v < NV; ++v) _mm_prefetch(reinterpret_cast<const char*>(ahead + 16 * v), _MM_HINT_T0);
+            }
+        }
+        __m512 w[NV];
+        for (int v = 0; v < NV; ++v)
+            w[v] = Masked ? _mm512_maskz_loadu_ps(mask, wrow + 16 * v) : _mm512_loadu_ps(wrow + 16 * v);
+        for (int r = 0; r < R; ++r) {
+            const __m512 x = _mm512_set1_ps(X[std::size_t(r) * ldx + k]);
+            for (int v = 0; v < NV; ++v) acc[r][v] = _mm512_fmadd_ps(x, w[v], acc[r][v]);
+        }
+    }
+    for (int v = 0; v < NV; ++v) {
+        const __m512 b = !bias ? _mm512_setzero_ps()
+                         : Masked ? _mm512_maskz_loadu_ps(mask, bias + j0 + 16 * v)
+                                  : _mm512_loadu_ps(bias + j0 + 16 * v);
+        for (int r = 0; r < R; ++r) {
+            const __m512 o = bias ? _mm512_add_ps(acc[r][v], b) : acc[r][v];
+            float* dst = out + std::size_t(r) * ldo + j0 + 16 * v;
+            if (Masked)
+                _mm512_mask_storeu_ps(dst, mask, o);
+            else
+                _mm512_storeu_ps(dst, o);
+        }
+    }
+}
+
+// Columns [j_begin, j_end) of an R-row tile: NV-vector blocks, single vectors, one masked vector.
+template <int R, int NV>
+TOPDOWN_AVX512 void tile_range512(const float* X, std::size_t ldx, const float* W, std::size_t n_out, const int* ks,
+                                  int nk, std::size_t j_begin, std::size_t j_end, const float* bias, float* out,
+                                  std::size_t ldo) {
+    std::size_t j = j_begin;
+    for (; j + NV * 16 <= j_end; j += NV * 16)
+        tile_block512<R, NV, false>(X, ldx, W, n_out, ks, nk, j, 0xFFFF, bias, out, ldo);
+    for (; j + 16 <= j_end; j += 16) tile_block512<R, 1, false>(X, ldx, W, n_out, ks, nk, j, 0xFFFF, bias, out, ldo);
+    if (j < j_end) {
+        const __mmask16 mask = static_cast<__mmask16>((1u << (j_end - j)) - 1u);
+        tile_block512<R, 1, true>(X, ldx, W, n_out, ks, nk, j, mask, bias, out, ldo);
+    }
+}
+
+// Indices k < n_in where any of the R rows is non-zero. Branch-free (issue 21): binary states are on at
+// random, so a branch per k mispredicted often. `ks` needs room for n_in entries.
 int nonzero_columns(const float* Xt, int R, std::size_t n_in, std::size_t ldx, int* ks) {
     int nk = 0;
     for (std::size_t k = 0; k < n_in; ++k) {
         bool any = false;
         for (int r = 0; r < R; ++r) any |= Xt[std::size_t(r) * ldx + k] != 0.0f;
-        if (any) ks[nk++] = static_cast<int>(k);
+        ks[nk] = static_cast<int>(k);
+        nk += any ? 1 : 0;
     }
     return nk;
 }
 
+bool cpu_has_avx512() {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f");
+}
+std::atomic<bool> g_use_avx512{cpu_has_avx512()};
+
+// The many-rows AVX-512 path: column blocks outermost (as the AVX2 path), bias fused into the store.
+TOPDOWN_AVX512 void affine_rows512(const float* X, std::size_t rows, std::size_t n_in, std::size_t ldx,
+                                   const float* W, std::size_t n_out, const float* bias, float* out, std::size_t ldo,
+                                   const int* ks, const int* nk) {
+    constexpr std::size_t kBlock = 64;
+    const std::size_t tiles = (rows + kTileRows - 1) / kTileRows;
+    for (std::size_t j0 = 0; j0 < n_out; j0 += kBlock) {
+        const std::size_t j1 = std::min(n_out, j0 + kBlock);
+        for (std::size_t t = 0; t < tiles; ++t) {
+            const int R = static_cast<int>(std::min<std::size_t>(kTileRows, rows - t * kTileRows));
+            const float* Xt = X + t * kTileRows * ldx;
+            float* Ot = out + t * kTileRows * ldo;
+            const int* kt = ks + t * n_in;
+            switch (R) {
+                case 1: tile_range512<1, 4>(Xt, ldx, W, n_out, kt, nk[t], j0, j1, bias, Ot, ldo); break;
+                case 2: tile_range512<2, 4>(Xt, ldx, W, n_out, kt, nk[t], j0, j1, bias, Ot, ldo); break;
+                case 3: tile_range512<3, 4>(Xt, ldx, W, n_out, kt, nk[t], j0, j1, bias, Ot, ldo); break;
+                case 4: tile_range512<4, 4>(Xt, ldx, W, n_out, kt, nk[t], j0, j1, bias, Ot, ldo); break;
+                case 5: tile_range512<5, 4>(Xt, ldx, W, n_out, kt, nk[t], j0, j1, bias, Ot, ldo); break;
+                default: tile_range512<6, 4>(Xt, ldx, W, n_out, kt, nk[t], j0, j1, bias, Ot, ldo); break;
+            }
+        }
+    }
+}
+
+// One row, AVX-512: 128 columns per pass over the non-zero list (eight independent FMA chains).
+TOPDOWN_AVX512 void affine_one512(const float* X, std::size_t ldx, const float* W, std::size_t n_out,
+                                  const float* bias, float* out, std::size_t ldo, const int* ks, int nk) {
+    tile_range512<1, 8>(X, ldx, W, n_out, ks, nk, 0, n_out, bias, out, ldo);
+}
+
 }  // namespace
+
+bool fixed_order_use_avx512(bool enable) {
+    const bool on = enable && cpu_has_avx512();
+    g_use_avx512.store(on);
+    return on;
+}
+
+bool fixed_order_avx512_active() { return g_use_avx512.load(std::memory_order_relaxed); }
 
 void fixed_order_affine(const float* X, std::size_t rows, std::size_t n_in, std::size_t ldx, const float* W,
                         std::size_t n_out, const float* bias, float* out, std::size_t ldo) {
     if (rows == 0) return;
+    const bool avx512 = fixed_order_avx512_active();
     if (rows == 1) {  // one chain: wide column blocks, the whole row at once
         std::vector<int> ks(n_in);
         const int nk = nonzero_columns(X, 1, n_in, ldx, ks.data());
+        if (avx512) return affine_one512(X, ldx, W, n_out, bias, out, ldo, ks.data(), nk);
         tile_range<1, 8>(X, ldx, W, n_out, ks.data(), nk, 0, n_out, out, ldo);
     } else {
         // Many rows: column blocks outermost so that a block of W (n_in x 64 floats) stays in cache while
@@ -86,6 +204,7 @@ void fixed_order_affine(const float* X, std::size_t rows, std::size_t n_in, std:
             const int R = static_cast<int>(std::min<std::size_t>(kTileRows, rows - t * kTileRows));
             nk[t] = nonzero_columns(X + t * kTileRows * ldx, R, n_in, ldx, ks.data() + t * n_in);
         }
+        if (avx512) return affine_rows512(X, rows, n_in, ldx, W, n_out, bias, out, ldo, ks.data(), nk.data());
         constexpr std::size_t kBlock = 64;
         for (std::size_t j0 = 0; j0 < n_out; j0 += kBlock) {
             const std::size_t j1 = std::min(n_out, j0 + kBlock);

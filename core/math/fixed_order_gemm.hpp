@@ -14,4 +14,12 @@ namespace topdown {
 void fixed_order_affine(const float* X, std::size_t rows, std::size_t n_in, std::size_t ldx, const float* W,
                         std::size_t n_out, const float* bias, float* out, std::size_t ldo);
 
+// Chooses the 16-lane AVX-512 kernels (the default where the CPU has AVX-512F) or the 8-lane AVX2 ones; both
+// give the same bits. Returns whether AVX-512 is now in use (false when the CPU lacks it). For tests and
+// benchmarks; not thread-safe against running kernels.
+bool fixed_order_use_avx512(bool enable);
+
+// Whether the AVX-512 kernels are in use.
+bool fixed_order_avx512_active();
+
 }  // namespace topdown

@@ -16,6 +16,8 @@ struct LayoutInput {
     float font_size = 16;              // the font size in pixels (zoom x 16)
     float timeline_height = 0;         // what the timeline needs (its legend wraps with long class names); 0: default
     bool present = false;              // the presentation layout
+    bool compare = false;              // the compare layout (two simulations side by side; presentation wins)
+    float compare_bar_height = 0;      // the compare layout's bar of both sides' controls; 0: two rows of widgets
 };
 
 // True when the default layout is too short for the font to stack energy, timeline and analysis in the right
@@ -23,13 +25,14 @@ struct LayoutInput {
 // panel instead of a panel of their own.
 bool compact_layout(const LayoutInput& in);
 
-// Panels tiled by the layout, in drawing order: default "transport", "model", "biasing", "visible",
+// Panels tiled by the layout, in the panel table's order: default "transport", "model", "biasing", "visible",
 // "hidden", "energy" (not in the compact layout), "timeline", "analysis"; presentation "transport", "visible",
-// "timeline", "analysis", "composer".
+// "timeline", "analysis", "composer"; compare "transport", "visible", "energy", "timeline", "analysis",
+// "compare" and side B's "visible_b", "energy_b", "timeline_b", "analysis_b".
 std::vector<std::string> tiled_panels(const LayoutInput& in);
 
-// The rectangle of panel `id` (a tiled panel, or a dialog: "guide", "replay", "export", "start"; anything
-// else gets a centred box).
+// The rectangle of panel `id`: its tile of this layout in the panel table (panel_specs), else its dialog box
+// ("guide", "replay", "export", "start"); anything else gets a centred box.
 PanelRect panel_placement(const std::string& id, const LayoutInput& in);
 
 // The zoom used in presentation mode: the user's zoom, but at least what makes text readable from the back of

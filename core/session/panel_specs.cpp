@@ -9,17 +9,24 @@ constexpr PanelRect kTile{0, 0, 0, 0};
 }  // namespace
 
 const std::vector<PanelSpec>& panel_specs() {
-    // id, title, default tile, presentation tile, tab when compact, dialog box, export rank, skip while capturing
+    // id, title, default tile, presentation tile, tab when compact, dialog box, export rank, skip while capturing,
+    // then the tiles of the default, presentation and compare layouts, side B, title bar
+    using T = Tile;
     static const std::vector<PanelSpec> specs = {
-        {"transport", "Transport", true, true, false, kTile, 0, false},
-        {"model", "Model", true, false, false, kTile, 7, false},
-        {"biasing", "Biasing composer", true, false, false, kTile, 6, false},
-        {"visible", "Visible layer", true, true, false, kTile, 1, false},
-        {"hidden", "Hidden layers", true, false, false, kTile, 2, false},
-        {"energy", "Energy", true, false, true, kTile, 3, false},
-        {"timeline", "State timeline", true, true, false, kTile, 4, false},
-        {"analysis", "Analysis", true, true, false, kTile, 5, false},
-        {"composer", "Composer", false, true, false, kTile, 0, false},
+        {"transport", "Transport", true, true, false, kTile, 0, false, T::Bar, T::Bar, T::Bar, false, false},
+        {"model", "Model", true, false, false, kTile, 7, false, T::LeftUpper},
+        {"biasing", "Biasing composer", true, false, false, kTile, 6, false, T::LeftLower},
+        {"visible", "Visible layer", true, true, false, kTile, 1, false, T::CenterUpper, T::Stage, T::SideImage},
+        {"hidden", "Hidden layers", true, false, false, kTile, 2, false, T::CenterLower},
+        {"energy", "Energy", true, false, true, kTile, 3, false, T::RightUpper, T::None, T::SideUpper},
+        {"timeline", "State timeline", true, true, false, kTile, 4, false, T::RightMiddle, T::RightUpper, T::SideMiddle},
+        {"analysis", "Analysis", true, true, false, kTile, 5, false, T::RightLower, T::RightMiddle, T::SideLower},
+        {"composer", "Composer", false, true, false, kTile, 0, false, T::None, T::RightLower},
+        {"compare", "Compare side by side", false, false, false, kTile, 0, false, T::None, T::None, T::CompareBar, false, false},
+        {"visible_b", "Visible layer (B)", false, false, false, kTile, 0, false, T::None, T::None, T::SideImage, true},
+        {"energy_b", "Energy (B)", false, false, false, kTile, 0, false, T::None, T::None, T::SideUpper, true},
+        {"timeline_b", "State timeline (B)", false, false, false, kTile, 0, false, T::None, T::None, T::SideMiddle, true},
+        {"analysis_b", "Analysis (B)", false, false, false, kTile, 0, false, T::None, T::None, T::SideLower, true},
         {"start", "Getting started", false, false, false, {0.22f, 0.2f, 0.56f, 0.6f}, 0, true},
         {"guide", "Guide", false, false, false, {0.2f, 0.1f, 0.6f, 0.8f}, 0, false},
         {"export", "Export", false, false, false, {0.3f, 0.25f, 0.4f, 0.45f}, 0, false},

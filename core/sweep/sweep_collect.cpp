@@ -9,12 +9,10 @@
 #include <map>
 #include <sstream>
 
-#include "experiment/canvas.hpp"
 #include "model/model_file.hpp"
 #include "sweep/sweep_papers.hpp"
 #include "util/atomic_file.hpp"
 #include "util/errors.hpp"
-#include "util/png.hpp"
 
 namespace topdown {
 
@@ -143,72 +141,50 @@ std::string collect_markdown(const SweepPlan& plan, const std::vector<CollectRow
             s << "[" << short_num(r.stats.ci_low) << ", " << short_num(r.stats.ci_high) << "]";
         s << " | " << r.paper << " |\n";
     }
-    s << "\nFigure: figure.png (visited states per model, kind and method, with 95 % CIs). Every value per seed: table.csv.\n";
+    s << "\nFigure: figure.png / figure.svg, its data in figure.csv (visited states per model, kind and method, with 95 % CIs). Every value per seed: table.csv.\n";
     return s.str();
 }
 
-namespace {
-void draw_figure(const std::string& path, const std::vector<CollectRow>& rows) {
-    std::vector<const CollectRow*> bars;
-    for (const auto& r : rows)
-        if (r.metric == "visited_states") bars.push_back(&r);
-    const int bw = 24, gap = 14, left = 70, top = 50, plot_h = 280;
-    const int plot_w = std::max(400, int(bars.size()) * (bw + gap) + gap);
-    const int width = left + plot_w + 190, height = top + plot_h + 60;
-    Canvas c(width, height);
-    const Rgb black{30, 30, 30}, grid{225, 225, 225};
-    double ymax = 1;
-    for (const auto* b : bars) ymax = std::max(ymax, std::isnan(b->stats.ci_high) ? b->stats.mean : b->stats.ci_high);
-    const auto ticks = nice_ticks(0, ymax * 1.05);
-    ymax = std::max(ymax * 1.05, ticks.empty() ? 1.0 : ticks.back());
-    auto py = [&](double v) { return top + plot_h - v / ymax * plot_h; };
-    char b[32];
-    for (double v : ticks) {
-        c.line(left, py(v), left + plot_w, py(v), grid);
-        std::snprintf(b, sizeof b, "%g", v);
-        c.text(left - 6 - Canvas::text_width(b, 2), py(v) - 6, b, black, 2);
+// Visited states per (study, model, kind, method): mean across seeds with its 95 % CI (Student's t), numbered
+// as listed in table.md, coloured by method.
+figure::Figure collect_figure(const std::vector<CollectRow>& rows) {
+    figure::Panel p;
+    p.title = "Visited states: mean across seeds and 95 % CI (t)";
+    p.x.title = "run group (numbered as listed in table.md)";
+    p.y.title = "distinct states visited per chain";
+    std::vector<std::string> methods;
+    for (const auto& r : rows) {
+        if (r.metric != "visited_states") continue;
+        const double m = std::isnan(r.stats.mean) ? 0.0 : r.stats.mean;
+        const double e = std::isnan(r.stats.ci_high) ? 0.0 : r.stats.ci_high - m;
+        const double x = double(p.x.categories.size());
+        p.x.categories.push_back(std::to_string(p.x.categories.size() + 1));
+        p.bars.push_back({"", {x}, {m}, {e}, figure::method_color(r.method), 0.7});
+        if (std::find(methods.begin(), methods.end(), r.method) == methods.end()) methods.push_back(r.method);
     }
-    c.rect(left, top, plot_w, plot_h, black);
-    c.text(8, 8, "Visited states: mean across seeds and 95 % CI (t)", black, 2);
-    c.text(8, 30, "bars numbered as listed in table.md", black, 1);
-    const std::map<std::string, int> colour = {{"label", 0}, {"double", 1}, {"intersection", 2}, {"random", 3}};
-    for (std::size_t i = 0; i < bars.size(); ++i) {
-        const auto* r = bars[i];
-        const double x = left + gap + double(i) * (bw + gap) + bw / 2.0;
-        const int ci = colour.count(r->method) ? colour.at(r->method) : 4;
-        const double m = std::isnan(r->stats.mean) ? 0 : r->stats.mean;
-        c.fill_rect(x - bw / 2.0, py(m), bw, py(0) - py(m), palette(ci));
-        if (!std::isnan(r->stats.ci_low)) {
-            const double lo = py(std::max(0.0, r->stats.ci_low)), hi = py(r->stats.ci_high);
-            c.line(x, lo, x, hi, black, 2);
-            c.line(x - 6, lo, x + 6, lo, black, 2);
-            c.line(x - 6, hi, x + 6, hi, black, 2);
-        }
-        const std::string n = std::to_string(i + 1);
-        c.text(x - Canvas::text_width(n, 2) / 2.0, top + plot_h + 8, n, black, 2);
-    }
-    int y = top;
-    for (const char* m : {"label", "double", "intersection", "random"}) {
-        c.fill_rect(left + plot_w + 14, y, 12, 12, palette(colour.at(m)));
-        c.text(left + plot_w + 32, y, m, black, 2);
-        y += 22;
-    }
-    write_png(path, c.raster());
+    for (const auto& m : methods) p.legend_extra.push_back({m, figure::method_color(m)});
+    figure::Figure f;
+    f.title = "Sweep: visited states per run group";
+    f.width_in = p.x.categories.size() > 12 ? figure::kTwoColumnInches : figure::kOneColumnInches + 1.0;
+    f.panels = {p};
+    return f;
 }
-}  // namespace
 
-std::vector<CollectRow> collect_sweep(const SweepPlan& plan, const SweepGraph& g) {
+std::vector<CollectRow> collect_sweep(const SweepPlan& plan, const SweepGraph& g, const FigureOptions& extra) {
     const auto rows = collect_rows(plan, g);
     const auto out = collect_outputs(g.work_dir);
     fs::create_directories(fs::path(out[0]).parent_path());
     write_file_atomic(out[0], collect_csv(rows));
     std::string md = collect_markdown(plan, rows);
-    md += "\nBars of figure.png, left to right:\n\n";
+    md += "\nBars of the figure, left to right:\n\n";
     int i = 0;
     for (const auto& r : rows)
         if (r.metric == "visited_states") md += std::to_string(++i) + ". " + r.study + " / " + r.model + " / " + r.kind + " / " + r.method + "\n";
     write_file_atomic(out[1], md);
-    draw_figure(out[2], rows);
+    FigureOptions o = extra;  // the default formats always (they are the task's outputs), plus any asked for
+    for (auto f : figure::default_formats())
+        if (std::find(o.formats.begin(), o.formats.end(), f) == o.formats.end()) o.formats.push_back(f);
+    figure::write_figure(collect_figure(rows), (fs::path(out[2]).parent_path() / "figure").string(), o.formats, o.png_scale);
     return rows;
 }
 

@@ -1,11 +1,12 @@
 // `sweep collect`: every run of a sweep in one table. Per study, model (a training's seeds pooled, or a given
 // model file), study kind and method: each metric's mean ± SD across seeds with its 95 % confidence interval
 // (Student's t), the read-out accuracy across training seeds, and the papers' values beside them. Written as
-// <work>/collect/table.csv, table.md and figure.png (visited states with 95 % CIs).
+// <work>/collect/table.csv, table.md and figure.png / .svg / .csv (visited states with 95 % CIs; core/figure).
 #pragma once
 #include <string>
 #include <vector>
 
+#include "experiment/study_figures.hpp"
 #include "sweep/sweep_graph.hpp"
 #include "sweep/sweep_stats.hpp"
 
@@ -31,7 +32,11 @@ std::string collect_csv(const std::vector<CollectRow>& rows);
 // The Markdown text of rows.
 std::string collect_markdown(const SweepPlan& plan, const std::vector<CollectRow>& rows);
 
-// collect_rows, then writes the CSV, the Markdown and the figure (collect_outputs). Throws on failure.
-std::vector<CollectRow> collect_sweep(const SweepPlan& plan, const SweepGraph& g);
+// The figure of the collected rows: visited states per run group with 95 % CIs.
+figure::Figure collect_figure(const std::vector<CollectRow>& rows);
+
+// collect_rows, then writes the CSV, the Markdown and the figure (collect_outputs: PNG + SVG + its CSV, plus
+// the formats of `extra`). Throws on failure.
+std::vector<CollectRow> collect_sweep(const SweepPlan& plan, const SweepGraph& g, const FigureOptions& extra = {});
 
 }  // namespace topdown

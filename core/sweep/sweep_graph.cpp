@@ -53,7 +53,8 @@ int conditions_of_kind(const std::string& kind, int classes) {
 
 std::vector<std::string> collect_outputs(const std::string& work) {
     const fs::path d = fs::path(work) / "collect";
-    return {(d / "table.csv").string(), (d / "table.md").string(), (d / "figure.png").string()};
+    return {(d / "table.csv").string(), (d / "table.md").string(), (d / "figure.png").string(), (d / "figure.svg").string(),
+            (d / "figure.csv").string()};
 }
 
 SweepGraph build_graph(const SweepPlan& plan, const std::string& work_dir) {

@@ -60,7 +60,7 @@ int conditions_of_kind(const std::string& kind, int classes);
 // their architecture (estimates). Throws PlanError / IoError / FileFormatError.
 SweepGraph build_graph(const SweepPlan& plan, const std::string& work_dir);
 
-// The collect outputs: <work>/collect/table.csv, table.md, figure.png.
+// The collect outputs: <work>/collect/table.csv, table.md, figure.png, figure.svg, figure.csv.
 std::vector<std::string> collect_outputs(const std::string& work_dir);
 
 }  // namespace topdown

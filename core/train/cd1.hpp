@@ -17,6 +17,7 @@ struct Cd1Velocity {
 // Scratch matrices reused between calls (avoids allocation in the training loop).
 struct Cd1Workspace {
     Matrix pos_ph, h0, neg_pv, v1, neg_ph, grad;
+    Matrix vs, hs;  // [v0; v1] and [pos_ph; −neg_ph] (2B rows): the gradient as one GEMM (issue 21)
 };
 
 struct Cd1Params {
@@ -25,6 +26,10 @@ struct Cd1Params {
     float weight_decay;
     bool sample_negative_visible;
 };
+
+// out = σ(x W + b) through the training GEMM (OpenBLAS when installed, as cd1_update): the trainer's up-pass of a
+// whole data set, so that training uses one thread pool throughout.
+void cd1_up(const RbmLayer& layer, const Matrix& x, Matrix& out);
 
 // Updates `layer` and `vel` from the batch v0 (rows are samples); returns MSE(v0, neg_pv).
 float cd1_update(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, const Cd1Params& params, CounterRng& rng,

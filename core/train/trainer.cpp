@@ -97,7 +97,7 @@ struct TrainRun {
                     const Matrix* in = &data.images;
                     if (l > 0) {  // up of layer l-1 with its current weights, on its own input (probabilities)
                         const Matrix& below = (l == 1) ? data.images : inputs[static_cast<std::size_t>(l - 1)];
-                        res.model.layers[static_cast<std::size_t>(l - 1)].up(below, inputs[static_cast<std::size_t>(l)]);
+                        cd1_up(res.model.layers[static_cast<std::size_t>(l - 1)], below, inputs[static_cast<std::size_t>(l)]);
                         in = &inputs[static_cast<std::size_t>(l)];
                     }
                     pass(l, e, *in);
@@ -130,7 +130,7 @@ struct TrainRun {
                     if (on_epoch) on_epoch(res);
                 }
             }
-            res.model.layers[static_cast<std::size_t>(l)].up(input, next);
+            cd1_up(res.model.layers[static_cast<std::size_t>(l)], input, next);
             input.swap(next);
         }
         return true;

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plot/colormaps.hpp"
+#include "session/panel_specs.hpp"
 #include "util/png.hpp"
 #include <string>
 #include <vector>
@@ -167,7 +168,8 @@ void usage() {
     std::fprintf(stderr,
                  "usage: topdown_png_check FILE.png [--size WxH] [--step N] [--model-suffix TEXT] [--error]\n"
                  "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
-                 "       [--same-region OTHER.png ITEM]... [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
+                 "       [--same-region OTHER.png ITEM]... [--same-items ITEM_A ITEM_B]... [--differ-items ITEM_A ITEM_B MIN_PERCENT]...\n"
+                 "       [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
                  "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca] [--replay]\n"
                  "       [--heatmap ITEM] [--image ITEM] [--panel-size] [--no-overlap] [--inside-window]\n"
                  "       [--min-item-height ITEM PIXELS] [--legend] [--clamped-half START.pgm left|top]\n"
@@ -310,11 +312,14 @@ void check_heatmap(const Png& img, const nlohmann::json& side, Args& args) {
 // --image: the item shows the sidecar's visible image: orientation, upscale, colours
 void check_image(const Png& img, const nlohmann::json& side, Args& args) {
     const std::string name = args.next();
-    const int rows = side.value("visible_rows", 0), cols = side.value("visible_cols", 0);
+    // Compare mode: an item of side B ("visible_image_b") shows side B's values.
+    const std::string sfx = name.size() > 2 && name.compare(name.size() - 2, 2, "_b") == 0 ? "_b" : "";
+    const std::string values_key = "visible_values" + sfx;
+    const int rows = side.value("visible_rows" + sfx, 0), cols = side.value("visible_cols" + sfx, 0);
     topdown::plot::ColorMap cm{};
     const bool known_cm = topdown::plot::parse_colormap(side.value("visible_colormap", std::string()), cm);
     if (!side.contains("items") || !side["items"].contains(name) || rows <= 0 || cols <= 0 || !known_cm ||
-        !side.contains("visible_values") || side["visible_values"].size() != std::size_t(rows * cols)) {
+        !side.contains(values_key) || side[values_key].size() != std::size_t(rows * cols)) {
         check(false, "image " + name + " and the visible values are in the sidecar");
         return;
     }
@@ -329,7 +334,7 @@ void check_image(const Png& img, const nlohmann::json& side, Args& args) {
         for (int col = 0; col < cols; ++col) {
             const int x = int(ox + (col + 0.5) * cw), y = int(oy + (row + 0.5) * ch);
             if (x < 0 || y < 0 || x >= img.w || y >= img.h) continue;
-            const auto want = topdown::plot::colormap(cm, side["visible_values"][std::size_t(row * cols + col)].get<float>());
+            const auto want = topdown::plot::colormap(cm, side[values_key][std::size_t(row * cols + col)].get<float>());
             const unsigned char* p = img.at(x, y);
             matched += std::abs(p[0] - want.r) + std::abs(p[1] - want.g) + std::abs(p[2] - want.b) <= 12;
             ++total;
@@ -340,6 +345,13 @@ void check_image(const Png& img, const nlohmann::json& side, Args& args) {
     check(total == rows * cols && matched * 100 >= total * 99, msg);
 }
 
+// The height of panel `name`'s title bar in the screenshot: none for a window without one in the panel table
+// (the transport bar), else 1.6 font sizes.
+int title_bar_height(const nlohmann::json& side, const std::string& name) {
+    const topdown::PanelSpec* spec = topdown::find_panel(name);
+    return spec && !spec->title_bar ? 0 : static_cast<int>(side.value("font_size", 16.0) * 1.6);
+}
+
 // --fills: PANEL MIN_PERCENT: that share of the panel (below its title) is not background
 void check_fills(const Png& img, const nlohmann::json& side, Args& args) {
     const std::string name = args.next();
@@ -348,7 +360,7 @@ void check_fills(const Png& img, const nlohmann::json& side, Args& args) {
     const bool found = find_box(side, "panels", name, img, b);
     double pct = 0;
     if (found) {
-        const int title = name == "transport" ? 0 : static_cast<int>(side.value("font_size", 16.0) * 1.6);
+        const int title = title_bar_height(side, name);
         b.y += title, b.h -= title;
         const Rgb3 bg = mode_colour(img, b);
         long differ = 0;
@@ -777,10 +789,13 @@ void check_no_overlap(const Png& img, const nlohmann::json& side, Args& args) {
                                     it.value()[2].get<double>(), it.value()[3].get<double>()}});
         for (std::size_t i = 0; i < r.size(); ++i)
             for (std::size_t j = i + 1; j < r.size(); ++j) {
-                // The legend's swatches lie inside the legend (a container, not a neighbour).
+                // The legend's swatches lie inside the legend (a container, not a neighbour); in compare mode
+                // side B's ("state_legend_b" holds "legend_swatch_3_b").
                 auto contains = [](const std::string& outer, const std::string& inner) {
-                    return (outer == "state_legend" && inner.rfind("legend_swatch_", 0) == 0) ||
-                           (outer == "filmstrip" && inner == "filmstrip_start");
+                    const bool b = inner.size() > 2 && inner.compare(inner.size() - 2, 2, "_b") == 0;
+                    const std::string sfx = b ? "_b" : "";
+                    return (outer == "state_legend" + sfx && inner.rfind("legend_swatch_", 0) == 0) ||
+                           (outer == "filmstrip" + sfx && inner == "filmstrip_start" + sfx);
                 };
                 if (contains(r[i].first, r[j].first) || contains(r[j].first, r[i].first)) continue;
                 const auto& p = r[i].second;
@@ -865,7 +880,7 @@ void check_not_blank(const Png& img, const nlohmann::json& side, Args& args) {
     double pct = 0;
     if (found) {
         Box c = b;
-        const int title = name == "transport" ? 0 : static_cast<int>(side.value("font_size", 16.0) * 1.6);
+        const int title = title_bar_height(side, name);
         c.y += title, c.h -= title;
         const Rgb3 bg = mode_colour(img, c);
         long differ = 0;
@@ -997,6 +1012,50 @@ void check_highlight(const Png& img, const nlohmann::json& side, Args& args) {
     check(n > 0 && hit * 10 >= n * 9, fmt("lesson highlight around %s: %d of %d border samples (>= 90 %%)", name.c_str(), hit, n));
 }
 
+// The centres of a rows x cols grid of cells over items `a` and `b` of one screenshot, pixel by pixel:
+// how many cells there are and how many of them show the same colour (within 12) in both. False when either
+// item is missing or their sizes differ by more than a pixel.
+bool compare_items(const Png& img, const nlohmann::json& side, const std::string& a, const std::string& b,
+                   int& cells, int& same) {
+    Box ba, bb;
+    if (!find_box(side, "items", a, img, ba) || !find_box(side, "items", b, img, bb) || std::abs(ba.w - bb.w) > 1 ||
+        std::abs(ba.h - bb.h) > 1)
+        return false;
+    const int rows = std::max(1, side.value("visible_rows", 28)), cols = std::max(1, side.value("visible_cols", 28));
+    cells = same = 0;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) {
+            const int xa = ba.x + int((c + 0.5) * ba.w / cols), ya = ba.y + int((r + 0.5) * ba.h / rows);
+            const int xb = bb.x + int((c + 0.5) * bb.w / cols), yb = bb.y + int((r + 0.5) * bb.h / rows);
+            const unsigned char *p = img.at(xa, ya), *q = img.at(xb, yb);
+            same += std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]) <= 12;
+            ++cells;
+        }
+    return cells > 0;
+}
+
+// --same-items: ITEM_A ITEM_B: both items show the same picture (compare mode's two sides): at least 99 % of
+// the cells equal (a filmstrip's frames sit at sub-pixel positions that differ in the last bits between the
+// halves of the window, so a few antialiased edge cells may differ; two different digits differ in > 10 %)
+void check_same_items(const Png& img, const nlohmann::json& side, Args& args) {
+    const std::string a = args.next(), b = args.next();
+    int cells = 0, same = 0;
+    const bool ok = compare_items(img, side, a, b, cells, same);
+    check(ok && same * 100 >= cells * 99, fmt("%s and %s show the same picture (%d of %d cells equal, >= 99 %%)",
+                                              a.c_str(), b.c_str(), same, cells));
+}
+
+// --differ-items: ITEM_A ITEM_B MIN_PERCENT: at least that share of the items' image cells differ
+void check_differ_items(const Png& img, const nlohmann::json& side, Args& args) {
+    const std::string a = args.next(), b = args.next();
+    const double min_pct = std::stod(args.next());
+    int cells = 0, same = 0;
+    const bool ok = compare_items(img, side, a, b, cells, same);
+    const double pct = cells > 0 ? 100.0 * (cells - same) / cells : 0.0;
+    check(ok && pct >= min_pct, fmt("%s and %s differ in %.1f %% of %d cells (>= %.1f %%)", a.c_str(), b.c_str(), pct,
+                                    cells, min_pct));
+}
+
 // The checks, by flag: each reads its own arguments and records its result with check().
 struct Check {
     const char* flag;
@@ -1030,6 +1089,8 @@ const Check kChecks[] = {
     {"--same-region", check_same_region},
     {"--clamped-half", check_clamped_half},
     {"--highlight", check_highlight},
+    {"--same-items", check_same_items},
+    {"--differ-items", check_differ_items},
 };
 
 // The check for `flag`, or nullptr.

@@ -8,7 +8,7 @@ void draw_analysis_panel(UiContext& ctx) {
         if (ImGui::BeginTabBar("##analysis_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
             const char* names[] = {"Transition matrix", "PCA trajectory", "Metrics", "Energy"};
             // The compact layout (small window or large zoom) has no energy panel: its plots are a tab here.
-            for (int i = 0; i < (ctx.compact ? 4 : 3); ++i) {
+            for (int i = 0; i < (ctx.frame.compact ? 4 : 3); ++i) {
                 const ImGuiTabItemFlags flags = ctx.view.analysis_tab == i ? ImGuiTabItemFlags_SetSelected : 0;
                 if (ImGui::BeginTabItem(names[i], nullptr, flags)) {
                     if (i == 0) draw_transition_tab(ctx);

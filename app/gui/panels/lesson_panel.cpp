@@ -51,7 +51,7 @@ void open_lesson(UiContext& ctx, const std::string& path, int step) {
         ls.lesson = load_lesson(path);
     } catch (const Error& e) {
         ls.message = e.what();
-        ctx.pending_error = e.what();
+        ctx.errors.show(e.what());
         return;
     }
     ls.path = path;
@@ -89,7 +89,7 @@ void show_lesson_step(UiContext& ctx, int index) {
             ls.message = "model " + *model + " not found in the model folders";
             return;
         }
-        ctx.current_model_path = path;
+        ctx.models.current_path = path;
         ctx.send(cmd::LoadModel{path, composer_params(ctx.composer), st.play ? ctx.composer.steps : 0});
         ls.pending_model = path;
     } else if (st.play) {
@@ -119,8 +119,8 @@ void lessons_menu(UiContext& ctx) {
     }
     if (ls.files.empty()) ImGui::TextDisabled("no lessons in assets/lessons");
     if (ImGui::MenuItem("Open lesson file...")) {
-        ctx.browser.open("Open lesson", ".", {".json"});
-        ctx.browser_purpose = "lesson";
+        ctx.files.browser.open("Open lesson", ".", {".json"});
+        ctx.files.purpose = "lesson";
     }
     if (ImGui::MenuItem("Start-image canvas")) ctx.teach.canvas.open = true;
     ImGui::EndMenu();
@@ -164,8 +164,8 @@ void draw_lesson_panel(UiContext& ctx) {
         dim_text("keys: N next, P back");
         // Outline the panel the step points at (its window, or the window holding its tab).
         if (!st.panel.empty()) {
-            const auto it = ctx.panel_rects.find(panel_window(st.panel));
-            if (it != ctx.panel_rects.end()) {
+            const auto it = ctx.rects.panel_rects.find(panel_window(st.panel));
+            if (it != ctx.rects.panel_rects.end()) {
                 const Rect& r = it->second;
                 ImGui::GetForegroundDrawList()->AddRect(ImVec2(r.x + 1, r.y + 1), ImVec2(r.x + r.w - 1, r.y + r.h - 1),
                                                         kHighlight, 0.0f, 0, 3.0f);

@@ -35,51 +35,23 @@ std::string shipped_model_path(const std::string& file) {
 
 namespace {
 void scan_models(UiContext& ctx) {
-    ctx.model_files.clear();
+    ctx.models.files.clear();
     for (const auto& d : model_folders()) {
         std::error_code ec;
         for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec))
             if (it->path().extension() == ".tdm") {
                 const std::string p = fs::weakly_canonical(it->path(), ec).string();
-                if (std::find(ctx.model_files.begin(), ctx.model_files.end(), p) == ctx.model_files.end())
-                    ctx.model_files.push_back(p);
+                if (std::find(ctx.models.files.begin(), ctx.models.files.end(), p) == ctx.models.files.end())
+                    ctx.models.files.push_back(p);
             }
     }
-    std::sort(ctx.model_files.begin(), ctx.model_files.end());
-    ctx.rescan_models = false;
+    std::sort(ctx.models.files.begin(), ctx.models.files.end());
+    ctx.models.rescan = false;
 }
 }  // namespace
 
-void UiContext::open_session(const std::string& path) {
-    try {
-        const SessionFile s = load_session(path);
-        // Next to the session file (mailed together), where it was saved, or in the models folders (by SHA-256).
-        const std::string model = resolve_session_model(s, path, model_folders());
-        current_model_path = model;
-        pending_session = PendingSession{composer_from_params(s.params),  // the whole 64-bit seed
-                                         s.params, model, snap ? snap->error_serial : 0};
-        send(cmd::LoadModel{model, s.params, s.step});
-    } catch (const std::exception& e) {
-        pending_error = std::string("Could not open the session: ") + e.what();
-        pending_error_note = snap && snap->model ? "The current model (" + snap->model->name + ") stays loaded." : "";
-    }
-}
-
-void UiContext::resolve_pending_session() {
-    if (!pending_session || !snap) return;
-    if (snap->error_serial != pending_session->error_serial) {  // its model (or its chains) failed
-        pending_session.reset();
-        return;
-    }
-    if (snap->loading || !snap->model || snap->model->path != pending_session->model_path) return;
-    if (same_session_params(pending_session->params, snap->params, snap->model->model->k)) {
-        composer = pending_session->composer;
-        pending_session.reset();
-    }
-}
-
 void draw_model_panel(UiContext& ctx) {
-    if (ctx.rescan_models) scan_models(ctx);
+    if (ctx.models.rescan) scan_models(ctx);
     if (begin_panel(ctx, "model")) {
         const Snapshot& s = *ctx.snap;
         const ModelInfo* m = s.model.get();
@@ -93,22 +65,22 @@ void draw_model_panel(UiContext& ctx) {
         const std::string current = m ? m->name : std::string("(none)");
         ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5.2f);
         if (ImGui::BeginCombo("##models", current.c_str())) {
-            for (const auto& p : ctx.model_files) {
+            for (const auto& p : ctx.models.files) {
                 const bool sel = m && m->path == p;
                 if (ImGui::Selectable(fs::path(p).filename().string().c_str(), sel)) {
-                    ctx.current_model_path = p;
+                    ctx.models.current_path = p;
                     ctx.send(cmd::LoadModel{p});
                 }
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.c_str());
             }
-            if (ctx.model_files.empty()) ImGui::TextDisabled("no .tdm files in assets/models or %s", user_models_dir().c_str());
+            if (ctx.models.files.empty()) ImGui::TextDisabled("no .tdm files in assets/models or %s", user_models_dir().c_str());
             ImGui::EndCombo();
         }
         ImGui::SameLine();
         if (ImGui::Button("Open...")) {
-            ctx.browser_purpose = "model";
+            ctx.files.purpose = "model";
             const std::string start = m && !m->path.empty() ? fs::path(m->path).parent_path().string() : user_models_dir();
-            ctx.browser.open("Open model or session", start, {".tdm", ".npz", ".json"});
+            ctx.files.browser.open("Open model or session", start, {".tdm", ".npz", ".json"});
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a model file (.tdm, or NumPy .npz) or a saved session (.json)");
         if (m) {
@@ -139,14 +111,14 @@ void draw_model_panel(UiContext& ctx) {
         }
     }
     ImGui::End();
-    if (ctx.browser.draw()) {
-        const std::string p = ctx.browser.selected();
-        if (ctx.browser_purpose == "lesson") {
+    if (ctx.files.browser.draw()) {
+        const std::string p = ctx.files.browser.selected();
+        if (ctx.files.purpose == "lesson") {
             open_lesson(ctx, p);
         } else if (p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0) {
-            ctx.open_session(p);
+            open_session(ctx, p);
         } else {
-            ctx.current_model_path = p;
+            ctx.models.current_path = p;
             ctx.send(cmd::LoadModel{p});
         }
     }

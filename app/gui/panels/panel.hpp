@@ -37,6 +37,7 @@ void draw_error_dialog(UiContext& ctx);       // modal for bad files and failed 
 void draw_present_analysis_panel(UiContext& ctx);  // presentation mode: one switchable view (energy / matrix / PCA)
 void draw_compact_composer_panel(UiContext& ctx);  // presentation mode: method, classes, presets, Play
 void draw_start_overlay(UiContext& ctx);      // "getting started" (first run): pick, compose, play
+void draw_compare_panel(UiContext& ctx);      // compare mode: both sides' model and biasing, swap, same settings
 void draw_energy_plots(UiContext& ctx);       // the energy panel's content (also the presentation view)
 void draw_state_legend(UiContext& ctx);       // every class + non-class in its state colour (wraps)
 

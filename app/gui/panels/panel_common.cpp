@@ -9,17 +9,19 @@
 namespace topdown::gui {
 
 bool begin_panel(UiContext& ctx, const char* name, ImGuiWindowFlags extra_flags) {
-    const Placement pl = default_placement(ctx, name);
+    const std::string id = name + ctx.rects.suffix;  // side B of compare mode: "visible_b", ...
+    const Placement pl = default_placement(ctx, id);
     const ImGuiCond cond = ctx.view.reset_layout ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
     ImGui::SetNextWindowPos(pl.pos, cond);
     ImGui::SetNextWindowSize(pl.size, cond);
-    const std::string label = panel_label(name);
+    const std::string label = panel_label(id.c_str());
     // Tiled panels draw no background (the frame is cleared to their colour). Once a panel has been dragged
     // or resized out of its tile, panels overlap: then every panel draws an opaque one (decided from the
     // previous frame), or the text of one shows through another.
-    const PanelSpec* spec = find_panel(name);
+    const PanelSpec* spec = find_panel(id);
     const bool floating_dialog = spec && spec->dialog();
-    if (floating_dialog || ctx.any_panel_floating) ImGui::SetNextWindowBgAlpha(1.0f);
+    if (spec && !spec->title_bar) extra_flags |= ImGuiWindowFlags_NoTitleBar;
+    if (floating_dialog || ctx.frame.any_panel_floating) ImGui::SetNextWindowBgAlpha(1.0f);
     // Presentation mode: no title bars on the tiles (the space goes to the content).
     if (ctx.view.present && !floating_dialog) extra_flags |= ImGuiWindowFlags_NoTitleBar;
     const bool open = ImGui::Begin(label.c_str(), nullptr, ImGuiWindowFlags_NoCollapse | extra_flags);
@@ -27,7 +29,7 @@ bool begin_panel(UiContext& ctx, const char* name, ImGuiWindowFlags extra_flags)
     if (!floating_dialog) {
         const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
         if (panel_floats(PanelRect{p.x, p.y, s.x, s.y}, PanelRect{pl.pos.x, pl.pos.y, pl.size.x, pl.size.y}))
-            ctx.panel_floating_now = true;
+            ctx.frame.panel_floating_now = true;
     }
     return open;
 }
@@ -76,7 +78,7 @@ void apply_preset(UiContext& ctx, const std::string& preset) {
     }
     if (m && state.method <= 2 && (state.class_a >= m->num_classes() || state.class_b >= m->num_classes())) return;
     ctx.composer = state;  // every field: method, classes, k, T, seed, steps, ensemble
-    ctx.active_preset = preset;
+    ctx.composer_aids.active_preset = preset;
     ctx.send(cmd::Restart{composer_params(ctx.composer), true});
 }
 

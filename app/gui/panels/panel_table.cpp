@@ -1,5 +1,6 @@
 #include "panels/panel_table.hpp"
 
+#include "compare_mode.hpp"
 #include "panels/panel.hpp"
 #include "panels/teach_panels.hpp"
 #include "session/panel_specs.hpp"
@@ -17,6 +18,11 @@ const std::vector<PanelDraw>& panel_draws() {
         {"timeline", draw_timeline_panel, nullptr, nullptr},
         {"analysis", draw_analysis_panel, draw_present_analysis_panel, nullptr},
         {"composer", draw_compact_composer_panel, nullptr, nullptr},
+        {"compare", draw_compare_panel, nullptr, nullptr},
+        {"visible_b", draw_on_side_b<draw_visible_panel>, nullptr, nullptr},
+        {"energy_b", draw_on_side_b<draw_energy_panel>, nullptr, nullptr},
+        {"timeline_b", draw_on_side_b<draw_timeline_panel>, nullptr, nullptr},
+        {"analysis_b", draw_on_side_b<draw_analysis_panel>, nullptr, nullptr},
         {"start", draw_start_overlay, nullptr, &ViewState::show_start},
         {"guide", draw_guide_panel, nullptr, &ViewState::show_guide},
         {"export", draw_export_panel, nullptr, &ViewState::show_export},
@@ -38,10 +44,12 @@ void draw_panels(UiContext& ctx) {
         const PanelDraw* d = find_panel_draw(p.id);
         if (!d) continue;
         if (p.dialog()) {
-            if (!(p.skip_while_capturing && ctx.capturing)) d->draw(ctx);
+            if (!(p.skip_while_capturing && ctx.capture.capturing)) d->draw(ctx);
         } else if (ctx.view.present) {
             if (p.in_present) (d->draw_present ? d->draw_present : d->draw)(ctx);
-        } else if (p.in_default && !(ctx.compact && p.tab_when_compact)) {
+        } else if (ctx.compare.active) {
+            if (p.compare_tile != Tile::None) d->draw(ctx);
+        } else if (p.in_default && !(ctx.frame.compact && p.tab_when_compact)) {
             d->draw(ctx);
         }
     }

@@ -18,6 +18,71 @@ ImU32 faded(ImU32 base, float t) {
     const int a = static_cast<int>(40.0f + 215.0f * std::clamp(t, 0.0f, 1.0f));
     return (base & 0x00FFFFFFu) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT);
 }
+
+// Reference trajectories: faint lines in each class's colour, labelled at their end point.
+void draw_pca_references(plot::PlotArea& a, const ModelInfo& m) {
+    const int C = m.num_classes();
+    for (std::size_t c = 0; c < m.pca_reference.size(); ++c) {
+        const auto& traj = m.pca_reference[c];
+        if (traj.empty()) continue;
+        std::vector<double> xs;
+        std::vector<float> ys;
+        for (const auto& pt : traj) xs.push_back(pt.x), ys.push_back(pt.y);
+        const ImU32 col = plot::to_imu32(plot::state_color(static_cast<int>(c), C), 90);
+        plot::plot_line(a, xs.data(), ys.data(), xs.size(), col, 1.5f);
+        const ImVec2 end = a.at(xs.back(), ys.back());
+        a.draw->AddCircleFilled(end, 3.5f, plot::to_imu32(plot::state_color(static_cast<int>(c), C), 200));
+        const std::string& name = m.model->class_names[c];
+        a.draw->AddText(ImVec2(end.x + 5, end.y - ImGui::GetFontSize() * 0.5f),
+                        plot::to_imu32(plot::state_color(static_cast<int>(c), C), 230), name.c_str());
+    }
+}
+
+// The ensemble mean's trajectory, its newest point marked.
+void draw_pca_ensemble_mean(plot::PlotArea& a, const Snapshot& s) {
+    if (!s.pca_ensemble_mean.empty()) {
+        std::vector<double> ex;
+        std::vector<float> ey;
+        for (const auto& pt : s.pca_ensemble_mean) ex.push_back(pt.x), ey.push_back(pt.y);
+        plot::plot_line(a, ex.data(), ey.data(), ex.size(), faded(kEnsemble, 0.8f), 2.0f);
+        a.draw->AddCircleFilled(a.at(ex.back(), ey.back()), 4.0f, kEnsemble);
+    }
+}
+
+// The focused chain: time as saturation, non-class steps with a dark halo, a tooltip on the nearest point.
+void draw_pca_focused(plot::PlotArea& a, const Snapshot& s, const ModelInfo& m) {
+    const int C = m.num_classes();
+    if (!s.pca_trajectory.empty()) {
+        std::vector<double> xs;
+        std::vector<float> ys;
+        for (const auto& pt : s.pca_trajectory) xs.push_back(pt.x), ys.push_back(pt.y);
+        plot::plot_line(a, xs.data(), ys.data(), xs.size(), faded(kFocused, 0.35f), 1.5f);
+        const float n = static_cast<float>(xs.size());
+        for (std::size_t i = 0; i < xs.size(); ++i) {
+            const ImVec2 p = a.at(xs[i], ys[i]);
+            const float t = static_cast<float>(i + 1) / n;
+            if (s.pca_trajectory[i].state == C) a.draw->AddCircleFilled(p, 6.5f, IM_COL32(0, 0, 0, 170));
+            a.draw->AddCircleFilled(p, 3.0f, faded(kFocused, t));
+        }
+        a.draw->AddCircle(a.at(xs.back(), ys.back()), 6.0f, IM_COL32(255, 255, 255, 230), 0, 1.5f);
+        if (a.hovered) {
+            std::size_t best = 0;
+            float bd = 1e30f;
+            for (std::size_t i = 0; i < xs.size(); ++i) {
+                const ImVec2 p = a.at(xs[i], ys[i]);
+                const float d = (p.x - a.mouse.x) * (p.x - a.mouse.x) + (p.y - a.mouse.y) * (p.y - a.mouse.y);
+                if (d < bd) bd = d, best = i;
+            }
+            if (bd < 100.0f) {
+                const PcaPoint& pt = s.pca_trajectory[best];
+                ImGui::SetTooltip("step %d  (%.2f, %.2f)  %s", pt.step, pt.x, pt.y,
+                                  pt.state < 0 ? "state unknown"
+                                  : pt.state == C ? "non-class"
+                                                  : m.model->class_names[std::size_t(pt.state)].c_str());
+            }
+        }
+    }
+}
 }  // namespace
 
 void draw_pca_tab(UiContext& ctx) {
@@ -47,61 +112,9 @@ void draw_pca_tab(UiContext& ctx) {
     plot::PlotArea a = plot::begin_plot("##pca", ImGui::GetContentRegionAvail(), plot::padded_range(xr.lo, xr.hi),
                                         plot::padded_range(yr.lo, yr.hi), "PC1", "PC2");
     ctx.record_item("pca_plot");
-    // Reference trajectories: faint lines in each class's colour, labelled at their end point.
-    const int C = m->num_classes();
-    for (std::size_t c = 0; c < m->pca_reference.size(); ++c) {
-        const auto& traj = m->pca_reference[c];
-        if (traj.empty()) continue;
-        std::vector<double> xs;
-        std::vector<float> ys;
-        for (const auto& pt : traj) xs.push_back(pt.x), ys.push_back(pt.y);
-        const ImU32 col = plot::to_imu32(plot::state_color(static_cast<int>(c), C), 90);
-        plot::plot_line(a, xs.data(), ys.data(), xs.size(), col, 1.5f);
-        const ImVec2 end = a.at(xs.back(), ys.back());
-        a.draw->AddCircleFilled(end, 3.5f, plot::to_imu32(plot::state_color(static_cast<int>(c), C), 200));
-        const std::string& name = m->model->class_names[c];
-        a.draw->AddText(ImVec2(end.x + 5, end.y - ImGui::GetFontSize() * 0.5f),
-                        plot::to_imu32(plot::state_color(static_cast<int>(c), C), 230), name.c_str());
-    }
-    // Ensemble mean.
-    if (!s.pca_ensemble_mean.empty()) {
-        std::vector<double> ex;
-        std::vector<float> ey;
-        for (const auto& pt : s.pca_ensemble_mean) ex.push_back(pt.x), ey.push_back(pt.y);
-        plot::plot_line(a, ex.data(), ey.data(), ex.size(), faded(kEnsemble, 0.8f), 2.0f);
-        a.draw->AddCircleFilled(a.at(ex.back(), ey.back()), 4.0f, kEnsemble);
-    }
-    // Focused chain: time as saturation, non-class steps with a dark halo.
-    if (!s.pca_trajectory.empty()) {
-        std::vector<double> xs;
-        std::vector<float> ys;
-        for (const auto& pt : s.pca_trajectory) xs.push_back(pt.x), ys.push_back(pt.y);
-        plot::plot_line(a, xs.data(), ys.data(), xs.size(), faded(kFocused, 0.35f), 1.5f);
-        const float n = static_cast<float>(xs.size());
-        for (std::size_t i = 0; i < xs.size(); ++i) {
-            const ImVec2 p = a.at(xs[i], ys[i]);
-            const float t = static_cast<float>(i + 1) / n;
-            if (s.pca_trajectory[i].state == C) a.draw->AddCircleFilled(p, 6.5f, IM_COL32(0, 0, 0, 170));
-            a.draw->AddCircleFilled(p, 3.0f, faded(kFocused, t));
-        }
-        a.draw->AddCircle(a.at(xs.back(), ys.back()), 6.0f, IM_COL32(255, 255, 255, 230), 0, 1.5f);
-        if (a.hovered) {
-            std::size_t best = 0;
-            float bd = 1e30f;
-            for (std::size_t i = 0; i < xs.size(); ++i) {
-                const ImVec2 p = a.at(xs[i], ys[i]);
-                const float d = (p.x - a.mouse.x) * (p.x - a.mouse.x) + (p.y - a.mouse.y) * (p.y - a.mouse.y);
-                if (d < bd) bd = d, best = i;
-            }
-            if (bd < 100.0f) {
-                const PcaPoint& pt = s.pca_trajectory[best];
-                ImGui::SetTooltip("step %d  (%.2f, %.2f)  %s", pt.step, pt.x, pt.y,
-                                  pt.state < 0 ? "state unknown"
-                                  : pt.state == C ? "non-class"
-                                                  : m->model->class_names[std::size_t(pt.state)].c_str());
-            }
-        }
-    }
+    draw_pca_references(a, *m);
+    draw_pca_ensemble_mean(a, s);
+    draw_pca_focused(a, s, *m);
     plot::end_plot(a);
 }
 

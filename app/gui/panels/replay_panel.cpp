@@ -79,7 +79,7 @@ void draw_settings(UiContext& ctx, bool running) {
 void start_replay(UiContext& ctx) {
     const ReplayPanelState& r = ctx.replay;
     ReplayJobConfig c;
-    c.model_path = ctx.snap->model ? ctx.snap->model->path : ctx.current_model_path;
+    c.model_path = ctx.snap->model ? ctx.snap->model->path : ctx.models.current_path;
     c.conditions = r.conditions.list();
     c.options.epochs = r.epochs;
     c.options.batches_per_epoch = r.batches;
@@ -87,12 +87,11 @@ void start_replay(UiContext& ctx) {
     c.limit = static_cast<std::size_t>(r.limit);
     if (c.limit > 0) c.options.readout_train_images = std::min(c.options.readout_train_images, r.limit);
     try {
-        ctx.replay_job->start(std::move(c));
+        ctx.replay.job->start(std::move(c));
         ctx.replay.started = std::chrono::steady_clock::now();
         ctx.replay.message.clear();
     } catch (const std::exception& e) {
-        ctx.pending_error = std::string("Cannot start the replay experiment: ") + e.what();
-        ctx.pending_error_note.clear();
+        ctx.errors.show(std::string("Cannot start the replay experiment: ") + e.what());
     }
 }
 
@@ -187,7 +186,7 @@ void draw_table(const ReplayProgress& p) {
 
 // A missing dataset: offer to fetch both (in the background, with progress), then start again.
 void draw_fetch(UiContext& ctx, const ReplayProgress& p, bool running) {
-    DataFetchTask& f = ctx.data_fetch;
+    DataFetchTask& f = ctx.replay.data_fetch;
     const auto st = f.state();
     const bool missing_data = p.state == ReplayProgress::State::Failed && p.error.find("data fetch") != std::string::npos;
     if (st == DataFetchTask::State::Running) {
@@ -250,8 +249,8 @@ void draw_samples(UiContext& ctx, const std::shared_ptr<const ReplayProgress>& p
 }  // namespace
 
 void draw_replay_panel(UiContext& ctx) {
-    if (!ctx.view.show_replay || !ctx.replay_job) return;
-    const Placement pl = default_placement("replay", ImGui::GetIO().DisplaySize, ctx.menu_height);
+    if (!ctx.view.show_replay || !ctx.replay.job) return;
+    const Placement pl = default_placement("replay", ImGui::GetIO().DisplaySize, ctx.frame.menu_height);
     ImGui::SetNextWindowPos(pl.pos, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(pl.size, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(1.0f);  // floats over the panels
@@ -260,8 +259,8 @@ void draw_replay_panel(UiContext& ctx) {
         return;
     }
     ctx.record_window("replay");
-    const auto p = ctx.replay_job->progress();
-    const bool running = ctx.replay_job->running();
+    const auto p = ctx.replay.job->progress();
+    const bool running = ctx.replay.job->running();
     const ModelInfo* m = ctx.snap->model.get();
     const bool mnist = m && m->model && m->model->dataset == "mnist";
     if (m) ImGui::Text("Model: %s (%s)   new dataset: Fashion-MNIST", m->name.c_str(), m->model ? m->model->dataset.c_str() : "?");
@@ -277,7 +276,7 @@ void draw_replay_panel(UiContext& ctx) {
         if (ImGui::Button("Start", ImVec2(ImGui::GetFontSize() * 6, 0))) start_replay(ctx);
         ImGui::EndDisabled();
     } else if (ImGui::Button("Cancel", ImVec2(ImGui::GetFontSize() * 6, 0))) {
-        ctx.replay_job->cancel();
+        ctx.replay.job->cancel();
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(p->curves.empty());
@@ -289,12 +288,11 @@ void draw_replay_panel(UiContext& ctx) {
             write_file_atomic(path.string(), replay_curves_csv(p->curves));
             ctx.replay.message = "wrote " + path.string();
         } catch (const std::exception& e) {
-            ctx.pending_error = std::string("Saving the curves failed: ") + e.what();
-            ctx.pending_error_note.clear();
+            ctx.errors.show(std::string("Saving the curves failed: ") + e.what());
         }
     }
     ImGui::EndDisabled();
-    const double f = running ? ctx.replay_job->live_fraction() : p->fraction;
+    const double f = running ? ctx.replay.job->live_fraction() : p->fraction;
     std::string overlay = p->stage;
     if (running && f > 0.01) {
         const double el = std::chrono::duration<double>(std::chrono::steady_clock::now() - ctx.replay.started).count();

@@ -57,7 +57,7 @@ void draw_state_legend(UiContext& ctx) {
         const ImVec2 a(origin.x + x, origin.y + y + fh * 0.1f);
         const ImVec2 b(a.x + fh * 0.85f, a.y + fh * 0.85f);
         d->AddRectFilled(a, b, plot::to_imu32(plot::state_color(e.state, C)));
-        ctx.item_rects["legend_swatch_" + std::to_string(e.state)] = Rect{a.x, a.y, b.x - a.x, b.y - a.y};
+        ctx.rects.record_item("legend_swatch_" + std::to_string(e.state), Rect{a.x, a.y, b.x - a.x, b.y - a.y});
         d->AddText(ImVec2(a.x + fh * 1.05f, origin.y + y), IM_COL32(220, 224, 232, 255), e.text.c_str());
         x += e.width + gap;
     }
@@ -106,9 +106,9 @@ void draw_timeline_panel(UiContext& ctx) {
         const float title = ctx.view.present ? 0.0f : fh + st.FramePadding.y * 2.0f;
         const float need = std::ceil(title + st.WindowPadding.y * 2.0f + ImGui::GetFrameHeight() + sp + fh * 1.5f +
                                      sp + legend_h + 2.0f);
-        if (std::fabs(need - ctx.timeline_height) > 0.5f) {
-            ctx.timeline_height = need;
-            ctx.relayout = true;
+        if (std::fabs(need - ctx.frame.timeline_height) > 0.5f) {
+            ctx.frame.timeline_height = need;
+            ctx.frame.relayout = true;
         }
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::InvisibleButton("##timeline", cells_size);

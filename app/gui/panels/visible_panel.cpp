@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "compare_mode.hpp"
 #include "panels/panel.hpp"
 #include "panels/teach_panels.hpp"
 #include "session/filmstrip_layout.hpp"
@@ -33,20 +34,101 @@ void verdict_text(const Snapshot& s, const FocusedFrame& f, bool one_line, float
         std::snprintf(line, sizeof line, "p = %.2f", static_cast<double>(f.verdict.probability));
     ImGui::TextUnformatted(line);
 }
+
+// The colour map and the pixel grid switch.
+void view_options(UiContext& ctx) {
+    const float fh = ImGui::GetFontSize();
+    int cm = static_cast<int>(ctx.view.colormap);
+    const char* names[] = {"gray", "inverted", "viridis", "magma"};
+    ImGui::SetNextItemWidth(fh * 7);
+    if (ImGui::Combo("colour map", &cm, names, IM_ARRAYSIZE(names))) ctx.view.colormap = static_cast<plot::ColorMap>(cm);
+    ImGui::SameLine();
+    ImGui::Checkbox("pixel grid", &ctx.view.pixel_grid);
+}
+
+// The step, the classifier's verdict, and (beside the image, where the height allows: `full`) the energies and
+// the seed; below the image on one line when `below`.
+void draw_frame_info(UiContext& ctx, const FocusedFrame& f, bool below, bool full, float info_w, float avail_w) {
+    const Snapshot& s = *ctx.snap;
+    const float fh = ImGui::GetFontSize();
+    if (below) {
+        ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
+        ImGui::SameLine(0, fh);
+        verdict_text(s, f, true, avail_w - (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x));
+    } else {
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
+        verdict_text(s, f, false);
+        if (full) {
+            ImGui::Spacing();
+            for (std::size_t l = 0; l < f.energy.size(); ++l)
+                ImGui::Text("E%zu %9.1f", l + 1, static_cast<double>(f.energy[l]));
+            help_marker(ctx, "energy", "Energy of each layer pair for the current state: lower energy = a state the "
+                                       "model finds more typical. Attractors sit in energy valleys.");
+            ImGui::Spacing();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + info_w - fh * 0.5f);
+            dim_text("seed %llu  T %.2g", static_cast<unsigned long long>(s.params.seed),
+                     static_cast<double>(s.params.temperature));
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndGroup();
+    }
+}
+
+// Filmstrip: the newest kept frames up to the cursor, oldest left, preceded by the start (step 0) while step 1
+// is kept. As many as fit, at most one per texture slot (two thumbnails in one slot would show the same image).
+// Each is a button framed in the frame's state colour (click: jump there) with its step below.
+void draw_filmstrip(UiContext& ctx, const ModelInfo& m, float thumb_w, float thumb_h, float gap) {
+    const Snapshot& s = *ctx.snap;
+    const int count = filmstrip_count(ImGui::GetContentRegionAvail().x, thumb_w, gap);
+    const std::vector<std::shared_ptr<const FocusedFrame>> strip = filmstrip_frames(s.start, s.recent, count);
+    const std::size_t n = strip.size(), first = 0;
+    ImGui::Spacing();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap * 0.5f));
+    ImGui::BeginGroup();
+    for (std::size_t i = first; i < n; ++i) {
+        const auto& fr = strip[i];
+        if (i > first) ImGui::SameLine();
+        ImGui::BeginGroup();
+        // A button framed in the frame's state colour; the image is drawn straight into the window.
+        // Slots keyed by step: as the strip scrolls, a frame keeps its upload (one new upload per step).
+        ImGui::PushID(static_cast<int>(i));
+        const bool cur = fr->step == s.step;
+        const auto sc = plot::state_color(fr->verdict.state, m.num_classes());
+        const ImVec2 p0 = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton("frame", ImVec2(thumb_w, thumb_h))) drive(ctx, cmd::Seek{fr->step});
+        if (fr->step == 0) ctx.record_item("filmstrip_start");
+        const bool hot = ImGui::IsItemHovered();
+        ImVec4 frame = cur ? ImVec4(0.55f, 0.85f, 1.0f, 1) : ImVec4(sc.r / 255.f, sc.g / 255.f, sc.b / 255.f, 1);
+        if (hot) frame = ImVec4(std::min(1.0f, frame.x * 1.25f + 0.1f), std::min(1.0f, frame.y * 1.25f + 0.1f),
+                                std::min(1.0f, frame.z * 1.25f + 0.1f), 1);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(p0, ImVec2(p0.x + thumb_w, p0.y + thumb_h), ImGui::ColorConvertFloat4ToU32(frame));
+        ctx.renderer->draw(dl, ImVec2(p0.x + 2, p0.y + 2), ImVec2(p0.x + thumb_w - 2, p0.y + thumb_h - 2),
+                           std::string("film_") + std::to_string(fr->step % kFilmstripSlots) + ctx.rects.suffix, fr, 0, fr->visible.data(),
+                           m.image_rows, m.image_cols, ctx.view.colormap, false);
+        if (hot && fr->step == 0) ImGui::SetTooltip("step 0: the start (mean-field image of the top state) - click to jump here");
+        else if (hot) ImGui::SetTooltip("step %d - click to jump here", fr->step);
+        ImGui::PopID();
+        const std::string lbl = std::to_string(fr->step);
+        const float tw = ImGui::CalcTextSize(lbl.c_str()).x;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (thumb_w - tw) * 0.5f);
+        if (cur) ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "%s", lbl.c_str());
+        else dim_text("%s", lbl.c_str());
+        ImGui::EndGroup();
+    }
+    ImGui::EndGroup();
+    ctx.record_item("filmstrip");
+    ImGui::PopStyleVar();
+}
 }  // namespace
 
 void draw_visible_panel(UiContext& ctx) {
     if (begin_panel(ctx, "visible", ImGuiWindowFlags_HorizontalScrollbar)) {
         const Snapshot& s = *ctx.snap;
         const float fh = ImGui::GetFontSize();
-        int cm = static_cast<int>(ctx.view.colormap);
-        const char* names[] = {"gray", "inverted", "viridis", "magma"};
-        if (!ctx.view.present) {  // presentation mode: the picture only
-            ImGui::SetNextItemWidth(fh * 7);
-            if (ImGui::Combo("colour map", &cm, names, IM_ARRAYSIZE(names))) ctx.view.colormap = static_cast<plot::ColorMap>(cm);
-            ImGui::SameLine();
-            ImGui::Checkbox("pixel grid", &ctx.view.pixel_grid);
-        }
+        if (!ctx.view.present) view_options(ctx);  // presentation mode: the picture only
         const ModelInfo* m = s.model.get();
         // At step 0 the panel shows the chain's start (the mean-field image of H⁰, docs/METHODS.md §13).
         const std::shared_ptr<const FocusedFrame> shown = s.current ? s.current : s.step == 0 ? s.start : nullptr;
@@ -84,78 +166,14 @@ void draw_visible_panel(UiContext& ctx) {
         const float img_h = std::floor(side * aspect);
         const ImVec2 img_pos = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(side, img_h));
-        ctx.renderer->draw(ImGui::GetWindowDrawList(), img_pos, ImVec2(img_pos.x + side, img_pos.y + img_h), "visible",
+        ctx.renderer->draw(ImGui::GetWindowDrawList(), img_pos, ImVec2(img_pos.x + side, img_pos.y + img_h), "visible" + ctx.rects.suffix,
                            shown, 0, f.visible.data(), m->image_rows, m->image_cols, ctx.view.colormap,
                            ctx.view.pixel_grid);
         ctx.record_item("visible_image");
         draw_session_clamp_outline(ctx, img_pos, ImVec2(img_pos.x + side, img_pos.y + img_h));  // image starts
-        if (info_below) {
-            ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
-            ImGui::SameLine(0, fh);
-            verdict_text(s, f, true, avail.x - (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x));
-        } else {
-            ImGui::SameLine();
-            ImGui::BeginGroup();
-            ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "step %d", f.step);
-            verdict_text(s, f, false);
-            if (info_full) {
-            ImGui::Spacing();
-            for (std::size_t l = 0; l < f.energy.size(); ++l)
-                ImGui::Text("E%zu %9.1f", l + 1, static_cast<double>(f.energy[l]));
-            help_marker(ctx, "energy", "Energy of each layer pair for the current state: lower energy = a state the "
-                                       "model finds more typical. Attractors sit in energy valleys.");
-            ImGui::Spacing();
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + info_w - fh * 0.5f);
-            dim_text("seed %llu  T %.2g", static_cast<unsigned long long>(s.params.seed),
-                     static_cast<double>(s.params.temperature));
-            ImGui::PopTextWrapPos();
-            }
-            ImGui::EndGroup();
-        }
+        draw_frame_info(ctx, f, info_below, info_full, info_w, avail.x);
 
-        // Filmstrip: the newest kept frames up to the cursor, oldest left, preceded by the start (step 0) while
-        // step 1 is kept. As many as fit, at most one per texture slot (two thumbnails in one slot would show the
-        // same image).
-        const int count = filmstrip_count(ImGui::GetContentRegionAvail().x, thumb_w, gap);
-        const std::vector<std::shared_ptr<const FocusedFrame>> strip = filmstrip_frames(s.start, s.recent, count);
-        const std::size_t n = strip.size(), first = 0;
-        ImGui::Spacing();
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap * 0.5f));
-        ImGui::BeginGroup();
-        for (std::size_t i = first; i < n; ++i) {
-            const auto& fr = strip[i];
-            if (i > first) ImGui::SameLine();
-            ImGui::BeginGroup();
-            // A button framed in the frame's state colour; the image is drawn straight into the window.
-            // Slots keyed by step: as the strip scrolls, a frame keeps its upload (one new upload per step).
-            ImGui::PushID(static_cast<int>(i));
-            const bool cur = fr->step == s.step;
-            const auto sc = plot::state_color(fr->verdict.state, m->num_classes());
-            const ImVec2 p0 = ImGui::GetCursorScreenPos();
-            if (ImGui::InvisibleButton("frame", ImVec2(thumb_w, thumb_h))) ctx.send(cmd::Seek{fr->step});
-            if (fr->step == 0) ctx.record_item("filmstrip_start");
-            const bool hot = ImGui::IsItemHovered();
-            ImVec4 frame = cur ? ImVec4(0.55f, 0.85f, 1.0f, 1) : ImVec4(sc.r / 255.f, sc.g / 255.f, sc.b / 255.f, 1);
-            if (hot) frame = ImVec4(std::min(1.0f, frame.x * 1.25f + 0.1f), std::min(1.0f, frame.y * 1.25f + 0.1f),
-                                    std::min(1.0f, frame.z * 1.25f + 0.1f), 1);
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            dl->AddRectFilled(p0, ImVec2(p0.x + thumb_w, p0.y + thumb_h), ImGui::ColorConvertFloat4ToU32(frame));
-            ctx.renderer->draw(dl, ImVec2(p0.x + 2, p0.y + 2), ImVec2(p0.x + thumb_w - 2, p0.y + thumb_h - 2),
-                               std::string("film_") + std::to_string(fr->step % kFilmstripSlots), fr, 0, fr->visible.data(),
-                               m->image_rows, m->image_cols, ctx.view.colormap, false);
-            if (hot && fr->step == 0) ImGui::SetTooltip("step 0: the start (mean-field image of the top state) - click to jump here");
-            else if (hot) ImGui::SetTooltip("step %d - click to jump here", fr->step);
-            ImGui::PopID();
-            const std::string lbl = std::to_string(fr->step);
-            const float tw = ImGui::CalcTextSize(lbl.c_str()).x;
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (thumb_w - tw) * 0.5f);
-            if (cur) ImGui::TextColored(ImVec4(0.55f, 0.85f, 1.0f, 1), "%s", lbl.c_str());
-            else dim_text("%s", lbl.c_str());
-            ImGui::EndGroup();
-        }
-        ImGui::EndGroup();
-        ctx.record_item("filmstrip");
-        ImGui::PopStyleVar();
+        draw_filmstrip(ctx, *m, thumb_w, thumb_h, gap);
     }
     ImGui::End();
 }

@@ -1,34 +1,24 @@
-// Presentation mode's own panels: one switchable analysis view (energy / transition matrix / PCA) and a
-// compact composer (method, classes, presets, Play) - the rest of the controls stay in the normal layout.
+// Presentation mode's compact composer: method, classes, presets and whether Play restarts - the rest of the
+// controls stay in the normal layout.
 #include "generate/biasing.hpp"
 #include "panels/panel.hpp"
 #include "session/presets.hpp"
 
 namespace topdown::gui {
 
-void draw_present_analysis_panel(UiContext& ctx) {
-    if (begin_panel(ctx, "analysis")) {
-        if (ImGui::BeginTabBar("##present_views")) {
-            const char* names[] = {"Energy", "Transition matrix", "PCA trajectory"};
-            int shown = ctx.view.present_view;
-            for (int i = 0; i < 3; ++i) {
-                // The saved view is selected on the first frame; afterwards the user's clicks decide.
-                const ImGuiTabItemFlags flags = ctx.view.analysis_tab == -2 - i ? ImGuiTabItemFlags_SetSelected : 0;
-                if (ImGui::BeginTabItem(names[i], nullptr, flags)) {
-                    shown = i;
-                    if (i == 0) draw_energy_plots(ctx);
-                    if (i == 1) draw_transition_tab(ctx);
-                    if (i == 2) draw_pca_tab(ctx);
-                    ImGui::EndTabItem();
-                }
-            }
-            ctx.view.present_view = shown;
-            ctx.view.analysis_tab = -1;
-            ImGui::EndTabBar();
-        }
-    }
-    ImGui::End();
+namespace {
+// The method picker by command-line name ("label", "double", ...), from the traits table in enum order.
+void method_names_combo(int& method) {
+    const std::vector<BiasMethodTraits>& t = bias_method_table();
+    ImGui::Combo(
+        "##method", &method,
+        [](void* data, int i, const char** text) {
+            *text = (*static_cast<const std::vector<BiasMethodTraits>*>(data))[static_cast<std::size_t>(i)].name;
+            return true;
+        },
+        const_cast<void*>(static_cast<const void*>(&t)), static_cast<int>(t.size()));
 }
+}  // namespace
 
 void draw_compact_composer_panel(UiContext& ctx) {
     if (begin_panel(ctx, "composer")) {
@@ -36,10 +26,10 @@ void draw_compact_composer_panel(UiContext& ctx) {
         ComposerState& c = ctx.composer;
         const ModelInfo* m = s.model.get();
         const float fh = ImGui::GetFontSize();
-        const char* methods[] = {"label", "double", "intersection", "random", "sample"};
         ImGui::SetNextItemWidth(fh * 7.5f);
-        ImGui::Combo("##method", &c.method, methods, IM_ARRAYSIZE(methods));
-        if (m && c.method <= static_cast<int>(BiasMethod::Intersection)) {
+        method_names_combo(c.method);
+        const BiasMethodTraits& t = bias_method_table().at(static_cast<std::size_t>(c.method));
+        if (m && t.uses_classes) {
             const int C = m->num_classes();
             auto pick = [&](const char* id, int& v) {
                 v = std::clamp(v, 0, std::max(0, C - 1));
@@ -55,9 +45,7 @@ void draw_compact_composer_panel(UiContext& ctx) {
                 }
             };
             pick("##class_a", c.class_a);
-            const bool pair = c.method == static_cast<int>(BiasMethod::DoubleLabel) ||
-                              c.method == static_cast<int>(BiasMethod::Intersection);
-            if (pair) pick("##class_b", c.class_b);
+            if (t.is_pair) pick("##class_b", c.class_b);
         }
         // Presets of this model's dataset.
         if (m) {
@@ -69,7 +57,7 @@ void draw_compact_composer_panel(UiContext& ctx) {
             if (ImGui::BeginCombo("##presets", "presets")) {
                 for (const DatasetPreset* p : presets) {
                     const std::string label = dataset_preset_label(*p, m->model->class_names) + "##" + p->id;
-                    if (ImGui::Selectable(label.c_str(), ctx.active_preset == p->id)) apply_preset(ctx, p->id);
+                    if (ImGui::Selectable(label.c_str(), ctx.composer_aids.active_preset == p->id)) apply_preset(ctx, p->id);
                     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p->source.c_str());
                 }
                 ImGui::EndCombo();
