@@ -166,9 +166,10 @@ TEST(BiasMethodTraits, TableMatchesTheExpectedTable) {
                                     {BiasMethod::Intersection, "intersection", true, true, true},
                                     {BiasMethod::Random, "random", false, false, true},
                                     {BiasMethod::Sample, "sample", false, false, false},
-                                    {BiasMethod::Tempering, "tempering", true, false, false}};
+                                    {BiasMethod::Tempering, "tempering", true, false, false},
+                                    {BiasMethod::Image, "image", false, false, false}};
     ASSERT_EQ(bias_method_table().size(), expected.size());
-    ASSERT_EQ(kBiasMethodCount, 6);
+    ASSERT_EQ(kBiasMethodCount, 7);
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const auto& e = expected[i];
         SCOPED_TRACE(e.name);

@@ -13,6 +13,7 @@
 #include "generate/generation_run.hpp"
 #include "generate/temperature_schedule.hpp"
 #include "generate/tempering.hpp"
+#include "generate/start_image.hpp"
 #include "model/image_shape.hpp"
 #include "model/model_file.hpp"
 #include "util/atomic_file.hpp"
@@ -27,7 +28,7 @@ namespace topdown::cli {
 
 namespace {
 struct GenerateArgs {
-    std::string model, method = "label", classes = "0", out, frames, data_dir_override;
+    std::string model, method = "label", classes = "0", out, frames, data_dir_override, image, clamp_mask;
     int k = 0, steps = 100, chains = 100, threads = 0, filmstrip_chains = 16, image_index = 0;
     float temperature = 1.0f;
     std::string schedule = "constant";
@@ -77,7 +78,23 @@ std::string reproduce_command(const GenerateArgs& a, const std::vector<int>& cla
         c += " --replicas " + std::to_string(a.replicas) + " --t-max " + exact_float(a.t_max) + " --swap-every " +
              std::to_string(a.swap_every);
     if (!a.data_dir_override.empty()) c += " --data-dir " + shell_quote(a.data_dir_override);
+    if (!a.image.empty()) c += " --image " + shell_quote(a.image);
+    if (!a.clamp_mask.empty()) c += " --clamp-mask " + shell_quote(a.clamp_mask);
     return c + " --out " + shell_quote(a.out);
+}
+
+// Method image: the start image (--image, required) and the clamp mask (--clamp-mask), decoded and resized to
+// the model's image shape (docs/METHODS.md §15). Throws ArgumentError / IoError / DataError.
+void set_image_start(const GenerateArgs& a, const Dbn& model, BiasSpec& bias) {
+    if (bias.method != BiasMethod::Image) {
+        if (!a.image.empty() || !a.clamp_mask.empty())
+            throw ArgumentError("--image and --clamp-mask need --method image");
+        return;
+    }
+    if (a.image.empty()) throw ArgumentError("--method image needs --image FILE (a PNG, JPEG, BMP, GIF or PGM file)");
+    const auto [rows, cols] = model.image_shape();
+    bias.image = load_start_image(a.image, ImageShape{rows, cols});
+    if (!a.clamp_mask.empty()) bias.clamp_mask = load_clamp_mask(a.clamp_mask, ImageShape{rows, cols});
 }
 
 // The generation request of the arguments (method, classes resolved from names, k, the test image of method
@@ -97,6 +114,7 @@ GenerationRequest make_request(const GenerateArgs& a, const Dbn& model, std::vec
         if (a.image_index < 0 || a.image_index >= test.size()) throw ArgumentError("--image-index out of range");
         req.bias.image = test.images.row(a.image_index);
     }
+    set_image_start(a, model, req.bias);
     req.chains = a.chains;
     req.steps = a.steps;
     req.seed = a.seed;
@@ -219,6 +237,11 @@ nlohmann::json summary_json(const GenerateArgs& a, const Dbn& model, const Gener
     j["chains"] = a.chains;
     j["seed"] = a.seed;
     j["image_index"] = a.image_index;
+    if (req.bias.method == BiasMethod::Image) {
+        j["image"] = a.image;
+        j["clamp_mask"] = a.clamp_mask;
+        j["clamped_pixels"] = visible_clamp(req.bias).size();
+    }
     j["frames"] = rec.frames;
     j["initial_state"] = {{"description", first.description}, {"active_units", first.active_units}, {"empty", first.empty}};
     j["mean_energy_per_step"] = rec.mean_energy;
@@ -262,11 +285,11 @@ void run_generate(const GenerateArgs& a) {
 
 void register_generate_command(CLI::App& app) {
     static GenerateArgs a;
-    auto* cmd = app.add_subcommand("generate", "Run biased generation chains (label, chimeras, random, sample, tempering)");
+    auto* cmd = app.add_subcommand("generate", "Run biased generation chains (label, chimeras, random, sample, tempering, image)");
     cmd->add_option("model", a.model, "Model file (.tdm)")->required();
-    cmd->add_option("--method", a.method, "label, double, intersection, random, sample or tempering (parallel tempering "
-                                          "from label biasing of the first class)")
-        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample", "tempering"}))->capture_default_str();
+    cmd->add_option("--method", a.method, "label, double, intersection, random, sample, tempering (parallel tempering "
+                                          "from label biasing of the first class) or image (a start image, --image)")
+        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample", "tempering", "image"}))->capture_default_str();
     cmd->add_option("--classes", a.classes, "Class indices or names, e.g. 2,9")->capture_default_str();
     cmd->add_option("--k", a.k, "Active top units for chimeras and random init (default: the model's k)")->check(CLI::Range(0, 65536));
     cmd->add_option("--temperature", a.temperature, "Temperature (divides every pre-activation)")->check(CLI::Range(0.01, 100.0))->capture_default_str();
@@ -292,6 +315,10 @@ void register_generate_command(CLI::App& app) {
     cmd->add_option("--image-index", a.image_index, "Test image to start from (method sample)");
     cmd->add_option("--threads", a.threads, "Threads (default: all cores)")->check(CLI::Range(0, 256));
     cmd->add_option("--data-dir", a.data_dir_override, "Data folder (method sample)");
+    cmd->add_option("--image", a.image, "Start image file (method image): PNG, JPEG, BMP, GIF or PGM, converted to gray "
+                                        "and resized to the model's image shape; white = on");
+    cmd->add_option("--clamp-mask", a.clamp_mask, "Clamp mask image (method image): its nonzero pixels stay fixed to "
+                                                  "the start image's values at every step (image completion)");
     cmd->callback([] { run_generate(a); });
 }
 

@@ -21,6 +21,7 @@
 #include "fonts.hpp"
 #include "layout.hpp"
 #include "panels/panel.hpp"
+#include "panels/teach_panels.hpp"
 #include "script_runner.hpp"
 #include "session/panel_layout.hpp"
 #include "session/presets.hpp"
@@ -79,6 +80,7 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("Guide", "F1")) show_panel(ctx, "guide");
         if (ImGui::MenuItem("Getting started")) show_panel(ctx, "start");
+        lessons_menu(ctx);  // Help > Lessons (issue 16 item 4)
         ImGui::EndMenu();
     }
     // Right side: model, biasing and step at a glance.
@@ -129,6 +131,7 @@ void draw_ui(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
     // Presentation mode (full screen for projectors: the picture, its timeline, one analysis view) has no menu.
     if (ctx.view.present) ctx.frame.menu_height = 0;
     else draw_menu_bar(ctx, window, zoom_changed);
+    update_lessons(ctx);  // lesson keys (N / P) and a step waiting for its model
     draw_panels(ctx);  // the tiles of this layout and the dialogs, from the panel table
     draw_error_dialog(ctx);
     ctx.view.reset_layout = ctx.frame.relayout;  // the transport bar changed its height: tile again next frame
@@ -334,6 +337,7 @@ void open_first_files(AppRun& a) {
         }
     }
     if (!o.compare.empty()) enter_compare(ctx, o.compare);  // side B beside whatever side A opened
+    if (!o.lesson.empty()) open_lesson(ctx, o.lesson, o.lesson_step - 1);  // --lesson (issue 16)
 }
 
 // Polls events and feeds this frame's key presses to ImGui.

@@ -35,8 +35,8 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
                "and above).");
     app.add_option("--model", o.model, "Model file (.tdm) to load at start");
     app.add_option("--session", o.session, "Session file (.json) to open at start");
-    app.add_option("--method", o.method, "label, double, intersection, random, sample or tempering")
-        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample", "tempering"}))->capture_default_str();
+    app.add_option("--method", o.method, "label, double, intersection, random, sample, tempering or image")
+        ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample", "tempering", "image"}))->capture_default_str();
     app.add_option("--classes", o.classes, "Class indices or names, e.g. 2,9")->capture_default_str();
     app.add_option("--k", o.k, "Active top units for chimeras (0: the model's k)")->check(CLI::Range(0, 65536));
     app.add_option("--temperature", o.temperature, "Temperature")->check(CLI::Range(0.01, 100.0))->capture_default_str();
@@ -54,7 +54,7 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--classes-b", o.classes_b, "Compare mode: side B's classes (default: --classes)");
     app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
     app.add_option("--panel", o.panel, "Scripted: crop the screenshot to one panel (visible, hidden, energy, "
-                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay; "
+                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay, canvas, lesson; "
                                        "in compare mode also compare, visible_b, energy_b, timeline_b, analysis_b)");
     app.add_option("--open", o.open_after, "Scripted: open this model (.tdm) or session (.json) file after the "
                                            "scenario; repeatable (a bad file must leave the previous model loaded)")
@@ -79,6 +79,12 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_flag("--press-space", o.press_space,
                  "Scripted: put the scenario in the composer and press Space (a tap shorter than a frame) instead "
                  "of starting it directly; then run to --steps");
+    app.add_option("--start-image", o.start_image, "Start the chain from this image file (method image: PNG, JPEG, "
+                                                   "BMP, GIF or PGM, resized to the model's image shape)");
+    app.add_option("--clamp-mask", o.clamp_mask, "With --start-image: keep the pixels where this image is nonzero "
+                                                 "fixed to the start image at every step (image completion)");
+    app.add_option("--lesson", o.lesson, "Open this lesson file (JSON, see README \"Lessons\")");
+    app.add_option("--lesson-step", o.lesson_step, "... at this step (1-based)")->check(CLI::Range(1, 100));
     app.add_flag("--no-settings", o.no_settings, "Neither read nor write settings or imgui.ini");
     app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
     try {

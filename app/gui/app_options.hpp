@@ -43,6 +43,10 @@ struct AppOptions {
     bool press_space = false;     // scripted: compose the scenario, then press Space (as a sub-frame tap)
     bool no_settings = false;     // do not read or write settings (tests)
     float timeout_s = 60.0f;      // scripted: give up (exit 2) after this long
+    std::string start_image;      // start from this image file (method image; issue 16)
+    std::string clamp_mask;       // ... with this clamp mask file (nonzero = clamped)
+    std::string lesson;           // open this lesson file (issue 16)
+    int lesson_step = 1;          // ... at this step (1-based)
     // True when the app runs a script and exits instead of waiting for the user.
     bool scripted() const { return !screenshot.empty() || frames_bench > 0; }
 };

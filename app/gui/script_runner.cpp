@@ -11,6 +11,7 @@
 #include "generate/biasing.hpp"
 #include "compare_mode.hpp"
 #include "panels/panel.hpp"
+#include "teach_script.hpp"
 
 namespace topdown::gui {
 
@@ -111,6 +112,7 @@ void ScriptRunner::wait_model(UiContext& ctx) {
     }
     ComposerState& c = ctx.composer;
     if (!compose(*s.model, c, false)) return;
+    if (std::string err; !apply_teach_options(o_, ctx, err)) return fail(err);  // --start-image, --lesson
     if (!o_.compare.empty()) {
         if (!compose(*b->model, ctx.compare.composer, true)) return;
         ctx.compare.worker->send(cmd::Restart{composer_params(ctx.compare.composer), true});
@@ -393,6 +395,7 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
     j["focused_rgb"] = {90, 200, 255};
     j["ensemble_rgb"] = {255, 160, 60};
     add_replay_content(ctx, j);
+    add_teach_content(ctx, j);  // image start + clamp, lesson (teach_script.cpp)
     const ModelInfo* m = s.model.get();
     if (!m) return;
     const int C = m->num_classes();

@@ -10,6 +10,7 @@
 #include "session/composer_state.hpp"
 #include "session/key_press_log.hpp"
 #include "session/session_worker.hpp"
+#include "teach_state.hpp"
 #include "state/capture_requests.hpp"
 #include "state/compare_state.hpp"
 #include "state/composer_aids.hpp"
@@ -46,6 +47,7 @@ struct UiContext {
     ComposerAids composer_aids;            // intersection sizes, active preset
     CompareState compare;                  // compare mode: side B (compare_mode.hpp)
     // Other features add their one member (a struct in their own header) below this line.
+    TeachState teach;                      // start-image canvas and lessons (teach_state.hpp)
 
     // Sends a command to the worker.
     void send(SessionCommand c) const { worker->send(std::move(c)); }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "generate/clamp_mask.hpp"
 #include "math/random.hpp"
 #include "util/errors.hpp"
 
@@ -16,7 +17,8 @@ const std::vector<BiasMethodTraits>& bias_method_table() {
                                                  {BiasMethod::Intersection, "intersection", true, true, true, "intersection chimera"},
                                                  {BiasMethod::Random, "random", false, false, true, "random"},
                                                  {BiasMethod::Sample, "sample", false, false, false, "from a data sample"},
-                                                 {BiasMethod::Tempering, "tempering", true, false, false, "parallel tempering"}};
+                                                 {BiasMethod::Tempering, "tempering", true, false, false, "parallel tempering"},
+                                                 {BiasMethod::Image, "image", false, false, false, "from a drawn image"}};
     return t;
 }
 
@@ -29,7 +31,7 @@ const BiasMethodTraits& traits(BiasMethod m) {
 BiasMethod parse_bias_method(const std::string& t) {
     for (const auto& row : bias_method_table())
         if (t == row.name) return row.method;
-    throw ArgumentError("unknown biasing method '" + t + "' (known: label, double, intersection, random, sample, tempering)");
+    throw ArgumentError("unknown biasing method '" + t + "' (known: label, double, intersection, random, sample, tempering, image)");
 }
 
 std::string to_string(BiasMethod m) { return traits(m).name; }
@@ -189,6 +191,13 @@ InitialState make_initial_state(const Dbn& m, const BiasSpec& s, std::uint64_t s
             st.top = label_biasing(m, s.class_a);
             st.description = "parallel tempering from label biasing '" + name(s.class_a) + "'";
             break;
+        case BiasMethod::Image: {
+            st.top = sample_init(m, s.image);
+            const int clamped = visible_clamp(s).size();  // validates the mask against the image
+            st.description = "bottom-up from a start image" +
+                             (clamped > 0 ? ", " + std::to_string(clamped) + " pixels clamped" : std::string());
+            break;
+        }
     }
     st.active_units = static_cast<int>(std::lround(st.top.sum()));
     st.empty = st.top.cwiseAbs().sum() == 0.0f;

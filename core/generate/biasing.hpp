@@ -9,13 +9,13 @@
 
 namespace topdown {
 
-enum class BiasMethod { Label, DoubleLabel, Intersection, Random, Sample, Tempering };
+enum class BiasMethod { Label, DoubleLabel, Intersection, Random, Sample, Tempering, Image };
 
 // What a biasing method takes from the user and the model: one row per method, in enum order
 // (bias_method_table()). Code asks these instead of comparing methods or relying on their order.
 struct BiasMethodTraits {
     BiasMethod method;
-    const char* name;    // "label", "double", "intersection", "random", "sample", "tempering"
+    const char* name;    // "label", "double", "intersection", "random", "sample", "tempering", "image"
     bool uses_classes;   // starts from rows of the label-biasing matrix M (needs one in the model)
     bool is_pair;        // two classes (the chimeras)
     bool uses_k;         // top-k binarisation or k random units (k is resolved to the model's when 0)
@@ -23,14 +23,14 @@ struct BiasMethodTraits {
 };
 
 // Number of biasing methods.
-constexpr int kBiasMethodCount = 6;
+constexpr int kBiasMethodCount = 7;
 
 // Every method's traits, in enum order.
 const std::vector<BiasMethodTraits>& bias_method_table();
 // The traits of one method.
 const BiasMethodTraits& traits(BiasMethod method);
 
-// "label", "double", "intersection", "random", "sample", "tempering" <-> BiasMethod; throws ArgumentError.
+// "label", "double", "intersection", "random", "sample", "tempering", "image" <-> BiasMethod; throws ArgumentError.
 BiasMethod parse_bias_method(const std::string& text);
 // The words the app shows for a method (its label, else its name).
 const char* method_label(const BiasMethodTraits& t);
@@ -43,7 +43,8 @@ struct BiasSpec {
     int class_a = 0;
     int class_b = 1;
     int k = 0;          // 0: the model's k
-    Matrix image;       // for Sample: 1 x D visible image in [0, 1]
+    Matrix image;       // for Sample and Image: 1 x D visible image in [0, 1]
+    Matrix clamp_mask;  // for Image: 1 x D, nonzero = pixel clamped to `image` at every step (empty: none)
 };
 
 // A spec without an image (avoids brace-initialising the Matrix member).

@@ -26,6 +26,8 @@ public:
     int current_step() const { return cursor_; }
     // The record of the current step (nullptr before the first step).
     const StepRecord* current() const { return history_.find(cursor_); }
+    // Clamps visible pixels from the next computed step on (docs/METHODS.md §15).
+    void set_visible_clamp(VisibleClamp clamp) { batch_.set_visible_clamp(std::move(clamp)); }
     // All kept steps.
     const StepHistory& history() const { return history_; }
 

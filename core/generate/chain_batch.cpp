@@ -81,6 +81,8 @@ void ChainBatch::top_down(std::size_t r0, std::size_t r1, float scale) {
             if (l - 1 >= 1) rngs_[r].bernoulli(low, low, nl);
         }
     }
+    if (!clamp_.empty())
+        for (std::size_t r = r0; r < r1; ++r) clamp_.apply(states_[0].data() + r * std::size_t(states_[0].cols()));
     // Energies E_l = −x W hᵀ − a·x − b·h = −x·(h Wᵀ + a) − b·h, with the pre-activations just computed.
     for (int l = 1; l <= L; ++l) {
         const auto& layer = model_->layers[static_cast<std::size_t>(l - 1)];
@@ -176,6 +178,13 @@ void ChainBatch::exchange_row(int row, ChainBatch& other, int other_row) {
         states_[l].row(row).swap(other.states_[l].row(other_row));
     }
     energies_.row(row).swap(other.energies_.row(other_row));
+}
+
+void ChainBatch::set_visible_clamp(VisibleClamp clamp) {
+    for (int p : clamp.pixels)
+        if (p < 0 || p >= model_->visible_size()) throw ArgumentError("set_visible_clamp: pixel index out of range");
+    if (clamp.values.size() != clamp.pixels.size()) throw ArgumentError("set_visible_clamp: one value per pixel");
+    clamp_ = std::move(clamp);
 }
 
 }  // namespace topdown

@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "generate/clamp_mask.hpp"
 #include "generate/generation_model.hpp"
 #include "generate/temperature.hpp"
 #include "math/random.hpp"
@@ -54,6 +55,9 @@ public:
     // Exchanges the network state (every layer and the energies) of row `row` with row `other_row` of
     // `other` (a tempering swap; the random streams stay where they are).
     void exchange_row(int row, ChainBatch& other, int other_row);
+    // Clamps visible pixels of every row from the next step on: after each top-down pass they take the clamp's
+    // values, before the energies and the next bottom-up pass (docs/METHODS.md §15). An empty clamp: none.
+    void set_visible_clamp(VisibleClamp clamp);
 
 private:
     void bottom_up(std::size_t r0, std::size_t r1, float scale);
@@ -69,6 +73,7 @@ private:
     std::vector<Matrix> pre_;     // pre-activations scratch, per layer (same shapes as states_)
     Matrix energies_;
     TemperatureSchedule temperature_;
+    VisibleClamp clamp_;
     int steps_done_ = 0;
     std::unique_ptr<TemperingReplicas> tempering_;
 };

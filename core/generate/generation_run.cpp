@@ -35,6 +35,7 @@ void run_generation(std::shared_ptr<const GenerationModel> g, const GenerationRe
     std::vector<std::uint64_t> idx(static_cast<std::size_t>(r.chains));
     for (int i = 0; i < r.chains; ++i) idx[static_cast<std::size_t>(i)] = r.first_chain_index + std::uint64_t(i);
     ChainBatch batch(g, h0, r.seed, std::move(idx), request_temperature(r));
+    batch.set_visible_clamp(visible_clamp(r.bias));  // image completion (docs/METHODS.md §15); none otherwise
     for (int s = 1; s <= r.steps; ++s) {
         if (task) task->throw_if_cancelled();
         batch.step(r.threads);

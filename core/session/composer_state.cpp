@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "session/start_image_params.hpp"
+
 namespace topdown {
 
 SessionParams composer_params(const ComposerState& c) {
@@ -17,6 +19,7 @@ SessionParams composer_params(const ComposerState& c) {
     p.steps = c.steps;
     p.ensemble_size = c.ensemble_size;
     p.sample_index = c.sample_index;
+    if (p.bias.method == BiasMethod::Image) set_start_image(p.bias, c.start_image, c.clamp_mask);
     return p;
 }
 
@@ -33,6 +36,8 @@ ComposerState composer_from_params(const SessionParams& p) {
     c.steps = p.steps;
     c.ensemble_size = p.ensemble_size;
     c.sample_index = p.sample_index;
+    c.start_image = start_image_pixels(p.bias);
+    c.clamp_mask = clamp_mask_pixels(p.bias);
     return c;
 }
 
@@ -45,7 +50,8 @@ bool same_session_params(const SessionParams& a, const SessionParams& b, int mod
     const int kx = x.k == 0 ? model_k : x.k, ky = y.k == 0 ? model_k : y.k;
     return classes && (!t.uses_k || kx == ky) && a.seed == b.seed && a.temperature == b.temperature &&
            a.schedule == b.schedule && (a.schedule == ScheduleKind::Constant || a.t_end == b.t_end) &&
-           a.ensemble_size == b.ensemble_size && (x.method != BiasMethod::Sample || a.sample_index == b.sample_index);
+           a.ensemble_size == b.ensemble_size && (x.method != BiasMethod::Sample || a.sample_index == b.sample_index) &&
+           (x.method != BiasMethod::Image || same_start_image(x, y));
 }
 
 PlayAction play_action(bool playing, bool composer_differs) {

@@ -21,6 +21,8 @@ struct ComposerState {
     int steps = 100;
     int ensemble_size = 100;
     int sample_index = 0;
+    std::vector<float> start_image;  // BiasMethod::Image: the drawn / loaded start (D pixels; empty = blank)
+    std::vector<float> clamp_mask;   // ... its clamped pixels (nonzero; empty = none)
 };
 
 // The session params the composer describes.

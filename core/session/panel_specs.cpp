@@ -31,6 +31,8 @@ const std::vector<PanelSpec>& panel_specs() {
         {"guide", "Guide", false, false, false, {0.2f, 0.1f, 0.6f, 0.8f}, 0, false},
         {"export", "Export", false, false, false, {0.3f, 0.25f, 0.4f, 0.45f}, 0, false},
         {"replay", "Continual learning: generative replay", false, false, false, {0.08f, 0.07f, 0.84f, 0.86f}, 0, false},
+        {"canvas", "Start image: draw or clamp", false, false, false, {0.6f, 0.07f, 0.39f, 0.9f}, 0, false},
+        {"lesson", "Lesson", false, false, false, {0.01f, 0.5f, 0.3f, 0.48f}, 0, false},
     };
     return specs;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/model_file.hpp"
+#include "session/start_image_params.hpp"
 #include "util/atomic_file.hpp"
 #include "util/checksum.hpp"
 #include "util/errors.hpp"
@@ -69,6 +70,7 @@ std::string session_to_json(const SessionFile& s) {
     j["class_b"] = p.bias.class_b;
     j["k"] = p.bias.k;
     j["sample_index"] = p.sample_index;
+    start_image_to_json(p.bias, j);  // image starts only
     j["seed"] = p.seed;
     j["temperature"] = p.temperature;
     if (p.schedule != ScheduleKind::Constant) {  // optional: files without it have the constant schedule
@@ -121,6 +123,7 @@ SessionFile session_from_json(const std::string& text) {
     s.params.bias.class_b = static_cast<int>(integer_field(j, "class_b", 0, kMaxClasses - 1));
     s.params.bias.k = static_cast<int>(integer_field(j, "k", 0, kMaxLayerSize));
     s.params.sample_index = static_cast<int>(integer_field(j, "sample_index", 0, 100000000));
+    if (s.params.bias.method == BiasMethod::Image) start_image_from_json(j, s.params.bias, "session file: ");
     const json& seed = field(j, "seed");
     if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<long long>() >= 0))
         throw bad("\"seed\" must be a non-negative integer");

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "session/start_image_params.hpp"
+
 namespace topdown {
 
 std::string describe(const SessionParams& p) {
@@ -17,6 +19,7 @@ std::string describe(const SessionParams& p) {
             break;
         case BiasMethod::Sample: s += std::string(" image ") + std::to_string(p.sample_index); break;
         case BiasMethod::Random: break;
+        case BiasMethod::Image: s += start_image_summary(b); break;
     }
     s += b.k == 0 ? std::string(", model k") : std::string(", k = ") + std::to_string(b.k);
     char tail[80];

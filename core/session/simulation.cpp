@@ -8,6 +8,7 @@
 #include "generate/biasing.hpp"
 #include "session/session_temperature.hpp"
 #include "session/start_frame.hpp"
+#include "session/start_image_params.hpp"
 #include "util/errors.hpp"
 #include "util/paths.hpp"
 
@@ -55,6 +56,7 @@ void Simulation::set_model(std::shared_ptr<const ModelInfo> info, std::shared_pt
         p.bias.class_b = std::clamp(p.bias.class_b, 0, C - 1);
     }
     p.bias.k = 0;  // the new model's own k
+    if (p.bias.image.cols() != model_->visible_size()) p.bias.image = p.bias.clamp_mask = Matrix();  // another shape
     if (!info_->has_label_biasing && traits(p.bias.method).uses_classes) p.bias.method = BiasMethod::Random;
     restart(p);
 }
@@ -89,6 +91,8 @@ void Simulation::restart(const SessionParams& requested) {
     }
     if (method.uses_k) p.bias.k = resolve_k(m, p.bias.k);
     if (p.bias.method == BiasMethod::Sample) p.bias.image = sample_image(p.sample_index);
+    fill_blank_start_image(p.bias, model_->visible_size());
+    const VisibleClamp clamp = visible_clamp(p.bias);  // image completion (docs/METHODS.md §15)
 
     // Build every H⁰ before touching the running chains, so that an error leaves them as they were.
     const InitialState first = make_initial_state(m, p.bias, p.seed, 0);
@@ -106,16 +110,19 @@ void Simulation::restart(const SessionParams& requested) {
         std::vector<std::uint64_t> idx(static_cast<std::size_t>(p.ensemble_size));
         for (int i = 0; i < p.ensemble_size; ++i) idx[static_cast<std::size_t>(i)] = static_cast<std::uint64_t>(i + 1);
         ensemble = std::make_unique<ChainBatch>(model_, ens_top, p.seed, std::move(idx), temp);
+        ensemble->set_visible_clamp(clamp);
     }
+    chain->set_visible_clamp(clamp);
 
     // Step 0: the mean-field picture of H⁰ (no random numbers, so no later step changes).
     auto start = std::make_shared<FocusedFrame>(start_frame(m, first.top, p.temperature));
+    if (!clamp.empty()) clamp.apply(start->visible.data());
     if (analysis_.has_classifier()) {
         const Matrix v = Eigen::Map<const Matrix>(start->visible.data(), 1, static_cast<Eigen::Index>(start->visible.size()));
         start->verdict = classify_states(analysis_, v).at(0);
     }
 
-    p.bias.image = Matrix();  // not needed in snapshots; sample_index reproduces it
+    if (p.bias.method != BiasMethod::Image) p.bias.image = Matrix();  // not needed; sample_index reproduces it
     params_ = p;
     start_ = std::move(start);
     description_ = first.description;
@@ -247,6 +254,7 @@ bool Simulation::start_replay(int step) {
     const InitialState first = make_initial_state(m, bias, params_.seed, 0);
     const TemperatureSchedule temp = session_temperature(params_);
     replay_ = std::make_unique<Chain>(model_, first.top, params_.seed, 0, temp, history_capacity_);
+    replay_->set_visible_clamp(visible_clamp(bias));
     replay_frames_.clear();
     replay_pca_.clear();
     return true;

@@ -173,7 +173,8 @@ void usage() {
                  "       [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
                  "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca] [--replay]\n"
                  "       [--heatmap ITEM] [--image ITEM] [--panel-size] [--no-overlap] [--inside-window]\n"
-                 "       [--min-item-height ITEM PIXELS] [--legend]\n"
+                 "       [--min-item-height ITEM PIXELS] [--legend] [--clamped-half START.pgm left|top]\n"
+                 "       [--highlight PANEL]\n"
                  "       topdown_png_check --mutate blank|mirror IN.png OUT.png   (a wrong copy, for negative tests)\n");
 }
 }  // namespace
@@ -956,6 +957,75 @@ void check_same_region(const Png& img, const nlohmann::json& side, Args& args) {
     check(ok && diff == 0, name + " identical to " + other_path + " (" + std::to_string(diff) + " pixels differ)");
 }
 
+// Reads a binary PGM (P5, 8-bit) written by the test: the expected start image, independent of the app's decoder.
+bool read_pgm(const std::string& path, int& w, int& h, std::vector<unsigned char>& px) {
+    std::ifstream f(path, std::ios::binary);
+    std::string magic;
+    int maxv = 0;
+    if (!(f >> magic >> w >> h >> maxv) || magic != "P5" || maxv != 255 || w <= 0 || h <= 0 || w * h > 1 << 20) return false;
+    f.get();
+    px.resize(std::size_t(w) * std::size_t(h));
+    return bool(f.read(reinterpret_cast<char*>(px.data()), std::streamsize(px.size())));
+}
+
+// --clamped-half START.pgm left|top: issue 16. In the visible image (gray colour map) every pixel of that half of
+// the image shows the start image's value (read from the PGM here), the rest has moved away from it somewhere,
+// and the clamp outline (orange) runs along the half's inner edge.
+void check_clamped_half(const Png& img, const nlohmann::json& side, Args& args) {
+    const std::string pgm = args.next(), half = args.next();
+    int w = 0, h = 0;
+    std::vector<unsigned char> src;
+    const int rows = side.value("visible_rows", 0), cols = side.value("visible_cols", 0);
+    Box b;
+    if (!read_pgm(pgm, w, h, src) || w != cols || h != rows || !find_box(side, "items", "visible_image", img, b) ||
+        (half != "left" && half != "top")) {
+        check(false, "clamped half: " + pgm + " is a " + std::to_string(cols) + "x" + std::to_string(rows) +
+                         " PGM and the visible image is in the sidecar");
+        return;
+    }
+    const double cw = side["items"]["visible_image"][2].get<double>() / cols, ch = side["items"]["visible_image"][3].get<double>() / rows;
+    int same = 0, clamped = 0, moved = 0, outline = 0, edge = 0;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) {
+            const bool in = half == "left" ? c < cols / 2 : r < rows / 2;
+            const unsigned char* p = img.at(int(b.x + (c + 0.5) * cw), int(b.y + (r + 0.5) * ch));
+            const Rgb3 want = cmap(topdown::plot::ColorMap::Gray, src[std::size_t(r * cols + c)] / 255.0f);
+            if (in) {
+                ++clamped;
+                same += dist(p, want) <= 9;
+            } else {
+                moved += dist(p, want) > 60;
+            }
+            // The outline: inside the last clamped column (row) at its far edge.
+            const bool at_edge = half == "left" ? c == cols / 2 - 1 : r == rows / 2 - 1;
+            if (at_edge) {
+                ++edge;
+                const double ex = half == "left" ? b.x + (c + 1) * cw - 1.5 : b.x + (c + 0.5) * cw;
+                const double ey = half == "left" ? b.y + (r + 0.5) * ch : b.y + (r + 1) * ch - 1.5;
+                outline += near_colour(img, ex, ey, 1, Rgb3{255, 150, 30}, 40);
+            }
+        }
+    check(clamped > 0 && same == clamped, fmt("clamped %s half: %d of %d pixels show the start image's value", half.c_str(), same, clamped));
+    check(moved >= 10, fmt("free half: %d pixels moved away from the start image (>= 10)", moved));
+    check(edge > 0 && outline * 10 >= edge * 9, fmt("clamp outline along the edge: %d of %d cells (>= 90 %%)", outline, edge));
+}
+
+// --highlight PANEL: the lesson's outline (yellow) runs around the panel's window.
+void check_highlight(const Png& img, const nlohmann::json& side, Args& args) {
+    const std::string name = args.next();
+    Box b;
+    if (!find_box(side, "panels", name, img, b)) {
+        check(false, "panel " + name + " is in the sidecar");
+        return;
+    }
+    int hit = 0, n = 0;
+    for (int x = b.x + 8; x < b.x + b.w - 8; x += 7) {
+        hit += near_colour(img, x, b.y + 2, 2, Rgb3{255, 210, 60}, 40) + near_colour(img, x, b.y + b.h - 1, 2, Rgb3{255, 210, 60}, 40);
+        n += 2;
+    }
+    check(n > 0 && hit * 10 >= n * 9, fmt("lesson highlight around %s: %d of %d border samples (>= 90 %%)", name.c_str(), hit, n));
+}
+
 // The centres of a rows x cols grid of cells over items `a` and `b` of one screenshot, pixel by pixel:
 // how many cells there are and how many of them show the same colour (within 12) in both. False when either
 // item is missing or their sizes differ by more than a pixel.
@@ -1031,6 +1101,8 @@ const Check kChecks[] = {
     {"--varied", check_varied},
     {"--line-pixels", check_line_pixels},
     {"--same-region", check_same_region},
+    {"--clamped-half", check_clamped_half},
+    {"--highlight", check_highlight},
     {"--same-items", check_same_items},
     {"--differ-items", check_differ_items},
     {"--temperature-line", check_temperature_line},

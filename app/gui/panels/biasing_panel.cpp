@@ -113,6 +113,8 @@ void draw_composer_fields(UiContext& ctx, ComposerState& c, const ModelInfo* m) 
         ImGui::InputInt("test image", &c.sample_index);
         c.sample_index = std::clamp(c.sample_index, 0, 9999);
     }
+    if (c.method == static_cast<int>(BiasMethod::Image) && ImGui::Button("Draw or clamp the start..."))
+        ctx.teach.canvas.open = true;  // the canvas (issue 16 item 2)
     const bool k_used_by_method = bias_method_table().at(static_cast<std::size_t>(c.method)).uses_k;
     if (k_used_by_method) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.5f);

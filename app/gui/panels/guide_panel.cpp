@@ -25,6 +25,11 @@ constexpr Topic kTopics[] = {
      "the k strongest units. The intersection chimera keeps only the units that both classes switch on. Which "
      "digit wins - or whether the network invents something in between - tells us how the classes are "
      "organised inside the network."},
+    {"image", "Drawing or clamping the start",
+     "'From a drawn image' starts the chain from a picture you draw or load on the canvas: the network looks at it "
+     "once (a bottom-up pass) and dreams on from there. Clamped pixels (outlined in orange) keep your values at "
+     "every step while the rest changes, so the network completes the picture: draw half a digit, clamp it, and "
+     "watch what it makes of the other half."},
     {"k", "k: active top units",
      "k is the number of top-layer units switched on at the start of a chimera or random chain. By default it is "
      "the average number of units a label code switches on, so a chimera starts about as 'strong' as a label."},

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "panels/panel.hpp"
+#include "panels/teach_panels.hpp"
 #include "session/session_file.hpp"
 #include "util/errors.hpp"
 #include "util/paths.hpp"
@@ -112,7 +113,9 @@ void draw_model_panel(UiContext& ctx) {
     ImGui::End();
     if (ctx.files.browser.draw()) {
         const std::string p = ctx.files.browser.selected();
-        if (p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0) {
+        if (ctx.files.purpose == "lesson") {
+            open_lesson(ctx, p);
+        } else if (p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0) {
             open_session(ctx, p);
         } else {
             ctx.models.current_path = p;

@@ -2,6 +2,7 @@
 
 #include "compare_mode.hpp"
 #include "panels/panel.hpp"
+#include "panels/teach_panels.hpp"
 #include "session/panel_specs.hpp"
 
 namespace topdown::gui {
@@ -26,6 +27,8 @@ const std::vector<PanelDraw>& panel_draws() {
         {"guide", draw_guide_panel, nullptr, &ViewState::show_guide},
         {"export", draw_export_panel, nullptr, &ViewState::show_export},
         {"replay", draw_replay_panel, nullptr, &ViewState::show_replay},
+        {"canvas", draw_canvas_panel, nullptr, nullptr},  // opened by TeachState (issue 16)
+        {"lesson", draw_lesson_panel, nullptr, nullptr},
     };
     return draws;
 }

@@ -7,6 +7,7 @@
 
 #include "compare_mode.hpp"
 #include "panels/panel.hpp"
+#include "panels/teach_panels.hpp"
 #include "session/filmstrip_layout.hpp"
 
 namespace topdown::gui {
@@ -169,6 +170,7 @@ void draw_visible_panel(UiContext& ctx) {
                            shown, 0, f.visible.data(), m->image_rows, m->image_cols, ctx.view.colormap,
                            ctx.view.pixel_grid);
         ctx.record_item("visible_image");
+        draw_session_clamp_outline(ctx, img_pos, ImVec2(img_pos.x + side, img_pos.y + img_h));  // image starts
         draw_frame_info(ctx, f, info_below, info_full, info_w, avail.x);
 
         draw_filmstrip(ctx, *m, thumb_w, thumb_h, gap);
