@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "data_fetch_task.hpp"
+#include "panels/attractor_view.hpp"
 #include "gl/visible_renderer.hpp"
 #include "plot/colormaps.hpp"
 #include "widgets/file_browser.hpp"
@@ -115,6 +116,7 @@ struct UiContext {
     float font_size = 16;                      // the font size of this frame (zoom x 16)
     bool compact = false;                      // the compact default layout (energy is a tab of analysis)
     std::string active_preset;                 // the preset applied last (its figure is shown)
+    AttractorView attractors;                  // attractor census / non-equilibrium / mixing (Metrics tab, timeline)
 
     // Loads a session file: its model, biasing, seed and step. Errors go to the error dialog.
     void open_session(const std::string& path);

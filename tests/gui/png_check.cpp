@@ -7,10 +7,10 @@
 #include <array>
 #include <cmath>
 #include <cstdarg>
-#include <map>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "plot/colormaps.hpp"
@@ -167,7 +167,7 @@ void usage() {
     std::fprintf(stderr,
                  "usage: topdown_png_check FILE.png [--size WxH] [--step N] [--model-suffix TEXT] [--error]\n"
                  "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
-                 "       [--same-region OTHER.png ITEM]... [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
+                 "       [--same-region OTHER.png ITEM]... [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]... [--census]\n"
                  "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca] [--replay]\n"
                  "       [--heatmap ITEM] [--image ITEM] [--panel-size] [--no-overlap] [--inside-window]\n"
                  "       [--min-item-height ITEM PIXELS] [--legend]\n"
@@ -927,6 +927,49 @@ void check_same_region(const Png& img, const nlohmann::json& side, Args& args) {
     check(ok && diff == 0, name + " identical to " + other_path + " (" + std::to_string(diff) + " pixels differ)");
 }
 
+// --census: the Metrics tab's census table shows, for every visited state of the ensemble, the runs, returns
+// and occupancy recomputed here from the recorded chain states, verdict counts that add up to the runs, and
+// text in the table's rectangle (docs/METHODS.md §15.7).
+void check_census(const Png& img, const nlohmann::json& side, Args& args) {
+    Box b;
+    const bool drawn = find_box(side, "items", "census_table", img, b) && side.contains("census");
+    check(drawn, "census table drawn with its sidecar content");
+    if (!drawn) return;
+    const auto& cs = side["census"];
+    std::map<int, std::array<long, 3>> want;  // state -> runs, returns, steps
+    long total = 0;
+    for (const auto& chain : cs["states"]) {
+        std::map<int, long> runs_here;
+        int last = -1;
+        for (const auto& v : chain) {
+            const int st = v.get<int>();
+            if (st != last) ++runs_here[st];
+            ++want[st][2];
+            last = st;
+            ++total;
+        }
+        for (const auto& [st, n] : runs_here) want[st][0] += n, want[st][1] += n - 1;
+    }
+    bool rows_ok = cs["rows"].size() == want.size() && total > 0;
+    long verdict_sum = 0, runs_sum = 0;
+    for (const auto& r : cs["rows"]) {
+        const int st = r["state"].get<int>();
+        const long runs = r["runs"].get<long>();
+        const long v = r["memorised"].get<long>() + r["novel"].get<long>() + r["spurious"].get<long>();
+        rows_ok = rows_ok && want.count(st) && want[st][0] == runs && want[st][1] == r["returns"].get<long>() &&
+                  std::abs(r["occupancy"].get<double>() - double(want[st][2]) / double(total)) < 1e-9 && v == runs;
+        verdict_sum += v, runs_sum += runs;
+    }
+    check(rows_ok, "census rows: runs, returns, occupancy recomputed from " + std::to_string(cs["states"].size()) +
+                       " chains' states, verdicts add up (" + std::to_string(verdict_sum) + " of " + std::to_string(runs_sum) + " runs)");
+    const Rgb3 bg = mode_colour(img, b);
+    long differ = 0;
+    for (int y = b.y; y < b.y + b.h; ++y)
+        for (int x = b.x; x < b.x + b.w; ++x) differ += dist(img.at(x, y), bg) > 40;
+    const double pct = 100.0 * double(differ) / (double(b.w) * b.h);
+    check(pct >= 3.0, "census table shows text (" + std::to_string(pct) + " % non-background >= 3 %)");
+}
+
 // The checks, by flag: each reads its own arguments and records its result with check().
 struct Check {
     const char* flag;
@@ -958,6 +1001,7 @@ const Check kChecks[] = {
     {"--varied", check_varied},
     {"--line-pixels", check_line_pixels},
     {"--same-region", check_same_region},
+    {"--census", check_census},
 };
 
 // The check for `flag`, or nullptr.
