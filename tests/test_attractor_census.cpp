@@ -80,6 +80,27 @@ TEST(AttractorCensus, NearestNeighbourEqualsBruteForceAcrossBlocks) {
     EXPECT_THROW(ix.query(Matrix::Zero(2, 7)), ArgumentError);
 }
 
+TEST(AttractorCensus, PrunedNearestNeighbourEqualsBruteForce) {
+    // 6 of 20 principal components: loose lower bounds, many points measured exactly; the answer must not change.
+    Matrix pts = test::seeded_uniform(5000, 20, 31);
+    pts.leftCols(3) *= 4.0f;  // some directions with more variance, as in images
+    const Matrix q = test::seeded_uniform(300, 20, 32);
+    const NearestNeighbourIndex ix(pts, 6);
+    ASSERT_TRUE(ix.pruned());
+    const auto nn = ix.query(q);
+    for (Eigen::Index i = 0; i < q.rows(); ++i) {
+        const auto b = brute_nearest(pts, q.row(i));
+        ASSERT_EQ(nn[std::size_t(i)].index, b.index) << i;
+        EXPECT_NEAR(nn[std::size_t(i)].distance, b.distance, 1e-9) << i;
+    }
+    std::vector<int> skip(300);
+    for (int i = 0; i < 300; ++i) skip[std::size_t(i)] = 2 * i;
+    Matrix own(300, 20);
+    for (int i = 0; i < 300; ++i) own.row(i) = pts.row(2 * i);
+    const auto loo = ix.query(own, skip);
+    for (int i = 0; i < 300; ++i) ASSERT_EQ(loo[std::size_t(i)].index, brute_nearest(pts, pts.row(2 * i), 2 * i).index) << i;
+}
+
 TEST(AttractorCensus, CopiesOfTrainingImagesAreMemorisedAndThresholdsAreLooQuantiles) {
     Dbn model = Dbn::with_architecture({16, 6});
     const Matrix train = test::seeded_uniform(60, 16, 21);

@@ -11,6 +11,8 @@
 namespace topdown {
 
 namespace {
+constexpr int kProjectedDims = 48;  // principal components of the lower-bound pruning (§15.2)
+
 // The q-quantile of sorted values (linear interpolation between order statistics).
 double quantile_sorted(const std::vector<double>& v, double q) {
     if (v.empty()) return 0;
@@ -60,8 +62,8 @@ CensusIndex build_census_index(const Dbn& model, Matrix images, const std::vecto
     if (labels.size() != static_cast<std::size_t>(images.rows())) throw ArgumentError("one label per training image is needed");
     CensusIndex ix;
     Matrix top = model.propagate_up(images);
-    ix.top = NearestNeighbourIndex(std::move(top));
-    ix.visible = NearestNeighbourIndex(std::move(images));
+    ix.top = NearestNeighbourIndex(std::move(top), kProjectedDims);
+    ix.visible = NearestNeighbourIndex(std::move(images), kProjectedDims);
     ix.labels = labels;
     ix.thresholds = census_thresholds(ix.visible, sample, seed);
     return ix;

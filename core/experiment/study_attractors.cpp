@@ -23,6 +23,11 @@ std::string f3(double v) {
     std::snprintf(b, sizeof b, "%.3f", v);
     return b;
 }
+std::string g3(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.3g", v);
+    return b;
+}
 std::string pm(const MeanSem& m) { return f3(m.mean) + " ± " + f3(m.sem); }
 
 // The census part of a summary.
@@ -203,7 +208,7 @@ std::string markdown(const std::vector<AttractorSummary>& methods, const std::ve
         if (!f.cycles.empty()) {
             const auto& c = f.cycles[0];
             md << names[std::size_t(c.i)] << " → " << names[std::size_t(c.j)] << " → " << names[std::size_t(c.k)] << ": "
-               << f3(c.current);
+               << g3(c.current);
         }
         md << " |\n";
     }
@@ -242,9 +247,9 @@ std::string write_study_attractors(const std::string& out, const std::vector<Con
             write_runs(out, results);
             const CensusThresholds& t = r.census_thresholds;
             thresholds = "Verdicts (docs/METHODS.md §15.3): non-class → spurious; Euclidean distance to the nearest training image "
-                         "(visible space, the run's last step) <= " + f3(t.memorised) + " (the " + f3(100 * t.q_low) +
+                         "(visible space, the run's last step) <= " + f3(t.memorised) + " (the " + g3(100 * t.q_low) +
                          " % quantile of " + std::to_string(t.sample) + " training images' leave-one-out nearest-neighbour "
-                         "distances) → memorised; > " + f3(t.spurious) + " (the " + f3(100 * t.q_high) +
+                         "distances) → memorised; > " + f3(t.spurious) + " (the " + g3(100 * t.q_high) +
                          " % quantile) → spurious; otherwise novel.";
             break;
         }
