@@ -55,8 +55,8 @@ TEST(StudyAttractors, SectionsTablesAndHandComputedCensusFractions) {
     for (const char* w : {"## Attractor census", "memorised", "novel", "spurious", "## Dwell times",
                           "## Detailed balance and entropy production", "## Autocorrelation and effective sample size"})
         EXPECT_NE(md.find(w), std::string::npos) << w;
-    for (const char* f : {"census.csv", "census_runs.csv", "dwell.csv", "nonequilibrium.csv", "mixing.csv", "census.png", "dwell.png",
-                          "entropy_production.png", "mixing.png"})
+    for (const char* f : {"census.csv", "census_runs.csv", "dwell.csv", "nonequilibrium.csv", "mixing.csv", "census_verdicts.png", "dwell_times.png",
+                          "entropy_production.png", "mixing_iat.png", "mixing_iat.csv"})
         EXPECT_TRUE(std::filesystem::exists(dir.file(f))) << f;
     EXPECT_NE(slurp(dir.file("census.csv")).find("label-0,label,2,4,0.375,0.125,0.25,"), std::string::npos);
     EXPECT_NE(slurp(dir.file("census_runs.csv")).find("label-0,1,2,1,3,"), std::string::npos);  // chain 1's non-class run

@@ -176,7 +176,7 @@ std::string markdown(const std::vector<AttractorSummary>& methods, const std::ve
         md << "Not computed: the study ran without the model's training set (merged shards, or `--no-census`).\n";
     } else {
         md << thresholds << "\n\nFraction of each chain's steps in memorised / novel / spurious states (mean ± SEM over chains; "
-              "per condition in census.csv, every run in census_runs.csv; figure census.png).\n\n"
+              "per condition in census.csv, every run in census_runs.csv; figure census_verdicts.png).\n\n"
               "| method | chains | runs | memorised | novel | spurious | distance to nearest training image (visible) | (top layer) |\n"
               "|---|---|---|---|---|---|---|---|\n";
         for (const auto& s : methods)
@@ -184,7 +184,7 @@ std::string markdown(const std::vector<AttractorSummary>& methods, const std::ve
                << " | " << pm(s.verdict[2]) << " | " << pm(s.visible_distance) << " | " << pm(s.top_distance) << " |\n";
     }
     md << "\n## Dwell times\n\nMean dwell (steps per run) / fractional occupancy / returns per state, pooled over each "
-          "method's chains (per condition in dwell.csv; figure dwell.png).\n\n| method |";
+          "method's chains (per condition in dwell.csv; figure dwell_times.png).\n\n| method |";
     for (const auto& n : names) md << ' ' << n << " |";
     md << "\n|---|";
     for (std::size_t k = 0; k < names.size(); ++k) md << "---|";
@@ -215,7 +215,7 @@ std::string markdown(const std::vector<AttractorSummary>& methods, const std::ve
     md << "\n## Autocorrelation and effective sample size\n\nIntegrated autocorrelation time (Sokal's window, c = 5) and "
           "effective sample size per chain of the top-layer activity and of the modal-class indicator, mean ± SEM over "
           "chains; first passage: steps from the start to the first state change, over chains that changed (per "
-          "condition in mixing.csv; figure mixing.png).\n\n"
+          "condition in mixing.csv; figure mixing_iat.png).\n\n"
           "| method | IAT activity | ESS activity | IAT label | ESS label | never changed | first passage |\n|---|---|---|---|---|---|---|\n";
     for (const auto& s : methods)
         md << "| " << s.scope << " | " << (s.has_activity ? pm(s.tau_activity) : "—") << " | "
@@ -253,10 +253,10 @@ std::string write_study_attractors(const std::string& out, const std::vector<Con
                          " % quantile) → spurious; otherwise novel.";
             break;
         }
-    plot_census((fs::path(out) / "census.png").string(), conds);
-    plot_dwell((fs::path(out) / "dwell.png").string(), methods, names);
-    plot_entropy_production((fs::path(out) / "entropy_production.png").string(), conds);
-    plot_mixing((fs::path(out) / "mixing.png").string(), conds);
+    plot_census((fs::path(out) / "census_verdicts").string(), conds);
+    plot_dwell((fs::path(out) / "dwell_times").string(), methods, names);
+    plot_entropy_production((fs::path(out) / "entropy_production").string(), conds);
+    plot_mixing((fs::path(out) / "mixing_iat").string(), conds);
     return markdown(methods, names, thresholds);
 }
 

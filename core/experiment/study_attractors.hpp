@@ -39,8 +39,9 @@ struct AttractorSummary {
 AttractorSummary summarize_attractors(const std::vector<const ConditionResult*>& conditions, int num_classes,
                                       const std::string& scope, int replicates, std::uint64_t seed);
 
-// Writes census.csv, census_runs.csv, dwell.csv, nonequilibrium.csv, mixing.csv and census.png, dwell.png,
-// entropy_production.png, mixing.png into `out_dir`; returns the report's Markdown sections.
+// Writes census.csv, census_runs.csv, dwell.csv, nonequilibrium.csv, mixing.csv and the figures
+// census_verdicts, dwell_times, entropy_production, mixing_iat (.png + .csv) into `out_dir`; returns the
+// report's Markdown sections.
 std::string write_study_attractors(const std::string& out_dir, const std::vector<ConditionResult>& results, const Dbn& model,
                                    const std::vector<std::string>& state_names, std::uint64_t seed);
 
