@@ -19,10 +19,11 @@ bool ready(const std::future<T>& f) {
 }  // namespace
 
 bool AttractorView::busy() const {
-    return ImGui::GetFrameCount() - last_poll_frame <= 1 && (job.valid() || index_job.valid());
+    return ImGui::GetFrameCount() - last_poll_frame <= 1 && (job.valid() || index_job.valid() || (stale && ImGui::GetFrameCount() - last_analyse_frame <= 1));
 }
 
-void AttractorView::poll(const std::shared_ptr<const ModelInfo>& model, const std::shared_ptr<const AttractorRecord>& record) {
+void AttractorView::poll(const std::shared_ptr<const ModelInfo>& model, const std::shared_ptr<const AttractorRecord>& record,
+                         bool analyse) {
     last_poll_frame = ImGui::GetFrameCount();
     if (ready(index_job)) {
         try {
@@ -54,9 +55,14 @@ void AttractorView::poll(const std::shared_ptr<const ModelInfo>& model, const st
             result.reset();
         }
     }
+    if (!analyse) return;
+    last_analyse_frame = ImGui::GetFrameCount();
     const bool index_settled = !index_job.valid();  // analyse with the census once the index is ready or failed
-    if (!job.valid() && record && model && model == index_model && index_settled &&
-        (!result || !result_record || result_record->version != record->version || (index && result->census.empty() && record->steps > 0))) {
+    stale = record && model && (!result || !result_record || result_record->version != record->version ||
+                                (index && result->census.empty() && record->steps > 0));
+    const auto now = std::chrono::steady_clock::now();
+    if (stale && !job.valid() && model == index_model && index_settled && now - last_start >= std::chrono::milliseconds(500)) {
+        last_start = now;
         job_record = record;
         std::shared_ptr<const Dbn> dbn = model->model;
         std::shared_ptr<const CensusIndex> ix = index;

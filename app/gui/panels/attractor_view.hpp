@@ -38,9 +38,11 @@ struct AttractorView {
     std::future<RunNeighbour> hover_job;
     std::optional<RunNeighbour> hover;
 
-    // Once per frame: starts or collects the index build for `model` and the analysis of `record`
-    // (at most one job of each kind at a time; a newer record waits for the running analysis).
-    void poll(const std::shared_ptr<const ModelInfo>& model, const std::shared_ptr<const AttractorRecord>& record);
+    // Once per frame: starts or collects the index build for `model` and, with `analyse` (the Metrics tab is
+    // shown), the analysis of `record` (at most one job of each kind at a time, analyses at least 0.5 s apart;
+    // a newer record waits for the running analysis).
+    void poll(const std::shared_ptr<const ModelInfo>& model, const std::shared_ptr<const AttractorRecord>& record,
+              bool analyse);
     // The nearest training image of a run ending at `last_step` with `state` and visible state `visible`
     // (started in the background on first request; empty until ready).
     const RunNeighbour* run_neighbour(int last_step, int state, int num_classes, const std::vector<float>& visible);
@@ -48,6 +50,9 @@ struct AttractorView {
     // that polls is drawn): the scripted screenshots wait for it.
     bool busy() const;
     int last_poll_frame = -10;  // ImGui frame of the last poll()
+    bool stale = false;         // the last analysing poll saw a record newer than the result
+    int last_analyse_frame = -10;  // ImGui frame of the last poll() with `analyse`
+    std::chrono::steady_clock::time_point last_start;  // of the last analysis
 };
 
 // The sidecar of a screenshot: the analysed record's states and the census table's rows as drawn ("census").

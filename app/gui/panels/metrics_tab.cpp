@@ -104,7 +104,7 @@ void draw_census_table(UiContext& ctx, const LiveAttractorAnalysis& r, const Mod
 void draw_attractor_metrics(UiContext& ctx) {
     const Snapshot& s = *ctx.snap;
     AttractorView& av = ctx.attractors;
-    av.poll(s.model, s.attractors);
+    av.poll(s.model, s.attractors, true);
     ImGui::Separator();
     ImGui::TextUnformatted("Attractors of the ensemble");
     help_marker(ctx, "attractors", "Detailed balance: is there a net flow between states (entropy production > 0)? "

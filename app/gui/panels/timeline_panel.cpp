@@ -124,7 +124,7 @@ void draw_timeline_panel(UiContext& ctx) {
             return;
         }
         const int C = s.model->num_classes();
-        ctx.attractors.poll(s.model, s.attractors);
+        ctx.attractors.poll(s.model, s.attractors, false);
         std::set<int> visited;
         int transitions = 0, last = -1;
         for (const auto& f : s.recent) {
