@@ -6,6 +6,7 @@
 #include "classify/state_classifier.hpp"
 #include "commands.hpp"
 #include "figure_options.hpp"
+#include "experiment/study_census.hpp"
 #include "experiment/study_file.hpp"
 #include "experiment/study_memory.hpp"
 #include "experiment/study_merge.hpp"
@@ -14,6 +15,7 @@
 #include "util/checksum.hpp"
 #include "util/clock.hpp"
 #include "util/errors.hpp"
+#include "util/paths.hpp"
 #include "util/progress.hpp"
 
 namespace topdown::cli {
@@ -24,6 +26,7 @@ struct ExperimentArgs {
     StudyOptions o;
     int k = 0;
     FigureArgs figures;
+    bool no_census = false;
 };
 
 void run_experiment(const ExperimentArgs& a) {
@@ -60,8 +63,18 @@ void run_experiment(const ExperimentArgs& a) {
     ProgressBar bar("experiment", double(mine.size()), stdout);
     const auto t0 = std::chrono::steady_clock::now();
     std::vector<ConditionResult> results;
+    CensusIndex census;
+    StudyOptions o = a.o;
+    if (!a.no_census && shards == 1) {  // shard files keep no census
+        try {
+            census = model_census_index(*dbn, data_dir(), a.o.seed);
+            o.census = &census;
+        } catch (const DataError& e) {
+            std::printf("no attractor census: %s\n", e.what());
+        }
+    }
     for (std::size_t i = 0; i < mine.size(); ++i) {
-        results.push_back(run_condition(g, clf, mine[i], a.o, &interrupt_task()));
+        results.push_back(run_condition(g, clf, mine[i], o, &interrupt_task()));
         bar.update(double(i + 1), mine[i].title);
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -102,6 +115,7 @@ void register_experiment_command(CLI::App& app) {
     cmd->add_option("--shard", a.shard, "Run only shard i of n (i/n); merge later with `topdown-cli merge`");
     cmd->add_option("--out", a.out, "Output folder")->required();
     add_figure_options(cmd, a.figures);
+    cmd->add_flag("--no-census", a.no_census, "Skip the attractor census (needs the model's training set)");
     cmd->callback([] { run_experiment(a); });
 
     static std::string model, out;

@@ -63,7 +63,7 @@ void ScriptRunner::update(UiContext& ctx) {
         case Phase::WaitReplay: return wait_replay(ctx);
         case Phase::Bench: return bench(ctx);
         case Phase::Settle:
-            if (++settle_frames_ >= 4) phase_ = o_.screenshot.empty() ? Phase::Done : Phase::Screenshot;
+            if (++settle_frames_ >= 4 && !ctx.attractors.busy()) phase_ = o_.screenshot.empty() ? Phase::Done : Phase::Screenshot;
             return;
         case Phase::Screenshot:
         case Phase::Done: return;
@@ -396,6 +396,7 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
     j["ensemble_rgb"] = {255, 160, 60};
     add_replay_content(ctx, j);
     add_teach_content(ctx, j);  // image start + clamp, lesson (teach_script.cpp)
+    add_attractor_content(ctx.attractors, j);
     const ModelInfo* m = s.model.get();
     if (!m) return;
     const int C = m->num_classes();

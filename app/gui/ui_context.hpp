@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "panels/attractor_view.hpp"
 #include "gl/visible_renderer.hpp"
 #include "session/composer_state.hpp"
 #include "session/key_press_log.hpp"
@@ -48,6 +49,7 @@ struct UiContext {
     CompareState compare;                  // compare mode: side B (compare_mode.hpp)
     // Other features add their one member (a struct in their own header) below this line.
     TeachState teach;                      // start-image canvas and lessons (teach_state.hpp)
+    AttractorView attractors;              // attractor census / non-equilibrium / mixing (Metrics tab, timeline)
 
     // Sends a command to the worker.
     void send(SessionCommand c) const { worker->send(std::move(c)); }

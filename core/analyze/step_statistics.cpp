@@ -15,7 +15,9 @@ StepStatistics step_statistics(const ChainBatch& b) {
     s.active_mean.reserve(static_cast<std::size_t>(L));
     for (int l = 0; l < L; ++l) {
         s.energy.push_back(column_mean_sem(b.energies(), l));
-        s.active_mean.push_back(b.active_fraction(l + 1).mean());
+        Eigen::VectorXf active = b.active_fraction(l + 1);
+        s.active_mean.push_back(active.mean());
+        if (l == L - 1) s.top_active = std::move(active);
     }
     return s;
 }

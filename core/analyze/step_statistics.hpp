@@ -12,6 +12,7 @@ namespace topdown {
 struct StepStatistics {
     std::vector<MeanSem> energy;     // per layer 1..L (index l-1): mean ± SEM over the chains
     std::vector<float> active_mean;  // per layer 1..L: mean over the chains of the fraction of active units
+    Eigen::VectorXf top_active;      // per chain: the fraction of active top-layer units (mixing, METHODS §16.5)
 };
 
 // The statistics of the batch's last step (mean_sem over the rows of every energy column).

@@ -5,6 +5,7 @@
 
 #include "analyze/hidden_means.hpp"
 #include "analyze/step_statistics.hpp"
+#include "experiment/study_census.hpp"
 #include "generate/generation_run.hpp"
 #include "math/random.hpp"
 #include "util/errors.hpp"
@@ -92,6 +93,7 @@ ConditionResult run_condition(std::shared_ptr<const GenerationModel> g, const St
     r.energy_sem.resize(S, L);
     r.active_mean.resize(S, L);
     r.hidden_mean.resize(S, hidden_total);
+    r.top_activity.resize(N, S);
     const auto frames = study_filmstrip_steps(S);
     const int film_chains = std::min(3, N);
     r.filmstrip.resize(film_chains * static_cast<int>(frames.size()), D);
@@ -106,6 +108,7 @@ ConditionResult run_condition(std::shared_ptr<const GenerationModel> g, const St
             r.active_mean(s, l) = stats.active_mean[std::size_t(l)];
         }
         r.hidden_mean.row(s) = concatenated_hidden_means(b);
+        r.top_activity.col(s) = stats.top_active;
         for (std::size_t f = 0; f < frames.size(); ++f)
             if (frames[f] == s + 1)
                 for (int c = 0; c < film_chains; ++c) r.filmstrip.row(c * int(frames.size()) + int(f)) = b.state(0).row(c);
@@ -120,6 +123,10 @@ ConditionResult run_condition(std::shared_ptr<const GenerationModel> g, const St
             r.states[static_cast<std::size_t>(c) * S + s] = x.state;
             r.entropy_mean(0, s) += x.entropy / N;
         }
+    if (o.census) {
+        r.census = condition_census(*o.census, m, r, visible);
+        r.census_thresholds = o.census->thresholds;
+    }
     return r;
 }
 

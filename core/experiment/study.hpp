@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/attractor_census.hpp"
 #include "classify/state_classifier.hpp"
 #include "generate/biasing.hpp"
 #include "generate/filmstrip_steps.hpp"
@@ -38,6 +39,9 @@ struct ConditionResult {
     Matrix hidden_mean;               // steps x (n_1 + ... + n_L): chain-averaged hidden activity
     Matrix entropy_mean;              // 1 x steps
     Matrix filmstrip;                 // (3 chains x frames) x D visible states at study_filmstrip_steps()
+    Matrix top_activity;              // chains x steps: fraction of active top-layer units (not in study files)
+    std::vector<RunCensus> census;    // every run of every chain (empty without a census index; not in study files)
+    CensusThresholds census_thresholds;  // the thresholds of the verdicts in `census`
 
     // States of chain c.
     std::vector<int> chain_states(int c) const;
@@ -50,6 +54,7 @@ struct StudyOptions {
     int threads = 0;
     std::uint64_t first_chain_index = 0;  // chain i uses stream (condition seed, first_chain_index + i); the app's
                                           // ensemble starts at 1 (stream 0 is its focused chain)
+    const CensusIndex* census = nullptr;  // the training set for the attractor census (none: no census)
 };
 
 // The seed of a condition: depends only on (session seed, condition id), so shards agree.

@@ -137,6 +137,7 @@ void Simulation::restart(const SessionParams& requested) {
     transitions_ = TransitionAccumulator(C);
     focused_transitions_ = TransitionAccumulator(C);
     ensemble_metrics_ = EnsembleMetrics(p.ensemble_size, C);
+    attractors_.reset(p.ensemble_size, C);
     metrics_ = MetricsSummary{};
     pca_focused_.clear();
     pca_ensemble_.clear();
@@ -201,6 +202,7 @@ void Simulation::record_new_step() {
             if (st >= 0 && st < n_states) ++state_counts_[static_cast<std::size_t>(st)];
         transitions_.add_step(states);
         metrics_ = ensemble_metrics_.add_step(states) > 0 ? metrics_summary(ensemble_metrics_) : MetricsSummary{};
+        attractors_.add_step(states, stats.top_active, ensemble_->state(0));
     }
     ensemble_stats_.push(std::move(es));
 }
@@ -289,6 +291,7 @@ void Simulation::fill(Snapshot& s) const {
     s.ensemble = ensemble_stats_;
     s.ensemble_size = ensemble_ ? ensemble_->size() : 0;
     s.state_counts = state_counts_;
+    s.attractors = analysis_.has_classifier() && ensemble_ ? attractors_.published() : nullptr;
     s.classifier_loaded = analysis_.has_classifier();
     s.pca_available = analysis_.has_pca();
     s.transitions_from_focused = chain_ && !ensemble_;

@@ -11,6 +11,7 @@
 #include "data/dataset.hpp"
 #include "generate/chain.hpp"
 #include "generate/chain_batch.hpp"
+#include "session/live_attractors.hpp"
 #include "session/snapshot.hpp"
 
 namespace topdown {
@@ -89,6 +90,7 @@ private:
     TransitionAccumulator transitions_, focused_transitions_;
     EnsembleMetrics ensemble_metrics_;
     MetricsSummary metrics_;
+    AttractorRecorder attractors_;  // the ensemble's record for the attractor analysis (docs/METHODS.md §16.7)
     RingBuffer<PcaPoint> pca_focused_;
     RingBuffer<PcaPoint> pca_ensemble_;   // projection of the ensemble mean, one point per step
     std::unique_ptr<Chain> replay_;  // a replay of the focused chain to show a step older than the kept history

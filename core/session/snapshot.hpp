@@ -18,6 +18,8 @@
 
 namespace topdown {
 
+struct AttractorRecord;  // session/live_attractors.hpp
+
 // What the UI shows about the loaded model (built once per model load).
 struct ModelInfo {
     std::shared_ptr<const Dbn> model;    // the model itself (read-only)
@@ -109,6 +111,7 @@ struct Snapshot {
     bool transitions_from_focused = false;       // transition_counts are the focused chain's (ensemble size 0)
     Eigen::MatrixXi focused_transition_counts;   // (C+1) x (C+1) of the focused chain since the restart
     MetricsSummary metrics;
+    std::shared_ptr<const AttractorRecord> attractors;  // the ensemble's attractor record (null without classifier/ensemble)
     std::vector<PcaPoint> pca_trajectory;        // focused chain, oldest first (empty without a basis)
     std::vector<PcaPoint> pca_ensemble_mean;     // ensemble mean, oldest first (empty without a basis)
 

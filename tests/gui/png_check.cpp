@@ -7,10 +7,10 @@
 #include <array>
 #include <cmath>
 #include <cstdarg>
-#include <map>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "plot/colormaps.hpp"
@@ -170,7 +170,7 @@ void usage() {
                  "       [--not-blank PANEL]... [--varied ITEM MIN_STDDEV]... [--line-pixels ITEM MIN_COUNT]...\n"
                  "       [--same-region OTHER.png ITEM]... [--same-items ITEM_A ITEM_B]... [--differ-items ITEM_A ITEM_B MIN_PERCENT]...\n"
                  "       [--temperature-line ITEM MIN_COUNT]...\n"
-                 "       [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]...\n"
+                 "       [--sidecar KEY VALUE]... [--fills PANEL MIN_PERCENT]... [--census]\n"
                  "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca] [--replay]\n"
                  "       [--heatmap ITEM] [--image ITEM] [--panel-size] [--no-overlap] [--inside-window]\n"
                  "       [--min-item-height ITEM PIXELS] [--legend] [--clamped-half START.pgm left|top]\n"
@@ -1070,6 +1070,49 @@ void check_differ_items(const Png& img, const nlohmann::json& side, Args& args) 
                                     cells, min_pct));
 }
 
+// --census: the Metrics tab's census table shows, for every visited state of the ensemble, the runs, returns
+// and occupancy recomputed here from the recorded chain states, verdict counts that add up to the runs, and
+// text in the table's rectangle (docs/METHODS.md §16.7).
+void check_census(const Png& img, const nlohmann::json& side, Args& args) {
+    Box b;
+    const bool drawn = find_box(side, "items", "census_table", img, b) && side.contains("census");
+    check(drawn, "census table drawn with its sidecar content");
+    if (!drawn) return;
+    const auto& cs = side["census"];
+    std::map<int, std::array<long, 3>> want;  // state -> runs, returns, steps
+    long total = 0;
+    for (const auto& chain : cs["states"]) {
+        std::map<int, long> runs_here;
+        int last = -1;
+        for (const auto& v : chain) {
+            const int st = v.get<int>();
+            if (st != last) ++runs_here[st];
+            ++want[st][2];
+            last = st;
+            ++total;
+        }
+        for (const auto& [st, n] : runs_here) want[st][0] += n, want[st][1] += n - 1;
+    }
+    bool rows_ok = cs["rows"].size() == want.size() && total > 0;
+    long verdict_sum = 0, runs_sum = 0;
+    for (const auto& r : cs["rows"]) {
+        const int st = r["state"].get<int>();
+        const long runs = r["runs"].get<long>();
+        const long v = r["memorised"].get<long>() + r["novel"].get<long>() + r["spurious"].get<long>();
+        rows_ok = rows_ok && want.count(st) && want[st][0] == runs && want[st][1] == r["returns"].get<long>() &&
+                  std::abs(r["occupancy"].get<double>() - double(want[st][2]) / double(total)) < 1e-9 && v == runs;
+        verdict_sum += v, runs_sum += runs;
+    }
+    check(rows_ok, "census rows: runs, returns, occupancy recomputed from " + std::to_string(cs["states"].size()) +
+                       " chains' states, verdicts add up (" + std::to_string(verdict_sum) + " of " + std::to_string(runs_sum) + " runs)");
+    const Rgb3 bg = mode_colour(img, b);
+    long differ = 0;
+    for (int y = b.y; y < b.y + b.h; ++y)
+        for (int x = b.x; x < b.x + b.w; ++x) differ += dist(img.at(x, y), bg) > 40;
+    const double pct = 100.0 * double(differ) / (double(b.w) * b.h);
+    check(pct >= 3.0, "census table shows text (" + std::to_string(pct) + " % non-background >= 3 %)");
+}
+
 // The checks, by flag: each reads its own arguments and records its result with check().
 struct Check {
     const char* flag;
@@ -1106,6 +1149,7 @@ const Check kChecks[] = {
     {"--same-items", check_same_items},
     {"--differ-items", check_differ_items},
     {"--temperature-line", check_temperature_line},
+    {"--census", check_census},
 };
 
 // The check for `flag`, or nullptr.

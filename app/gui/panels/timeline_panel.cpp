@@ -1,7 +1,9 @@
 // State timeline: one coloured cell per step of the focused chain (colour = classifier state, gray for
 // the non-class state), with its visited-states and transitions counts and the state-colour legend.
 // Needs the state classifier.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <set>
 
 #include "panels/panel.hpp"
@@ -38,6 +40,46 @@ int legend_rows(const std::vector<LegendEntry>& e, float width) {
         x += v.width + gap;
     }
     return rows;
+}
+
+// The tooltip of timeline cell `k` (index into the snapshot's recent frames): the step and state, and for the
+// run it belongs to, its last visible state beside its nearest training image with the census verdict
+// (docs/METHODS.md §16.3; the search runs in the background and appears when done).
+void draw_run_tooltip(UiContext& ctx, std::size_t k) {
+    const Snapshot& s = *ctx.snap;
+    const int C = s.model->num_classes();
+    const FocusedFrame& f = *s.recent[k];
+    const int st = f.verdict.state;
+    const char* name = st < 0 ? "?" : st < C ? s.model->model->class_names[static_cast<std::size_t>(st)].c_str() : "non-class";
+    std::size_t a = k, b = k;  // the run: consecutive frames with the same state
+    while (a > 0 && s.recent[a - 1]->verdict.state == st) --a;
+    while (b + 1 < s.recent.size() && s.recent[b + 1]->verdict.state == st) ++b;
+    ImGui::BeginTooltip();
+    ImGui::Text("step %d: %s (run of steps %d-%d)", f.step, name, s.recent[a]->step, s.recent[b]->step);
+    AttractorView& av = ctx.attractors;
+    const RunNeighbour* nb = st >= 0 ? av.run_neighbour(s.recent[b]->step, st, C, s.recent[b]->visible) : nullptr;
+    if (nb && nb->match.index >= 0 && av.index) {
+        const int rows = s.model->image_rows, cols = s.model->image_cols;
+        const float side = std::floor(ImGui::GetFontSize() * 5.0f);
+        const float side_h = std::floor(side * static_cast<float>(rows) / static_cast<float>(std::max(1, cols)));
+        const GLuint run_tex = ctx.renderer->image("census_run", s.recent[b], 0, s.recent[b]->visible.data(), rows, cols,
+                                                   ctx.view.colormap, static_cast<int>(side), static_cast<int>(side_h), false);
+        const GLuint nn_tex = ctx.renderer->image("census_nearest", av.index, nb->match.index,
+                                                  av.index->visible.points().row(nb->match.index).data(), rows, cols,
+                                                  ctx.view.colormap, static_cast<int>(side), static_cast<int>(side_h), false);
+        ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(run_tex)), ImVec2(side, side_h));
+        ImGui::SameLine();
+        ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(nn_tex)), ImVec2(side, side_h));
+        const int label = av.index->labels[static_cast<std::size_t>(nb->match.index)];
+        ImGui::Text("nearest training image #%d (%s), distance %.2f: %s", nb->match.index,
+                    label >= 0 && label < C ? s.model->model->class_names[static_cast<std::size_t>(label)].c_str() : "?",
+                    nb->match.distance, to_string(nb->verdict));
+    } else if (av.index) {
+        ImGui::TextDisabled("searching the training set...");
+    } else {
+        ImGui::TextDisabled(av.index_error.empty() ? "indexing the training set..." : "no census: the training set is missing");
+    }
+    ImGui::EndTooltip();
 }
 }  // namespace
 
@@ -82,6 +124,7 @@ void draw_timeline_panel(UiContext& ctx) {
             return;
         }
         const int C = s.model->num_classes();
+        ctx.attractors.poll(s.model, s.attractors, false);
         std::set<int> visited;
         int transitions = 0, last = -1;
         for (const auto& f : s.recent) {
@@ -123,13 +166,7 @@ void draw_timeline_panel(UiContext& ctx) {
         }
         if (ImGui::IsItemHovered() && cells > 0) {
             const int i = plot::cell_index(ImGui::GetIO().MousePos.x, p.x, p.x + cells_size.x, static_cast<int>(cells));
-            if (i >= 0) {
-                const FocusedFrame& f = *s.recent[n - cells + static_cast<std::size_t>(i)];
-                const int st = f.verdict.state;
-                ImGui::SetTooltip("step %d: %s", f.step,
-                                  st < 0 ? "?" : st < C ? s.model->model->class_names[static_cast<std::size_t>(st)].c_str()
-                                                        : "non-class");
-            }
+            if (i >= 0) draw_run_tooltip(ctx, n - cells + static_cast<std::size_t>(i));
         }
         ctx.record_item("timeline");
         draw_state_legend(ctx);
