@@ -27,7 +27,7 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--ensemble", o.ensemble, "Ensemble size")->check(CLI::Range(0, 2000))->capture_default_str();
     app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
     app.add_option("--panel", o.panel, "Scripted: crop the screenshot to one panel (visible, hidden, energy, "
-                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay)");
+                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay, network)");
     app.add_option("--open", o.open_after, "Scripted: open this model (.tdm) or session (.json) file after the "
                                            "scenario; repeatable (a bad file must leave the previous model loaded)")
         ->take_all();
@@ -52,6 +52,13 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
                  "Scripted: put the scenario in the composer and press Space (a tap shorter than a frame) instead "
                  "of starting it directly; then run to --steps");
     app.add_flag("--no-settings", o.no_settings, "Neither read nor write settings or imgui.ini");
+    std::string network_pin;
+    app.add_flag("--network", o.network, "Open the network view (look inside the layers) at start");
+    app.add_option("--network-pin", network_pin, "Open the network view with unit UNIT of layer LAYER pinned "
+                                                  "(0 = visible, 1.. hidden), e.g. 2:17");
+    app.add_option("--network-phase", o.network_phase, "Scripted: show the next step in the network view's slow "
+                                                       "motion, held at this sub-step (0 first)")
+        ->check(CLI::Range(0, 64));
     app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
     try {
         app.parse(argc, argv);
@@ -67,6 +74,17 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     }
     o.width = w;
     o.height = h;
+    if (!network_pin.empty()) {
+        int layer = -1, unit = -1;
+        char extra = 0;
+        if (std::sscanf(network_pin.c_str(), "%d:%d%c", &layer, &unit, &extra) != 2 || layer < 0 || unit < 0) {
+            std::fprintf(stderr, "error: --network-pin must look like LAYER:UNIT, e.g. 2:17 (got '%s')\n",
+                         network_pin.c_str());
+            exit_code = kExitUsageOrTimeout;
+            return false;
+        }
+        o.network_pin_layer = layer, o.network_pin_unit = unit;
+    }
     if (!o.open_dir.empty()) {
         std::error_code ec;
         std::vector<std::string> files;

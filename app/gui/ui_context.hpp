@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "data_fetch_task.hpp"
+#include "network_view_state.hpp"
 #include "gl/visible_renderer.hpp"
 #include "plot/colormaps.hpp"
 #include "widgets/file_browser.hpp"
@@ -115,6 +116,7 @@ struct UiContext {
     float font_size = 16;                      // the font size of this frame (zoom x 16)
     bool compact = false;                      // the compact default layout (energy is a tab of analysis)
     std::string active_preset;                 // the preset applied last (its figure is shown)
+    NetworkViewState network;                  // the network view (app/gui/panels/network_panel.cpp)
 
     // Loads a session file: its model, biasing, seed and step. Errors go to the error dialog.
     void open_session(const std::string& path);

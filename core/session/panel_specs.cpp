@@ -24,6 +24,7 @@ const std::vector<PanelSpec>& panel_specs() {
         {"guide", "Guide", false, false, false, {0.2f, 0.1f, 0.6f, 0.8f}, 0, false},
         {"export", "Export", false, false, false, {0.3f, 0.25f, 0.4f, 0.45f}, 0, false},
         {"replay", "Continual learning: generative replay", false, false, false, {0.08f, 0.07f, 0.84f, 0.86f}, 0, false},
+        {"network", "Network view: look inside", false, false, false, {0.02f, 0.09f, 0.96f, 0.89f}, 0, false},
     };
     return specs;
 }

@@ -20,6 +20,7 @@ const std::vector<PanelDraw>& panel_draws() {
         {"guide", draw_guide_panel, nullptr, &ViewState::show_guide},
         {"export", draw_export_panel, nullptr, &ViewState::show_export},
         {"replay", draw_replay_panel, nullptr, &ViewState::show_replay},
+        {"network", draw_network_panel, nullptr, nullptr},  // opens with ctx.network.open (network_view_state.hpp)
     };
     return draws;
 }
