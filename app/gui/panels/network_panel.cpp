@@ -148,7 +148,7 @@ Shown shown_state(NetworkViewState& st, const Snapshot& s, const std::vector<int
         if (k < 0) {
             out.layers = st.slow->start.layers;
             st.caption = "Step " + std::to_string(st.slow_step) + " is about to run from the state of step " +
-                         std::to_string(st.slow_step - 1) + (st.slow_step == 1 ? " (the top layer holds H\xE2\x81\xB0)" : "") +
+                         std::to_string(st.slow_step - 1) + (st.slow_step == 1 ? " (the top layer holds H0)" : "") +
                          ": " + std::to_string(n) + " sub-steps follow";
         } else {
             const StepPhase& p = st.slow->phases[static_cast<std::size_t>(k)];
@@ -164,7 +164,7 @@ Shown shown_state(NetworkViewState& st, const Snapshot& s, const std::vector<int
     if (f) {
         out.layers = frame_layers(*f, sizes);
         if (f == s.start.get() && s.start->initial_top.size() == static_cast<std::size_t>(sizes.back()))
-            out.layers.back() = s.start->initial_top;  // step 0: H⁰ itself
+            out.layers.back() = s.start->initial_top;  // step 0: H0 itself (real-valued for label starts)
         out.owner = s.current ? std::static_pointer_cast<const void>(s.current) : std::static_pointer_cast<const void>(s.start);
         st.caption = "Step " + std::to_string(s.step) + " of the focused chain. Hover a unit to see its receptive "
                      "field and history; click it to pin it.";
@@ -363,12 +363,15 @@ void draw_details(UiContext& ctx, NetworkViewState& st, ImVec2 size, float botto
     char name[16];
     ImGui::Text("%s unit %d", layer_name(u.layer, name, sizeof name), u.unit);
     ImGui::SameLine();
-    if (st.pinned.valid()) dim_text("pinned (click it again to unpin)");
-    else dim_text("(pointer)");
+    dim_text("%s", st.pinned.valid() ? "pinned" : "(pointer)");
+    if (st.pinned.valid() && ImGui::IsItemHovered()) ImGui::SetTooltip("Click the unit again to unpin it.");
     if (u.layer == 0) dim_text("a pixel: its field is itself");
-    else if (u.layer == 1) dim_text("receptive field: its weight column W1[:, %d]", u.unit);
-    else dim_text("receptive field: column %d of W1\xC2\xB7...\xC2\xB7W%d", u.unit, u.layer);
-    draw_field(ctx, st, u, size.x, std::max(fh * 4.0f, size.y * 0.52f));
+    else if (u.layer == 1) dim_text("field: weight column W1[:, %d]", u.unit);
+    else dim_text("field: column %d of W1\xC2\xB7...\xC2\xB7W%d", u.unit, u.layer);
+    // What stays below the field: its colour scale (2 lines), "history", the plot (>= 6 lines) and its note.
+    const float below = fh * 11.5f;
+    const float field_h = std::max(fh * 4.0f, bottom - ImGui::GetCursorScreenPos().y - below);
+    draw_field(ctx, st, u, size.x, field_h);
     ImGui::Spacing();
     dim_text("history");
     const float left = bottom - ImGui::GetCursorScreenPos().y - fh * 1.6f;  // the line under the plot
@@ -416,13 +419,15 @@ void draw_network_panel(UiContext& ctx) {
         const float fh = ImGui::GetFontSize();
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         const float detail_w = std::round(std::clamp(avail.x * 0.3f, fh * 13.0f, fh * 24.0f));
-        const float legend_h = fh * 1.5f;
+        const float legend_h = fh * 2.8f;  // two lines
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const ImVec2 net_size(avail.x - detail_w - fh * 1.5f, avail.y - legend_h);
         draw_columns(ctx, st, sh, origin, net_size);
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + net_size.y + fh * 0.2f));
-        dim_text("hidden units: yellow-green on, purple off (H\xE2\x81\xB0 at the start: its values); visible: the "
-                 "image's colour map. Frames: yellow = updated / pinned, blue = read from, white = pointer.");
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + net_size.x);
+        dim_text("Hidden units: yellow on, purple off (at step 0 the top layer shows H0's values); visible units: the "
+                 "image's colours. Frames: yellow = updated or pinned, blue = read from, white = pointer.");
+        ImGui::PopTextWrapPos();
         ImGui::SetCursorScreenPos(ImVec2(origin.x + avail.x - detail_w, origin.y));
         ImGui::BeginGroup();
         draw_details(ctx, st, ImVec2(detail_w, avail.y), origin.y + avail.y);
