@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang and runs each for a bounded time (default 60 s; 6 targets, so CI
-# spends 6 minutes fuzzing).
+# Builds the libFuzzer targets with clang and runs each for a bounded time (default 60 s; CI passes 30 s per
+# target).
 # Usage: scripts/fuzz.sh [seconds]. Crashing inputs land in build-fuzz/crashes/<target>/ and fail the run;
 # keep them as regression cases in tests/fuzz/regressions/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-60}
 DIR=build-fuzz
-cmake -S . -B "$DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_FUZZ=ON \
+source scripts/ccache_args.sh
+cmake -S . -B "$DIR" -G Ninja "${CCACHE_ARGS[@]}" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOPDOWN_FUZZ=ON \
   -DTOPDOWN_BUILD_APP=OFF -DTOPDOWN_BUILD_TESTS=OFF -DTOPDOWN_BUILD_BENCH=OFF >/dev/null
 cmake --build "$DIR" --target fuzz_model fuzz_classifier fuzz_idx fuzz_session fuzz_study fuzz_npz
 # Seed corpora: valid files made by the project itself, plus every stored regression input.

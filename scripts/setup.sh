@@ -8,7 +8,9 @@ BUILD_DIR=${1:-build}
 PACKAGES=(cmake g++ pkg-config ninja-build libimgui-dev libglfw3-dev libgl-dev libeigen3-dev libstb-dev libepoxy-dev
   xvfb xauth x11-apps xdotool libgl1-mesa-dri mesa-utils libopenblas-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev nodejs libzip-dev python3-numpy
-  libtomlplusplus-dev slurm-wlm munge parallel)   # the last line: sweeps (TOML plans, Slurm and GNU parallel tests)
+  libtomlplusplus-dev slurm-wlm munge parallel   # this line: sweeps (TOML plans, Slurm and GNU parallel tests)
+  libcairo2-dev poppler-utils fonts-dejavu-core   # figures (core/figure: cairo, DejaVu Sans; pdftoppm in the tests)
+  ccache)   # build cache
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 # npm: Debian's package, unless a Node.js that bundles npm is already installed.
@@ -22,7 +24,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "== configuring and building ($BUILD_DIR)"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOPDOWN_WERROR=ON ${TOPDOWN_CMAKE_ARGS:-}
+source scripts/ccache_args.sh
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOPDOWN_WERROR=ON "${CCACHE_ARGS[@]}" ${TOPDOWN_CMAKE_ARGS:-}
 cmake --build "$BUILD_DIR"
 
 echo "== fetching and verifying the datasets"
