@@ -103,6 +103,7 @@ void draw_controls(UiContext& ctx, NetworkViewState& st) {
     const float fh = ImGui::GetFontSize();
     const bool active = st.clock.active() || st.slow_requested;
     if (ImGui::Button(active ? "Restart slow step" : "Slow step \xE2\x96\xB6")) request_slow_step(ctx, st);
+    ctx.record_item("network_slow_step");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Pauses the chain and animates its next step sub-step by sub-step, in the order the code "
                           "runs them; at the end the chain stands at that step.");
@@ -138,7 +139,6 @@ struct Shown {
 
 Shown shown_state(NetworkViewState& st, const Snapshot& s, const std::vector<int>& sizes) {
     Shown out;
-    const int L = static_cast<int>(sizes.size()) - 1;
     if (st.slow && st.clock.active()) {
         const int k = st.clock.phase();
         const int n = static_cast<int>(st.slow->phases.size());
@@ -172,7 +172,6 @@ Shown shown_state(NetworkViewState& st, const Snapshot& s, const std::vector<int
         for (int n : sizes) out.layers.emplace_back(static_cast<std::size_t>(n), 0.0f);
         st.caption = "No chain yet: start one in the biasing composer.";
     }
-    (void)L;
     return out;
 }
 
