@@ -20,6 +20,7 @@
 #include "exporters.hpp"
 #include "fonts.hpp"
 #include "layout.hpp"
+#include "network_script.hpp"
 #include "panels/panel.hpp"
 #include "panels/teach_panels.hpp"
 #include "script_runner.hpp"
@@ -66,6 +67,7 @@ void draw_menu_bar(UiContext& ctx, GLFWwindow* window, bool& zoom_changed) {
         if (ImGui::MenuItem("Zoom out", "Ctrl -")) ctx.view.zoom = clamp_zoom(ctx.view.zoom / 1.15f), zoom_changed = true;
         if (ImGui::MenuItem("Reset zoom", "Ctrl 0")) ctx.view.zoom = 1.0f, zoom_changed = true;
         if (ImGui::MenuItem("Reset layout")) ctx.view.reset_layout = true;
+        if (ImGui::MenuItem("Network view (look inside)", nullptr, ctx.network.open)) ctx.network.open = !ctx.network.open;
         ImGui::Separator();
         for (int i = 0; i < plot::kColorMapCount; ++i) {
             const auto m = static_cast<plot::ColorMap>(i);
@@ -252,6 +254,7 @@ void apply_options(AppRun& a) {
     ctx.view.show_guide = o.show_guide;
     if (o.speed == 0.0f) ctx.view.max_speed = true;
     if (o.speed > 0.0f) ctx.view.speed = o.speed, ctx.view.max_speed = false;
+    open_network_view(o, ctx);
 }
 
 // Opens the OpenGL 3.3 core window, sets the start zoom (HiDPI), the frame cap and the key log. False on failure

@@ -54,7 +54,7 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--classes-b", o.classes_b, "Compare mode: side B's classes (default: --classes)");
     app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
     app.add_option("--panel", o.panel, "Scripted: crop the screenshot to one panel (visible, hidden, energy, "
-                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay, canvas, lesson; "
+                                       "timeline, transition, pca, metrics, biasing, model, transport, guide, replay, canvas, lesson, network; "
                                        "in compare mode also compare, visible_b, energy_b, timeline_b, analysis_b)");
     app.add_option("--open", o.open_after, "Scripted: open this model (.tdm) or session (.json) file after the "
                                            "scenario; repeatable (a bad file must leave the previous model loaded)")
@@ -86,6 +86,13 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--lesson", o.lesson, "Open this lesson file (JSON, see README \"Lessons\")");
     app.add_option("--lesson-step", o.lesson_step, "... at this step (1-based)")->check(CLI::Range(1, 100));
     app.add_flag("--no-settings", o.no_settings, "Neither read nor write settings or imgui.ini");
+    std::string network_pin;
+    app.add_flag("--network", o.network, "Open the network view (look inside the layers) at start");
+    app.add_option("--network-pin", network_pin, "Open the network view with unit UNIT of layer LAYER pinned "
+                                                  "(0 = visible, 1.. hidden), e.g. 2:17");
+    app.add_option("--network-phase", o.network_phase, "Scripted: show the next step in the network view's slow "
+                                                       "motion, held at this sub-step (0 first)")
+        ->check(CLI::Range(0, 64));
     app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
     try {
         app.parse(argc, argv);
@@ -105,6 +112,17 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
         std::fprintf(stderr, "error: --method-b and --classes-b need --compare MODEL_B\n");
         exit_code = kExitUsageOrTimeout;
         return false;
+    }
+    if (!network_pin.empty()) {
+        int layer = -1, unit = -1;
+        char extra = 0;
+        if (std::sscanf(network_pin.c_str(), "%d:%d%c", &layer, &unit, &extra) != 2 || layer < 0 || unit < 0) {
+            std::fprintf(stderr, "error: --network-pin must look like LAYER:UNIT, e.g. 2:17 (got '%s')\n",
+                         network_pin.c_str());
+            exit_code = kExitUsageOrTimeout;
+            return false;
+        }
+        o.network_pin_layer = layer, o.network_pin_unit = unit;
     }
     if (!o.open_dir.empty() && !add_open_dir(o)) {
         exit_code = kExitUsageOrTimeout;

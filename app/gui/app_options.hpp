@@ -42,6 +42,10 @@ struct AppOptions {
     bool replay_demo = false;     // scripted: run a small replay experiment in the Replay panel before the screenshot
     bool press_space = false;     // scripted: compose the scenario, then press Space (as a sub-frame tap)
     bool no_settings = false;     // do not read or write settings (tests)
+    bool network = false;         // open the network view at start (issue 16 item 3)
+    int network_pin_layer = -1;   // --network-pin LAYER:UNIT: open the network view with this unit pinned
+    int network_pin_unit = -1;
+    int network_phase = -1;       // scripted: hold the slow motion of the next step at this sub-step (0-based)
     float timeout_s = 60.0f;      // scripted: give up (exit 2) after this long
     std::string start_image;      // start from this image file (method image; issue 16)
     std::string clamp_mask;       // ... with this clamp mask file (nonzero = clamped)

@@ -10,6 +10,7 @@
 
 #include "generate/biasing.hpp"
 #include "compare_mode.hpp"
+#include "network_script.hpp"
 #include "panels/panel.hpp"
 #include "teach_script.hpp"
 
@@ -53,6 +54,7 @@ void ScriptRunner::update(UiContext& ctx) {
         fail(std::string("timed out after ") + std::to_string(static_cast<int>(o_.timeout_s)) + " s", kExitUsageOrTimeout);
         return;
     }
+    if (const std::string why = apply_network_script(o_, ctx); !why.empty()) return fail(why, kExitUsageOrTimeout);
     switch (phase_) {
         case Phase::LoadModel: return load_model(ctx);
         case Phase::WaitModel: return wait_model(ctx);
@@ -409,6 +411,7 @@ void add_drawn_content(const UiContext& ctx, nlohmann::json& j) {
     add_focused_chain(s, *m, j);
     add_ensemble_energy(s, *m, j);
     add_pca(s, *m, j);
+    add_network_content(ctx, j);  // network_script.cpp
 }
 
 }  // namespace topdown::gui

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "panels/attractor_view.hpp"
+#include "network_view_state.hpp"
 #include "gl/visible_renderer.hpp"
 #include "session/composer_state.hpp"
 #include "session/key_press_log.hpp"
@@ -49,6 +50,7 @@ struct UiContext {
     CompareState compare;                  // compare mode: side B (compare_mode.hpp)
     // Other features add their one member (a struct in their own header) below this line.
     TeachState teach;                      // start-image canvas and lessons (teach_state.hpp)
+    NetworkViewState network;              // the network view (app/gui/panels/network_panel.cpp)
     AttractorView attractors;              // attractor census / non-equilibrium / mixing (Metrics tab, timeline)
 
     // Sends a command to the worker.

@@ -33,6 +33,7 @@ const std::vector<PanelSpec>& panel_specs() {
         {"replay", "Continual learning: generative replay", false, false, false, {0.08f, 0.07f, 0.84f, 0.86f}, 0, false},
         {"canvas", "Start image: draw or clamp", false, false, false, {0.6f, 0.07f, 0.39f, 0.9f}, 0, false},
         {"lesson", "Lesson", false, false, false, {0.01f, 0.5f, 0.3f, 0.48f}, 0, false},
+        {"network", "Network view: look inside", false, false, false, {0.02f, 0.09f, 0.96f, 0.89f}, 0, false},
     };
     return specs;
 }

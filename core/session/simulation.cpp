@@ -23,6 +23,7 @@ std::shared_ptr<const FocusedFrame> frame_from_record(const StepRecord& r, const
     f->energy = r.energy;
     f->active_fraction = r.active_fraction;
     f->verdict = verdict;
+    f->rng_position = r.rng_position;
     return f;
 }
 }  // namespace
@@ -117,6 +118,7 @@ void Simulation::restart(const SessionParams& requested) {
     // Step 0: the mean-field picture of H⁰ (no random numbers, so no later step changes).
     auto start = std::make_shared<FocusedFrame>(start_frame(m, first.top, p.temperature));
     if (!clamp.empty()) clamp.apply(start->visible.data());
+    start->initial_top.assign(first.top.data(), first.top.data() + first.top.size());
     if (analysis_.has_classifier()) {
         const Matrix v = Eigen::Map<const Matrix>(start->visible.data(), 1, static_cast<Eigen::Index>(start->visible.size()));
         start->verdict = classify_states(analysis_, v).at(0);

@@ -48,6 +48,11 @@ struct FocusedFrame {
     std::vector<float> energy;                            // E_1..E_L
     std::vector<float> active_fraction;                   // layers 1..L
     StateVerdict verdict;                                 // classifier hook (unknown until wired)
+    std::uint64_t rng_position = 0;                       // the chain's random-stream position after this step
+    std::vector<float> initial_top;                       // the start frame (step 0) only: H⁰ itself (real-valued
+                                                          // for label / sample starts); with the visible state
+                                                          // and rng_position, what the slow motion of the network
+                                                          // view recomputes a step from (docs/METHODS.md §17.2)
     // State of hidden unit `unit` of layer `layer` (1..L).
     bool bit(int layer, int unit) const {
         const auto& w = hidden_bits[static_cast<std::size_t>(layer - 1)];

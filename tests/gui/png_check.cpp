@@ -13,8 +13,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "model/model_file.hpp"
 #include "plot/colormaps.hpp"
 #include "session/panel_specs.hpp"
+#include "plot/diverging.hpp"
 #include "util/png.hpp"
 #include <string>
 #include <vector>
@@ -174,7 +176,8 @@ void usage() {
                  "       [--energy] [--timeline] [--hidden] [--filmstrip] [--transport] [--biasing] [--pca] [--replay]\n"
                  "       [--heatmap ITEM] [--image ITEM] [--panel-size] [--no-overlap] [--inside-window]\n"
                  "       [--min-item-height ITEM PIXELS] [--legend] [--clamped-half START.pgm left|top]\n"
-                 "       [--highlight PANEL]\n"
+                 "       [--highlight PANEL] [--receptive-field LAYER:UNIT] [--network-grids]\n"
+                 "       [--network-phase SUBSTEP LAYER]\n"
                  "       topdown_png_check --mutate blank|mirror IN.png OUT.png   (a wrong copy, for negative tests)\n");
 }
 }  // namespace
@@ -1113,6 +1116,166 @@ void check_census(const Png& img, const nlohmann::json& side, Args& args) {
     check(pct >= 3.0, "census table shows text (" + std::to_string(pct) + " % non-background >= 3 %)");
 }
 
+// The network view's sidecar object (issue 16 item 3), or an empty object.
+nlohmann::json network_of(const nlohmann::json& side) {
+    return side.contains("network") ? side["network"] : nlohmann::json::object();
+}
+
+// --receptive-field LAYER:UNIT: the network view shows (and has pinned) that unit, and its field image is the
+// unit's receptive field computed here from the model file with plain loops: column UNIT of W1·…·W_LAYER, each
+// pixel in the diverging colour of its value on [-max|f|, max|f|], and the values read back from the screen
+// correlate with the field (docs/METHODS.md §17.1)
+void check_receptive_field(const Png& img, const nlohmann::json& side, Args& args) {
+    const std::string want = args.next();
+    int layer = -1, unit = -1;
+    std::sscanf(want.c_str(), "%d:%d", &layer, &unit);
+    const nlohmann::json n = network_of(side);
+    double x, y, w, h;
+    if (!item_rect(side, "network_field", x, y, w, h) || !n.contains("shown") || !n.contains("pinned")) {
+        check(false, "the network view's field image and its unit are in the sidecar");
+        return;
+    }
+    const int sl = n["shown"][0].get<int>(), su = n["shown"][1].get<int>();
+    check(sl == layer && su == unit && n["pinned"][0].get<int>() == layer && n["pinned"][1].get<int>() == unit,
+          fmt("the network view shows and pins unit %d of layer %d (want %s)", su, sl, want.c_str()));
+    topdown::Dbn m;
+    try {
+        m = topdown::load_model(side.value("model_path", std::string()));
+    } catch (const std::exception& e) {
+        check(false, std::string("the model file can be read: ") + e.what());
+        return;
+    }
+    const int rows = n.value("field_rows", 0), cols = n.value("field_cols", 0);
+    const int D = m.layers.empty() ? 0 : m.layers[0].n_lower();
+    if (layer < 0 || layer > m.depth() || rows * cols != D || unit < 0 ||
+        unit >= (layer == 0 ? D : m.layers[static_cast<std::size_t>(layer - 1)].n_upper())) {
+        check(false, fmt("unit %s exists and the field is %d x %d = D (%d)", want.c_str(), rows, cols, D));
+        return;
+    }
+    // The field by plain loops in double: f = W1 (W2 (... W_layer[:, unit])).
+    std::vector<double> f;
+    if (layer == 0) {
+        f.assign(static_cast<std::size_t>(D), 0.0);
+        f[static_cast<std::size_t>(unit)] = 1.0;
+    } else {
+        const auto& top = m.layers[static_cast<std::size_t>(layer - 1)].W;
+        for (int i = 0; i < top.rows(); ++i) f.push_back(top(i, unit));
+        for (int l = layer - 1; l >= 1; --l) {
+            const auto& W = m.layers[static_cast<std::size_t>(l - 1)].W;
+            std::vector<double> below(static_cast<std::size_t>(W.rows()), 0.0);
+            for (int i = 0; i < W.rows(); ++i)
+                for (int k = 0; k < W.cols(); ++k) below[static_cast<std::size_t>(i)] += double(W(i, k)) * f[static_cast<std::size_t>(k)];
+            f = below;
+        }
+    }
+    double scale = 0;
+    for (double v : f) scale = std::max(scale, std::abs(v));
+    // Sample every pixel's cell centre; compare with the colour map, and read each pixel back as a value (the
+    // nearest of 256 colours of the map) to correlate what is on screen with the field.
+    std::vector<topdown::plot::Rgb> lut;
+    for (int i = 0; i < 256; ++i) lut.push_back(topdown::plot::diverging(static_cast<float>(i) / 255.0f));
+    auto read_back = [&](const unsigned char* p) {
+        int best = 0, bd = 1 << 30;
+        for (int i = 0; i < 256; ++i) {
+            const int d = dist(p, Rgb3{lut[std::size_t(i)].r, lut[std::size_t(i)].g, lut[std::size_t(i)].b});
+            if (d < bd) bd = d, best = i;
+        }
+        return (best / 255.0 - 0.5) * 2.0;
+    };
+    const double cw = w / cols, ch = h / rows;
+    int matched = 0, total = 0;
+    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) {
+            const int px = static_cast<int>(x + (c + 0.5) * cw), py = static_cast<int>(y + (r + 0.5) * ch);
+            if (!inside(img, px, py)) continue;
+            const double v = f[static_cast<std::size_t>(r * cols + c)];
+            const auto e = topdown::plot::diverging(static_cast<float>(scale > 0 ? 0.5 + 0.5 * v / scale : 0.5));
+            const unsigned char* p = img.at(px, py);
+            matched += dist(p, Rgb3{e.r, e.g, e.b}) <= 12;
+            ++total;
+            const double q = read_back(p);
+            sx += v, sy += q, sxx += v * v, syy += q * q, sxy += v * q;
+        }
+    const double N = std::max(1, total);
+    const double cov = sxy / N - sx / N * sy / N, vx = sxx / N - sx / N * sx / N, vy = syy / N - sy / N * sy / N;
+    const double corr = vx > 0 && vy > 0 ? cov / std::sqrt(vx * vy) : 0.0;
+    check(total == D && matched * 100 >= total * 99,
+          fmt("receptive field %s: %d of %d pixels in the colour of the field computed from the model (>= 99 %%)",
+              want.c_str(), matched, D));
+    check(corr >= 0.99, fmt("receptive field %s: the values read back from the screen correlate with the field at "
+                            "r = %.4f (>= 0.99)", want.c_str(), corr));
+}
+
+// --network-grids: every unit of every layer grid of the network view shows its value's colour (hidden: viridis,
+// visible: the image's colour map); outside the slow motion the values are the current frame's, as recorded for
+// the visible and hidden panels (visible_values, hidden_bits)
+void check_network_grids(const Png& img, const nlohmann::json& side, Args& args) {
+    const nlohmann::json n = network_of(side);
+    const auto& sizes = side.value("layer_sizes", nlohmann::json::array());
+    if (!n.contains("grids") || n["grids"].size() != sizes.size() || sizes.empty()) {
+        check(false, "the network view's grids (one per layer) are in the sidecar");
+        return;
+    }
+    topdown::plot::ColorMap vis_cm{};
+    topdown::plot::parse_colormap(side.value("visible_colormap", std::string("gray")), vis_cm);
+    const auto& c = side["crop"];
+    const double ox = c[2].get<double>() > 0 ? c[0].get<double>() : 0, oy = c[2].get<double>() > 0 ? c[1].get<double>() : 0;
+    const bool current = n.value("phase", -2) == -2;
+    for (const auto& g : n["grids"]) {
+        const int layer = g["layer"].get<int>(), units = g["units"].get<int>(), cols = g["cols"].get<int>();
+        const double cell = g["cell"].get<double>(), gx = g["x"].get<double>() - ox, gy = g["y"].get<double>() - oy;
+        const auto& values = g["values"];
+        int matched = 0, same = 0;
+        for (int j = 0; j < units; ++j) {
+            const float v = values[static_cast<std::size_t>(j)].get<float>();
+            const Rgb3 want = cmap(layer == 0 ? vis_cm : topdown::plot::ColorMap::Viridis, v);
+            const int px = static_cast<int>(gx + (j % cols + 0.5) * cell), py = static_cast<int>(gy + (j / cols + 0.5) * cell);
+            matched += inside(img, px, py) && dist(img.at(px, py), want) <= 12;
+            if (!current) continue;
+            if (layer == 0 && side.contains("visible_values"))
+                same += std::abs(side["visible_values"][static_cast<std::size_t>(j)].get<float>() - v) < 1e-6f;
+            else if (layer > 0 && side.contains("hidden_bits"))
+                same += (side["hidden_bits"][static_cast<std::size_t>(layer - 1)].get<std::string>()[static_cast<std::size_t>(j)] == '1') == (v > 0.5f);
+        }
+        check(units == sizes[static_cast<std::size_t>(layer)].get<int>() && matched * 1000 >= units * 995,
+              fmt("network layer %d: %d of %d unit cells in their value's colour (>= 99.5 %%)", layer, matched, units));
+        if (current)
+            check(same == units, fmt("network layer %d: %d of %d values are the focused chain's current state", layer,
+                                     same, units));
+    }
+}
+
+// --network-phase K LAYER: the slow motion is held at sub-step K, which updates LAYER, and only that layer's
+// grid is framed in the highlight colour (255, 196, 40)
+void check_network_phase(const Png& img, const nlohmann::json& side, Args& args) {
+    const int k = std::stoi(args.next()), want_layer = std::stoi(args.next());
+    const nlohmann::json n = network_of(side);
+    check(n.value("phase", -9) == k && n.value("updated_layer", -9) == want_layer,
+          fmt("slow motion at sub-step %d updating layer %d (want %d, %d)", n.value("phase", -9),
+              n.value("updated_layer", -9), k, want_layer));
+    if (!n.contains("grids")) return;
+    const auto& c = side["crop"];
+    const double ox = c[2].get<double>() > 0 ? c[0].get<double>() : 0, oy = c[2].get<double>() > 0 ? c[1].get<double>() : 0;
+    const Rgb3 hl{255, 196, 40};
+    for (const auto& g : n["grids"]) {
+        const int layer = g["layer"].get<int>(), rows = g["rows"].get<int>(), cols = g["cols"].get<int>();
+        const double cell = g["cell"].get<double>();
+        // The frame's line 2 pixels outside the grid (3 pixels wide, 3 pixels out).
+        const int x0 = static_cast<int>(g["x"].get<double>() - ox) - 3, y0 = static_cast<int>(g["y"].get<double>() - oy) - 3;
+        const int x1 = static_cast<int>(g["x"].get<double>() - ox + cols * cell) + 2, y1 = static_cast<int>(g["y"].get<double>() - oy + rows * cell) + 2;
+        int on = 0, total = 0;
+        for (int x = x0; x <= x1; ++x)
+            for (int y : {y0, y1}) on += inside(img, x, y) && dist(img.at(x, y), hl) <= 30, ++total;
+        for (int y = y0; y <= y1; ++y)
+            for (int x : {x0, x1}) on += inside(img, x, y) && dist(img.at(x, y), hl) <= 30, ++total;
+        if (layer == want_layer)
+            check(on * 10 >= total * 9, fmt("layer %d (updated) framed: %d of %d frame pixels highlighted", layer, on, total));
+        else
+            check(on * 10 < total * 3, fmt("layer %d (not updated) not framed: %d of %d frame pixels highlighted", layer, on, total));
+    }
+}
+
 // The checks, by flag: each reads its own arguments and records its result with check().
 struct Check {
     const char* flag;
@@ -1150,6 +1313,9 @@ const Check kChecks[] = {
     {"--differ-items", check_differ_items},
     {"--temperature-line", check_temperature_line},
     {"--census", check_census},
+    {"--receptive-field", check_receptive_field},
+    {"--network-grids", check_network_grids},
+    {"--network-phase", check_network_phase},
 };
 
 // The check for `flag`, or nullptr.

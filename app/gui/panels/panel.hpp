@@ -31,6 +31,7 @@ void draw_metrics_tab(UiContext& ctx);        // visited states, transitions
 void draw_guide_panel(UiContext& ctx);        // plain-language guide and presets
 void draw_export_panel(UiContext& ctx);       // PNG / CSV / session exports
 void draw_replay_panel(UiContext& ctx);       // continual learning with generative replay (background task)
+void draw_network_panel(UiContext& ctx);      // look inside: layers as unit grids, receptive fields, slow motion
 // Starts the replay experiment with the panel's fields on the current model (errors go to the dialog).
 void start_replay(UiContext& ctx);
 void draw_error_dialog(UiContext& ctx);       // modal for bad files and failed restarts

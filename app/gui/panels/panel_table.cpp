@@ -29,6 +29,7 @@ const std::vector<PanelDraw>& panel_draws() {
         {"replay", draw_replay_panel, nullptr, &ViewState::show_replay},
         {"canvas", draw_canvas_panel, nullptr, nullptr},  // opened by TeachState (issue 16)
         {"lesson", draw_lesson_panel, nullptr, nullptr},
+        {"network", draw_network_panel, nullptr, nullptr},  // opens with ctx.network.open (network_view_state.hpp)
     };
     return draws;
 }
