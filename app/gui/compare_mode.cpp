@@ -145,6 +145,7 @@ void SideBScope::swap_sides_in_context() {
     std::swap(ctx_.snap, ctx_.compare.snap);
     std::swap(ctx_.composer, ctx_.compare.composer);
     std::swap(ctx_.view.analysis_tab, ctx_.compare.analysis_tab);
+    std::swap(ctx_.attractors, ctx_.compare.attractors);
     ctx_.rects.suffix = ctx_.rects.suffix.empty() ? "_b" : "";
 }
 

@@ -1,6 +1,7 @@
 // Metrics: visited states and transitions of the ensemble chains (mean ± SEM), live; below them the attractor
 // analysis of the ensemble (docs/METHODS.md §16.7): detailed balance and entropy production with bootstrap
 // intervals, mixing (IAT, ESS, first passage) and the census table, computed in the background. Needs the classifier.
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -11,6 +12,16 @@
 namespace topdown::gui {
 
 namespace {
+
+// Records the last item's rectangle clipped to what the window shows of it (the tables sit below the fold of a
+// scrolled tab): nothing when it is scrolled out of view.
+void record_shown_part(UiContext& ctx, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 lo = ImGui::GetWindowDrawList()->GetClipRectMin(), hi = ImGui::GetWindowDrawList()->GetClipRectMax();
+    const float x0 = std::max(a.x, lo.x), y0 = std::max(a.y, lo.y), x1 = std::min(b.x, hi.x), y1 = std::min(b.y, hi.y);
+    if (x1 > x0 && y1 > y0) ctx.rects.record_item(name, Rect{x0, y0, x1 - x0, y1 - y0});
+}
+
 // One "name | value" row.
 void value_row(const char* name, const std::string& value) {
     ImGui::TableNextRow();
@@ -42,7 +53,7 @@ void draw_flux_and_mixing(UiContext& ctx, const AttractorSummary& a) {
                                                        fmt3(": %.4f", f.cycles[0].current));
         ImGui::EndTable();
     }
-    ctx.record_item("nonequilibrium_table");
+    record_shown_part(ctx, "nonequilibrium_table");
     if (ImGui::BeginTable("mixing", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("mixing (per chain)");
         ImGui::TableSetupColumn("mean ± SEM");
@@ -55,7 +66,7 @@ void draw_flux_and_mixing(UiContext& ctx, const AttractorSummary& a) {
                                                fmt3(", %.0f of %.0f never changed", a.censored, a.chains));
         ImGui::EndTable();
     }
-    ctx.record_item("mixing_table");
+    record_shown_part(ctx, "mixing_table");
 }
 
 // The census table: one row per state with its runs, dwell, occupancy, returns and verdict counts.
@@ -97,7 +108,7 @@ void draw_census_table(UiContext& ctx, const LiveAttractorAnalysis& r, const Mod
         }
         ImGui::EndTable();
     }
-    ctx.record_item("census_table");
+    record_shown_part(ctx, "census_table");
 }
 
 // The attractor part of the tab (polls the background jobs).

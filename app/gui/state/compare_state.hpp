@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "panels/attractor_view.hpp"
 #include "session/composer_state.hpp"
 #include "session/session_worker.hpp"
 
@@ -23,6 +24,7 @@ struct CompareState {
     int target = 0;                            // lockstep: the step both sides run to next
     double step_credit = 0;                    // lockstep: steps owed at the requested speed
     float bar_height = 0;                      // the compare bar's height as last drawn (its rows wrap)
+    AttractorView attractors;                  // side B's attractor analysis (each side polls its own every frame)
 };
 
 }  // namespace topdown::gui
