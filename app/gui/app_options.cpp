@@ -26,13 +26,9 @@ bool add_open_dir(AppOptions& o) {
 }
 }  // namespace
 
-bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
-    CLI::App app{"TopDown: watch a deep belief network dream, step by step"};
-    std::string size = "1280x800";
-    app.footer("Exit status: 0 success; 1 failure (no display, screenshot or scenario error); 2 bad option value "
-               "or a scripted run past --timeout; 3 scripted run whose --model or --session cannot be loaded (the "
-               "reason on stderr, \"topdown: Could not open ...\"); command-line parse errors use CLI11's codes (100 "
-               "and above).");
+namespace {
+// Options of the scenario itself: model, session, method, classes, temperature, seed, steps, ensemble.
+void add_run_options(CLI::App& app, AppOptions& o) {
     app.add_option("--model", o.model, "Model file (.tdm) to load at start");
     app.add_option("--session", o.session, "Session file (.json) to open at start");
     app.add_option("--method", o.method, "label, double, intersection, random, sample, tempering or image")
@@ -47,11 +43,19 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--seed", o.seed, "Session seed (0 to 18446744073709551615)")->capture_default_str();
     app.add_option("--steps", o.steps, "Run to this step")->check(CLI::Range(1, 1000000))->capture_default_str();
     app.add_option("--ensemble", o.ensemble, "Ensemble size")->check(CLI::Range(0, 2000))->capture_default_str();
+}
+
+// Compare mode: side B's model, method and classes.
+void add_compare_options(CLI::App& app, AppOptions& o) {
     app.add_option("--compare", o.compare, "Compare side by side: run this model as side B next to --model (side A), "
                                            "stepped in lockstep with the same seed");
     app.add_option("--method-b", o.method_b, "Compare mode: side B's method (default: --method)")
         ->check(CLI::IsMember({"label", "double", "intersection", "random", "sample"}));
     app.add_option("--classes-b", o.classes_b, "Compare mode: side B's classes (default: --classes)");
+}
+
+// Scripted output: screenshot, panel crop, files to open after the scenario.
+void add_script_output_options(CLI::App& app, AppOptions& o) {
     app.add_option("--screenshot", o.screenshot, "Scripted: run the scenario, save a PNG here and exit");
     app.add_option("--panel", o.panel, "Scripted: crop the screenshot to one panel (visible, hidden, energy, "
                                        "timeline, transition, pca, metrics, biasing, model, transport, guide, replay, canvas, lesson, network; "
@@ -60,6 +64,10 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
                                            "scenario; repeatable (a bad file must leave the previous model loaded)")
         ->take_all();
     app.add_option("--open-dir", o.open_dir, "Scripted: open every file of this folder after the scenario, in name order");
+}
+
+// Display: window size, colour map, frame rate, zoom, presentation mode, speed, guide.
+void add_display_options(CLI::App& app, AppOptions& o, std::string& size) {
     app.add_option("--size", size, "Window size WxH")->capture_default_str();
     app.add_option("--colormap", o.colormap, "gray, inverted, viridis or magma")
         ->check(CLI::IsMember({"gray", "inverted", "viridis", "magma"}))->capture_default_str();
@@ -74,6 +82,10 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
                                          "visible layer large, timeline, one analysis view, large text");
     app.add_option("--speed", o.speed, "Steps per second while playing (0: as fast as possible)")->check(CLI::Range(0.0, 10000.0));
     app.add_flag("--guide", o.show_guide, "Open the guide at start");
+}
+
+// Scenario extras: replay demo, Space press, start image and clamp mask, lessons, settings.
+void add_scenario_extras(CLI::App& app, AppOptions& o) {
     app.add_flag("--replay-demo", o.replay_demo,
                  "Scripted: run a small continual-learning experiment in the Replay panel before the screenshot");
     app.add_flag("--press-space", o.press_space,
@@ -86,20 +98,21 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
     app.add_option("--lesson", o.lesson, "Open this lesson file (JSON, see README \"Lessons\")");
     app.add_option("--lesson-step", o.lesson_step, "... at this step (1-based)")->check(CLI::Range(1, 100));
     app.add_flag("--no-settings", o.no_settings, "Neither read nor write settings or imgui.ini");
-    std::string network_pin;
+}
+
+// The network view: open it, pin a unit, hold a slow-motion phase.
+void add_network_options(CLI::App& app, AppOptions& o, std::string& network_pin) {
     app.add_flag("--network", o.network, "Open the network view (look inside the layers) at start");
     app.add_option("--network-pin", network_pin, "Open the network view with unit UNIT of layer LAYER pinned "
                                                   "(0 = visible, 1.. hidden), e.g. 2:17");
     app.add_option("--network-phase", o.network_phase, "Scripted: show the next step in the network view's slow "
                                                        "motion, held at this sub-step (0 first)")
         ->check(CLI::Range(0, 64));
-    app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        exit_code = app.exit(e);
-        return false;
-    }
+}
+
+// Checks and applies the values CLI11 cannot check (--size, compare-only options, --network-pin, --open-dir);
+// false (said on stderr, exit_code set) on a bad value.
+bool finish_app_options(AppOptions& o, const std::string& size, const std::string& network_pin, int& exit_code) {
     int w = 0, h = 0;
     if (std::sscanf(size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 16384 || h > 16384) {
         std::fprintf(stderr, "error: --size must look like 1280x800 (at least 320x240)\n");
@@ -129,6 +142,31 @@ bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
         return false;
     }
     return true;
+}
+}  // namespace
+
+bool parse_app_options(int argc, char** argv, AppOptions& o, int& exit_code) {
+    CLI::App app{"TopDown: watch a deep belief network dream, step by step"};
+    std::string size = "1280x800";
+    app.footer("Exit status: 0 success; 1 failure (no display, screenshot or scenario error); 2 bad option value "
+               "or a scripted run past --timeout; 3 scripted run whose --model or --session cannot be loaded (the "
+               "reason on stderr, \"topdown: Could not open ...\"); command-line parse errors use CLI11's codes (100 "
+               "and above).");
+    add_run_options(app, o);
+    add_compare_options(app, o);
+    add_script_output_options(app, o);
+    add_display_options(app, o, size);
+    add_scenario_extras(app, o);
+    std::string network_pin;
+    add_network_options(app, o, network_pin);
+    app.add_option("--timeout", o.timeout_s, "Scripted: fail after this many seconds")->check(CLI::Range(1.0, 3600.0));
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        exit_code = app.exit(e);
+        return false;
+    }
+    return finish_app_options(o, size, network_pin, exit_code);
 }
 
 }  // namespace topdown::gui

@@ -70,6 +70,42 @@ ClassifierAccuracy evaluate_classifier(const StateClassifier& c, const Dataset& 
     return a;
 }
 
+namespace {
+
+// Fills mini-batch b (size B) from the shuffled order: indices below the training count are training images with
+// their labels, the rest non-class images labelled C.
+void fill_batch(const std::vector<std::uint32_t>& order, int b, int B, const Dataset& train, const Matrix& non_train, int C,
+                Matrix& xb, std::vector<int>& yb) {
+    const int ntrain = train.size();
+    for (int i = 0; i < B; ++i) {
+        const int idx = static_cast<int>(order[static_cast<std::size_t>(b * B + i)]);
+        if (idx < ntrain) {
+            xb.row(i) = train.images.row(idx);
+            yb[static_cast<std::size_t>(i)] = train.labels[static_cast<std::size_t>(idx)];
+        } else {
+            xb.row(i) = non_train.row(idx - ntrain);
+            yb[static_cast<std::size_t>(i)] = C;
+        }
+    }
+}
+
+// Held-out evaluation: validation digits + non-class images from them; test digits + non-class from test.
+ClassifierAccuracy held_out_accuracy(const StateClassifier& sc, const Dataset& valid, int val, const Dataset& test,
+                                     std::uint64_t seed) {
+    ClassifierAccuracy acc;
+    if (val > 0) {
+        const auto v = evaluate_classifier(sc, valid, make_non_class_images(valid, val, seed * 7919 + 2));
+        acc.validation_classes = v.test_classes;
+        acc.validation_non_class = v.test_non_class;
+    }
+    const auto t = evaluate_classifier(sc, test, make_non_class_images(test, test.size(), seed * 7919 + 3));
+    acc.test_classes = t.test_classes;
+    acc.test_non_class = t.test_non_class;
+    return acc;
+}
+
+}  // namespace
+
 StateClassifier train_state_classifier(const Dataset& train_all, const Dataset& test, const ClassifierTrainOptions& o,
                                        const std::function<void(const ClassifierEvent&)>& on_batch, TaskState* task,
                                        ClassifierAccuracy* accuracy) {
@@ -110,16 +146,7 @@ StateClassifier train_state_classifier(const Dataset& train_all, const Dataset& 
         double sum = 0;
         for (int b = 0; b < batches; ++b) {
             if (task) task->throw_if_cancelled();
-            for (int i = 0; i < B; ++i) {
-                const int idx = static_cast<int>(order[static_cast<std::size_t>(b * B + i)]);
-                if (idx < ntrain) {
-                    xb.row(i) = train.images.row(idx);
-                    yb[static_cast<std::size_t>(i)] = train.labels[static_cast<std::size_t>(idx)];
-                } else {
-                    xb.row(i) = non_train.row(idx - ntrain);
-                    yb[static_cast<std::size_t>(i)] = C;
-                }
-            }
+            fill_batch(order, b, B, train, non_train, C, xb, yb);
             const float loss = net.loss_and_gradient(xb, yb, grad, ws);
             adam.update(net.params(), grad);
             sum += loss;
@@ -131,15 +158,7 @@ StateClassifier train_state_classifier(const Dataset& train_all, const Dataset& 
     }
     StateClassifier sc(std::move(net), train_all.class_names, train_all.name);
     // Held-out evaluation: validation digits + non-class images from them; test digits + non-class from test.
-    ClassifierAccuracy acc;
-    if (val > 0) {
-        const auto v = evaluate_classifier(sc, valid, make_non_class_images(valid, val, o.seed * 7919 + 2));
-        acc.validation_classes = v.test_classes;
-        acc.validation_non_class = v.test_non_class;
-    }
-    const auto t = evaluate_classifier(sc, test, make_non_class_images(test, test.size(), o.seed * 7919 + 3));
-    acc.test_classes = t.test_classes;
-    acc.test_non_class = t.test_non_class;
+    const ClassifierAccuracy acc = held_out_accuracy(sc, valid, val, test, o.seed);
     sc.report = {{"epochs", o.epochs},
                  {"batch_size", B},
                  {"learning_rate", o.learning_rate},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -148,24 +149,24 @@ std::string sha256_of(const std::string& bytes) {
 }  // namespace
 
 namespace {
-ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
+using LogFn = std::function<void(const std::string&)>;
+
+// Checks the import options (size, fraction, Sauvola window, source folder, existing dataset).
+void check_import_options(const ImageFolderOptions& o, const fs::path& src, const fs::path& out) {
     check_dataset_name(o.name);
     if (o.rows < 1 || o.cols < 1 || o.rows > 1024 || o.cols > 1024 || o.rows * o.cols > 65536)
         throw ArgumentError("--size must be WxH with sides 1..1024 and at most 65536 pixels");
     if (!(o.test_fraction >= 0 && o.test_fraction <= 0.9)) throw ArgumentError("--test-fraction must be in [0, 0.9]");
     if (o.sauvola && (o.sauvola_window < 3 || o.sauvola_window % 2 == 0 || o.sauvola_window > 99))
         throw ArgumentError("the Sauvola window must be an odd number 3..99");
-    const fs::path src(o.source);
     if (!fs::is_directory(src)) throw ArgumentError("'" + o.source + "' is not a folder");
-    const fs::path data(o.data_dir), out = data / o.name;
     if (fs::exists(out) && !o.force)
         throw DataError("dataset '" + o.name + "' already exists in '" + o.data_dir + "' (use --force to replace it)");
-    auto log = [&](const std::string& s) {
-        if (o.log) o.log(s);
-    };
+}
 
-    ImageFolderReport rep;
-    std::vector<std::string> classes;
+// Lists the images (by class subfolder or by labels CSV) and checks the class count.
+std::vector<Item> list_items(const ImageFolderOptions& o, const fs::path& src, std::vector<std::string>& classes,
+                             ImageFolderReport& rep, const LogFn& log) {
     std::vector<Item> items;
     int loose = 0;
     if (o.labels_csv.empty()) {
@@ -178,12 +179,19 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
     if (classes.size() < 2) throw DataError("a dataset needs at least 2 classes (found " + std::to_string(classes.size()) + ")");
     if (classes.size() > 255) throw DataError("at most 255 classes are supported (found " + std::to_string(classes.size()) + ")");
     log("reading " + std::to_string(items.size()) + " images in " + std::to_string(classes.size()) + " classes");
+    return items;
+}
 
-    // Decode, convert, resize, binarise.
-    const std::size_t dim = std::size_t(o.rows) * std::size_t(o.cols);
+// The usable images, converted to the output size, with their labels and source files.
+struct Converted {
     std::vector<std::vector<std::uint8_t>> pixels;
     std::vector<int> labels;
     std::vector<std::string> files;
+};
+
+// Decodes, converts, resizes and binarises every item; unusable ones go to rep.skipped.
+Converted convert_items(const std::vector<Item>& items, const ImageFolderOptions& o, std::size_t dim, ImageFolderReport& rep) {
+    Converted cv;
     int expected_colour = -1;
     std::string first_file;
     for (const auto& it : items) {
@@ -207,10 +215,15 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
         if (o.sauvola) g = binarize_sauvola(g, o.sauvola_window, o.sauvola_k);
         std::vector<std::uint8_t> px(dim);
         for (std::size_t i = 0; i < dim; ++i) px[i] = static_cast<std::uint8_t>(std::lround(std::clamp(g.pixels[i], 0.0f, 1.0f) * 255.0f));
-        pixels.push_back(std::move(px));
-        labels.push_back(it.label);
-        files.push_back(it.file);
+        cv.pixels.push_back(std::move(px));
+        cv.labels.push_back(it.label);
+        cv.files.push_back(it.file);
     }
+    return cv;
+}
+
+// Logs the skipped images and throws when bad images are to be rejected.
+void report_bad_images(const ImageFolderOptions& o, const ImageFolderReport& rep, const LogFn& log) {
     for (const auto& [f, why] : rep.skipped) log("bad image '" + f + "': " + why);
     if (!rep.skipped.empty() && o.reject_bad) {
         std::string list;
@@ -218,28 +231,38 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
         if (rep.skipped.size() > 20) list += "\n  ... and " + std::to_string(rep.skipped.size() - 20) + " more";
         throw DataError(std::to_string(rep.skipped.size()) + " bad images (nothing written; drop --reject-bad to skip them):" + list);
     }
+}
+
+// Image indices per class; throws when a class has no usable image.
+std::vector<std::vector<std::size_t>> group_by_class(const std::vector<int>& labels, const std::vector<std::string>& classes) {
     std::vector<std::vector<std::size_t>> by_class(classes.size());
     for (std::size_t i = 0; i < labels.size(); ++i) by_class[std::size_t(labels[i])].push_back(i);
     for (std::size_t c = 0; c < classes.size(); ++c)
         if (by_class[c].empty()) throw DataError("class '" + classes[c] + "' has no usable images");
+    return by_class;
+}
 
-    // Stratified split: per class, a seeded shuffle, then round(n * fraction) images to the test set.
-    CounterRng rng(o.seed, 0);
-    std::vector<std::size_t> train, test;
+// Stratified split: per class, a seeded shuffle, then round(n * fraction) images to the test set.
+nlohmann::json stratified_split(const std::vector<std::vector<std::size_t>>& by_class, const std::vector<std::string>& classes,
+                                double test_fraction, CounterRng& rng, std::vector<std::size_t>& train, std::vector<std::size_t>& test) {
     nlohmann::json counts = nlohmann::json::object();
     for (std::size_t c = 0; c < classes.size(); ++c) {
         std::vector<std::uint32_t> idx(by_class[c].size());
         for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = std::uint32_t(i);
         shuffle_indices(idx.data(), idx.size(), rng);
         const std::size_t n = idx.size();
-        std::size_t n_test = std::size_t(std::llround(double(n) * o.test_fraction));
-        if (o.test_fraction > 0 && n >= 2 && n_test == 0) n_test = 1;
+        std::size_t n_test = std::size_t(std::llround(double(n) * test_fraction));
+        if (test_fraction > 0 && n >= 2 && n_test == 0) n_test = 1;
         if (n_test >= n) n_test = n > 1 ? n - 1 : 0;
         for (std::size_t i = 0; i < n; ++i) (i < n_test ? test : train).push_back(by_class[c][idx[i]]);
         counts[classes[c]] = {{"train", n - n_test}, {"test", n_test}};
     }
     if (test.empty()) throw DataError("the test split is empty (raise --test-fraction or add images)");
-    // Mixed class order inside each split (training reads mini-batches in file order when not shuffling).
+    return counts;
+}
+
+// Mixed class order inside each split (training reads mini-batches in file order when not shuffling).
+void mix_splits(std::vector<std::size_t>& train, std::vector<std::size_t>& test, CounterRng& rng) {
     for (auto* split : {&train, &test}) {
         std::vector<std::uint32_t> perm(split->size());
         for (std::size_t i = 0; i < perm.size(); ++i) perm[i] = std::uint32_t(i);
@@ -248,8 +271,11 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
         for (std::size_t i = 0; i < perm.size(); ++i) mixed[i] = (*split)[perm[i]];
         *split = std::move(mixed);
     }
+}
 
-    // Encode every output, then write them into a fresh folder and rename it into place.
+// Encodes the IDX files of both splits and the index.csv, keyed by file name.
+std::map<std::string, std::string> encode_outputs(const Converted& cv, const std::vector<std::size_t>& train,
+                                                  const std::vector<std::size_t>& test, const ImageFolderOptions& o, std::size_t dim) {
     std::map<std::string, std::string> outputs;
     std::string index = "split,index,file,class\n";
     auto encode = [&](const std::vector<std::size_t>& split, const std::string& prefix, const char* split_name) {
@@ -258,11 +284,11 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
         std::vector<std::uint8_t> lab;
         for (std::size_t i = 0; i < split.size(); ++i) {
             const std::size_t j = split[i];
-            im.pixels.insert(im.pixels.end(), pixels[j].begin(), pixels[j].end());
-            lab.push_back(std::uint8_t(labels[j]));
-            std::string f = files[j];
+            im.pixels.insert(im.pixels.end(), cv.pixels[j].begin(), cv.pixels[j].end());
+            lab.push_back(std::uint8_t(cv.labels[j]));
+            std::string f = cv.files[j];
             std::replace(f.begin(), f.end(), ',', ';');
-            index += std::string(split_name) + "," + std::to_string(i) + "," + f + "," + std::to_string(labels[j]) + "\n";
+            index += std::string(split_name) + "," + std::to_string(i) + "," + f + "," + std::to_string(cv.labels[j]) + "\n";
         }
         outputs[prefix + "-images-idx3-ubyte"] = encode_idx_images(im);
         outputs[prefix + "-labels-idx1-ubyte"] = encode_idx_labels(lab);
@@ -270,7 +296,13 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
     encode(train, "train", "train");
     encode(test, "t10k", "test");
     outputs["index.csv"] = index;
+    return outputs;
+}
 
+// The dataset manifest: provenance, shape, classes, counts, options, skipped files and SHA-256 sums.
+nlohmann::json build_manifest(const ImageFolderOptions& o, const fs::path& src, const std::vector<std::string>& classes,
+                              const nlohmann::json& counts, std::size_t n_train, std::size_t n_test, const ImageFolderReport& rep,
+                              const std::map<std::string, std::string>& outputs) {
     nlohmann::json m;
     m["format"] = "topdown-dataset";
     m["version"] = 1;
@@ -280,8 +312,8 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
     m["image_shape"] = {o.rows, o.cols};
     m["class_names"] = classes;
     m["counts"] = counts;
-    m["train"] = train.size();
-    m["test"] = test.size();
+    m["train"] = n_train;
+    m["test"] = n_test;
     m["options"] = {{"size", std::to_string(o.cols) + "x" + std::to_string(o.rows)}, {"gray", o.gray},
                     {"binarize", o.sauvola ? "sauvola" : "none"}, {"sauvola_window", o.sauvola_window},
                     {"sauvola_k", o.sauvola_k}, {"resize", "area"}, {"test_fraction", o.test_fraction},
@@ -293,7 +325,12 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
     for (const auto& [f, bytes] : outputs) sums[f] = sha256_of(bytes);
     m["sha256"] = sums;
     m["created"] = iso8601_now();
+    return m;
+}
 
+// Writes the outputs and manifest into a fresh temporary folder and renames it into place.
+void write_dataset(const ImageFolderOptions& o, const fs::path& data, const fs::path& out,
+                   const std::map<std::string, std::string>& outputs, const nlohmann::json& m) {
     fs::create_directories(data);
     std::string tmpl = (data / ("." + o.name + ".import-XXXXXX")).string();
     std::vector<char> buf(tmpl.begin(), tmpl.end());
@@ -323,6 +360,34 @@ ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
         fs::remove_all(tmp, ec);
         throw;
     }
+}
+
+// Imports the folder without translating filesystem errors (import_image_folder does that).
+ImageFolderReport import_image_folder_unchecked(const ImageFolderOptions& o) {
+    const fs::path src(o.source);
+    const fs::path data(o.data_dir), out = data / o.name;
+    check_import_options(o, src, out);
+    const LogFn log = [&](const std::string& s) {
+        if (o.log) o.log(s);
+    };
+
+    ImageFolderReport rep;
+    std::vector<std::string> classes;
+    const std::vector<Item> items = list_items(o, src, classes, rep, log);
+
+    const std::size_t dim = std::size_t(o.rows) * std::size_t(o.cols);
+    const Converted cv = convert_items(items, o, dim, rep);
+    report_bad_images(o, rep, log);
+    const auto by_class = group_by_class(cv.labels, classes);
+
+    CounterRng rng(o.seed, 0);
+    std::vector<std::size_t> train, test;
+    const nlohmann::json counts = stratified_split(by_class, classes, o.test_fraction, rng, train, test);
+    mix_splits(train, test, rng);
+
+    const auto outputs = encode_outputs(cv, train, test, o, dim);
+    const nlohmann::json m = build_manifest(o, src, classes, counts, train.size(), test.size(), rep, outputs);
+    write_dataset(o, data, out, outputs, m);
     rep.out_dir = out.string();
     rep.class_names = classes;
     rep.train = int(train.size());

@@ -83,15 +83,17 @@ std::uint64_t vec_size(const NpyArray& a) {
 
 }  // namespace
 
-Dbn model_from_npz(const NpzArrays& arrays, const std::string& name, const NpzImportOptions& options,
-                   std::vector<std::string>* notes) {
-    Reader r{arrays, name, {}};
-    auto note = [&](const std::string& s) {
-        if (notes) notes->push_back(s);
-    };
-    Dbn m;
+namespace {
+
+// Appends a note when the caller asked for notes.
+void add_note(std::vector<std::string>* notes, const std::string& s) {
+    if (notes) notes->push_back(s);
+}
+
+// The (W, visible bias, hidden bias) array names per layer, after picking the naming scheme.
+std::vector<std::array<std::string, 3>> layer_keys(const NpzArrays& arrays, Reader& r, bool& idbn_names) {
     // Which naming scheme, and how many layers.
-    const bool idbn_names = arrays.count("W1") > 0;
+    idbn_names = arrays.count("W1") > 0;
     const bool rbm_single = arrays.count("vishid") > 0;
     const bool rbm_numbered = arrays.count("vishid1") > 0;
     if (int(idbn_names) + int(rbm_single) + int(rbm_numbered) != 1) {
@@ -112,55 +114,58 @@ Dbn model_from_npz(const NpzArrays& arrays, const std::string& name, const NpzIm
             keys.push_back(k);
         }
     }
-    const bool default_out_in = idbn_names;
-    for (std::size_t l = 0; l < keys.size(); ++l) {
-        const auto& [wk, ak, bk] = keys[l];
-        const NpyArray& w = r.numeric(wk);
-        if (w.shape.size() != 2) throw r.bad("array '" + wk + "' is " + w.shape_text() + ", expected a 2-D weight matrix");
-        const NpyArray* a = r.find(ak);
-        const NpyArray* b = r.find(bk);
-        if (!a || !b) throw r.bad("layer " + std::to_string(l + 1) + " has '" + wk + "' but lacks '" + (a ? bk : ak) + "'");
-        const std::uint64_t rows = w.shape[0], cols = w.shape[1];
-        const std::uint64_t na = vec_size(*a), nb = vec_size(*b);
-        if (rows < 1 || cols < 1 || rows > std::uint64_t(kMaxLayerSize) || cols > std::uint64_t(kMaxLayerSize))
-            throw r.bad("array '" + wk + "' is " + w.shape_text() + ": layer sizes must be 1.." + std::to_string(kMaxLayerSize));
-        const bool fits_in_out = na == rows && nb == cols;
-        const bool fits_out_in = na == cols && nb == rows;
-        bool out_in = false;
-        const std::string shapes = "'" + wk + "' " + w.shape_text() + ", '" + ak + "' " + a->shape_text() + ", '" + bk + "' " + b->shape_text();
-        switch (options.orientation) {
-            case WeightOrientation::OutIn:
-                if (!fits_out_in) throw r.bad("shape mismatch in layer " + std::to_string(l + 1) + " for W[n_out, n_in]: " + shapes);
-                out_in = true;
-                break;
-            case WeightOrientation::InOut:
-                if (!fits_in_out) throw r.bad("shape mismatch in layer " + std::to_string(l + 1) + " for W[n_in, n_out]: " + shapes);
-                out_in = false;
-                break;
-            case WeightOrientation::Auto:
-                if (!fits_in_out && !fits_out_in)
-                    throw r.bad("shape mismatch in layer " + std::to_string(l + 1) + ": " + shapes +
-                                " (the biases must match the weight matrix's sides)");
-                out_in = fits_out_in && fits_in_out ? default_out_in : fits_out_in;
-                break;
-        }
-        const std::uint64_t n_in = out_in ? cols : rows, n_out = out_in ? rows : cols;
-        note("layer " + std::to_string(l + 1) + ": " + wk + " " + w.shape_text() + " read as " +
-             (out_in ? "W[n_out, n_in] (iDBN layout)" : "W[n_in, n_out] (RBM layout)") +
-             (fits_in_out && fits_out_in && options.orientation == WeightOrientation::Auto ? ", by its name (square layer)" : ""));
-        if (l > 0 && std::int64_t(n_in) != m.layers.back().n_upper())
-            throw r.bad("shape mismatch: layer " + std::to_string(l + 1) + " has " + std::to_string(n_in) +
-                        " inputs but layer " + std::to_string(l) + " has " + std::to_string(m.layers.back().n_upper()) + " outputs");
-        RbmLayer layer;
-        layer.W = r.matrix(wk, w, Eigen::Index(n_in), Eigen::Index(n_out), out_in);
-        layer.a = r.row(ak, n_in);
-        layer.b = r.row(bk, n_out);
-        m.layers.push_back(std::move(layer));
-    }
-    const int n_top = m.top_size();
-    const int n_vis = m.layers.front().n_lower();
+    return keys;
+}
 
-    // Class names: from the file, the options, or the rows of M.
+// Reads layer l (0-based) with the given array names, picks its orientation and appends it to m.
+void read_layer(Reader& r, const std::array<std::string, 3>& k, std::size_t l, const NpzImportOptions& options,
+                bool default_out_in, std::vector<std::string>* notes, Dbn& m) {
+    const auto& [wk, ak, bk] = k;
+    const NpyArray& w = r.numeric(wk);
+    if (w.shape.size() != 2) throw r.bad("array '" + wk + "' is " + w.shape_text() + ", expected a 2-D weight matrix");
+    const NpyArray* a = r.find(ak);
+    const NpyArray* b = r.find(bk);
+    if (!a || !b) throw r.bad("layer " + std::to_string(l + 1) + " has '" + wk + "' but lacks '" + (a ? bk : ak) + "'");
+    const std::uint64_t rows = w.shape[0], cols = w.shape[1];
+    const std::uint64_t na = vec_size(*a), nb = vec_size(*b);
+    if (rows < 1 || cols < 1 || rows > std::uint64_t(kMaxLayerSize) || cols > std::uint64_t(kMaxLayerSize))
+        throw r.bad("array '" + wk + "' is " + w.shape_text() + ": layer sizes must be 1.." + std::to_string(kMaxLayerSize));
+    const bool fits_in_out = na == rows && nb == cols;
+    const bool fits_out_in = na == cols && nb == rows;
+    bool out_in = false;
+    const std::string shapes = "'" + wk + "' " + w.shape_text() + ", '" + ak + "' " + a->shape_text() + ", '" + bk + "' " + b->shape_text();
+    switch (options.orientation) {
+        case WeightOrientation::OutIn:
+            if (!fits_out_in) throw r.bad("shape mismatch in layer " + std::to_string(l + 1) + " for W[n_out, n_in]: " + shapes);
+            out_in = true;
+            break;
+        case WeightOrientation::InOut:
+            if (!fits_in_out) throw r.bad("shape mismatch in layer " + std::to_string(l + 1) + " for W[n_in, n_out]: " + shapes);
+            out_in = false;
+            break;
+        case WeightOrientation::Auto:
+            if (!fits_in_out && !fits_out_in)
+                throw r.bad("shape mismatch in layer " + std::to_string(l + 1) + ": " + shapes +
+                            " (the biases must match the weight matrix's sides)");
+            out_in = fits_out_in && fits_in_out ? default_out_in : fits_out_in;
+            break;
+    }
+    const std::uint64_t n_in = out_in ? cols : rows, n_out = out_in ? rows : cols;
+    add_note(notes, "layer " + std::to_string(l + 1) + ": " + wk + " " + w.shape_text() + " read as " +
+                        (out_in ? "W[n_out, n_in] (iDBN layout)" : "W[n_in, n_out] (RBM layout)") +
+                        (fits_in_out && fits_out_in && options.orientation == WeightOrientation::Auto ? ", by its name (square layer)" : ""));
+    if (l > 0 && std::int64_t(n_in) != m.layers.back().n_upper())
+        throw r.bad("shape mismatch: layer " + std::to_string(l + 1) + " has " + std::to_string(n_in) +
+                    " inputs but layer " + std::to_string(l) + " has " + std::to_string(m.layers.back().n_upper()) + " outputs");
+    RbmLayer layer;
+    layer.W = r.matrix(wk, w, Eigen::Index(n_in), Eigen::Index(n_out), out_in);
+    layer.a = r.row(ak, n_in);
+    layer.b = r.row(bk, n_out);
+    m.layers.push_back(std::move(layer));
+}
+
+// Class names: from the file, the options, or the rows of M; also reads M (label biasing).
+void read_classes(Reader& r, const std::string& name, const NpzImportOptions& options, int n_top, Dbn& m) {
     if (const NpyArray* c = r.find("class_names")) {
         if (c->shape.size() != 1) throw r.bad("array 'class_names' is " + c->shape_text() + ", expected one name per class");
         if (c->is_string) {
@@ -192,7 +197,10 @@ Dbn model_from_npz(const NpzArrays& arrays, const std::string& name, const NpzIm
     if (m.class_names.size() > std::size_t(kMaxClasses)) throw r.bad("too many classes");
     for (const auto& c : m.class_names)
         if (c.size() > 200) throw r.bad("a class name is longer than 200 characters");
+}
 
+// The optional image shape, checked against the visible layer.
+void read_image_shape(Reader& r, int n_vis, Dbn& m) {
     if (const NpyArray* s = r.find("image_shape")) {
         if (s->is_string || s->shape.size() != 1 || (s->shape[0] != 2 && s->shape[0] != 3))
             throw r.bad("array 'image_shape' must be (rows, cols) or (rows, cols, 1)");
@@ -207,6 +215,10 @@ Dbn model_from_npz(const NpzArrays& arrays, const std::string& name, const NpzIm
         m.image_rows = rows;
         m.image_cols = cols;
     }
+}
+
+// The optional scalars and metadata: k, readout accuracy, dataset, PCA basis, topdown_meta.
+void read_extras(const NpzArrays& arrays, Reader& r, const NpzImportOptions& options, int n_top, Dbn& m) {
     if (arrays.count("k")) {
         const double k = r.scalar("k");
         if (!(k >= 0 && k <= n_top) || k != std::floor(k)) throw r.bad("'k' must be an integer in 0.." + std::to_string(n_top));
@@ -234,8 +246,26 @@ Dbn model_from_npz(const NpzArrays& arrays, const std::string& name, const NpzIm
         if (j.contains("training")) m.training = j["training"];
         if (j.contains("created") && j["created"].is_string()) m.created = j["created"].get<std::string>();
     }
+}
+
+}  // namespace
+
+Dbn model_from_npz(const NpzArrays& arrays, const std::string& name, const NpzImportOptions& options,
+                   std::vector<std::string>* notes) {
+    Reader r{arrays, name, {}};
+    Dbn m;
+    bool idbn_names = false;
+    const std::vector<std::array<std::string, 3>> keys = layer_keys(arrays, r, idbn_names);
+    const bool default_out_in = idbn_names;
+    for (std::size_t l = 0; l < keys.size(); ++l) read_layer(r, keys[l], l, options, default_out_in, notes, m);
+    const int n_top = m.top_size();
+    const int n_vis = m.layers.front().n_lower();
+
+    read_classes(r, name, options, n_top, m);
+    read_image_shape(r, n_vis, m);
+    read_extras(arrays, r, options, n_top, m);
     for (const auto& [key, arr] : arrays)
-        if (!r.used.count(key)) note("ignored array '" + key + "' " + arr.shape_text());
+        if (!r.used.count(key)) add_note(notes, "ignored array '" + key + "' " + arr.shape_text());
     // The same checks as a .tdm file (sizes, k, finite values): round-trip through the container's validator.
     return model_from_tensor_file(model_to_tensor_file(m), name);
 }

@@ -191,8 +191,14 @@ void append_le(std::string& out, T v) {
 
 }  // namespace
 
-NpyArray parse_npy(const unsigned char* data, std::size_t size, const std::string& name, const NpyLimits& limits) {
-    auto bad = [&](const std::string& why) { return FileFormatError(name + ": " + why); };
+namespace {
+
+// A format error that names the file.
+FileFormatError npy_bad(const std::string& name, const std::string& why) { return FileFormatError(name + ": " + why); }
+
+// Checks the magic and version, and parses the header dictionary; sets where the data starts.
+Header read_npy_header(const unsigned char* data, std::size_t size, const std::string& name, std::size_t& data_offset) {
+    auto bad = [&](const std::string& why) { return npy_bad(name, why); };
     if (size < 10 || std::memcmp(data, "\x93NUMPY", 6) != 0) throw bad("not a .npy array (bad magic)");
     const int major = data[6];
     std::size_t header_len = 0, prefix = 0;
@@ -208,11 +214,13 @@ NpyArray parse_npy(const unsigned char* data, std::size_t size, const std::strin
     }
     if (header_len > 1'000'000 || header_len > size - prefix) throw bad("the .npy header is truncated");
     const std::string text(reinterpret_cast<const char*>(data + prefix), header_len);
-    const Header h = HeaderParser(text, name).parse();
+    data_offset = prefix + header_len;
+    return HeaderParser(text, name).parse();
+}
 
-    NpyArray a;
-    a.dtype = h.descr;
-    a.shape = h.shape;
+// The number of elements of the array, checked against the limits.
+std::uint64_t checked_elements(const NpyArray& a, const NpyLimits& limits, const std::string& name) {
+    auto bad = [&](const std::string& why) { return npy_bad(name, why); };
     if (a.shape.size() > std::size_t(limits.max_dims)) throw bad("the array has more than " + std::to_string(limits.max_dims) + " dimensions");
     std::uint64_t n = 1;
     for (auto d : a.shape) {
@@ -220,8 +228,21 @@ NpyArray parse_npy(const unsigned char* data, std::size_t size, const std::strin
         n *= d;
     }
     if (n > limits.max_elements) throw bad("the array " + a.shape_text() + " is too large");
+    return n;
+}
 
-    const std::string& d = h.descr;
+// A supported dtype: kind character, item size, byte order, and bytes per element.
+struct Dtype {
+    char kind = 0;
+    std::uint64_t item = 0;
+    bool big = false;
+    bool str = false;
+    std::uint64_t elem_bytes = 0;
+};
+
+// Parses and checks a dtype string such as '<f4' or '<U12'.
+Dtype parse_dtype(const std::string& d, const NpyLimits& limits, const std::string& name) {
+    auto bad = [&](const std::string& why) { return npy_bad(name, why); };
     if (d.size() < 2) throw bad("unsupported dtype '" + d + "'");
     const char order = d[0];
     if (order != '<' && order != '>' && order != '|' && order != '=')
@@ -244,8 +265,13 @@ NpyArray parse_npy(const unsigned char* data, std::size_t size, const std::strin
     const bool str = (kind == 'U' || kind == 'S') && item >= 1 && item <= limits.max_string_chars;
     if (!numeric && !str)
         throw bad("unsupported dtype '" + d + "' (accepted: float32/float64, integers, bool, 'U'/'S' strings)");
-    const std::uint64_t elem_bytes = kind == 'U' ? item * 4 : item;
-    const std::uint64_t payload = size - prefix - header_len;
+    return {kind, item, big, str, kind == 'U' ? item * 4 : item};
+}
+
+// Checks that the payload holds exactly n elements.
+void check_payload(const NpyArray& a, const std::string& d, std::uint64_t n, std::uint64_t elem_bytes, std::uint64_t payload,
+                   const std::string& name) {
+    auto bad = [&](const std::string& why) { return npy_bad(name, why); };
     if (n != 0 && elem_bytes > payload / n + 1) throw bad("the data is truncated: shape " + a.shape_text() + " needs more bytes");
     const std::uint64_t need = n * elem_bytes;
     if (payload < need)
@@ -253,69 +279,92 @@ NpyArray parse_npy(const unsigned char* data, std::size_t size, const std::strin
                   " bytes, the file has " + std::to_string(payload));
     if (payload > need)
         throw bad("the file has " + std::to_string(payload - need) + " bytes after the data of shape " + a.shape_text());
-    const unsigned char* p = data + prefix + header_len;
+}
 
-    // Element order: a Fortran-ordered file lists the first index fastest; map each C-order index to it.
+// Element order: a Fortran-ordered file lists the first index fastest; map each C-order index to it.
+std::vector<std::uint64_t> fortran_source_index(const std::vector<std::uint64_t>& shape, std::uint64_t n) {
     std::vector<std::uint64_t> src_index;
-    if (h.fortran && a.shape.size() > 1) {
-        src_index.resize(static_cast<std::size_t>(n));
-        const std::size_t nd = a.shape.size();
-        std::vector<std::uint64_t> fstride(nd, 1);
-        for (std::size_t k = 1; k < nd; ++k) fstride[k] = fstride[k - 1] * a.shape[k - 1];
-        std::vector<std::uint64_t> idx(nd, 0);
-        for (std::uint64_t c = 0; c < n; ++c) {
-            std::uint64_t off = 0;
-            for (std::size_t k = 0; k < nd; ++k) off += idx[k] * fstride[k];
-            src_index[static_cast<std::size_t>(c)] = off;
-            for (std::size_t k = nd; k-- > 0;) {
-                if (++idx[k] < a.shape[k]) break;
-                idx[k] = 0;
-            }
+    src_index.resize(static_cast<std::size_t>(n));
+    const std::size_t nd = shape.size();
+    std::vector<std::uint64_t> fstride(nd, 1);
+    for (std::size_t k = 1; k < nd; ++k) fstride[k] = fstride[k - 1] * shape[k - 1];
+    std::vector<std::uint64_t> idx(nd, 0);
+    for (std::uint64_t c = 0; c < n; ++c) {
+        std::uint64_t off = 0;
+        for (std::size_t k = 0; k < nd; ++k) off += idx[k] * fstride[k];
+        src_index[static_cast<std::size_t>(c)] = off;
+        for (std::size_t k = nd; k-- > 0;) {
+            if (++idx[k] < shape[k]) break;
+            idx[k] = 0;
         }
     }
-    auto at = [&](std::uint64_t c) { return p + (src_index.empty() ? c : src_index[static_cast<std::size_t>(c)]) * elem_bytes; };
+    return src_index;
+}
 
-    if (str) {
+// Decodes one 'S' (bytes) or 'U' (UTF-32) element into UTF-8, without trailing NULs.
+std::string decode_string_element(const unsigned char* e, const Dtype& t, const std::string& name) {
+    std::string s;
+    if (t.kind == 'S') {
+        std::size_t len = static_cast<std::size_t>(t.item);
+        while (len > 0 && e[len - 1] == 0) --len;
+        s.assign(reinterpret_cast<const char*>(e), len);
+    } else {
+        std::uint64_t len = t.item;
+        while (len > 0 && read_uint(e + 4 * (len - 1), 4, t.big) == 0) --len;
+        for (std::uint64_t k = 0; k < len; ++k) {
+            const auto cp = static_cast<std::uint32_t>(read_uint(e + 4 * k, 4, t.big));
+            if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw npy_bad(name, "a string holds an invalid character");
+            append_utf8(s, cp);
+        }
+    }
+    return s;
+}
+
+// Decodes one numeric element as a double.
+double decode_number_element(const unsigned char* e, const Dtype& t) {
+    const std::uint64_t raw = read_uint(e, static_cast<int>(t.item), t.big);
+    double v = 0;
+    if (t.kind == 'f' && t.item == 4) {
+        v = std::bit_cast<float>(static_cast<std::uint32_t>(raw));
+    } else if (t.kind == 'f') {
+        v = std::bit_cast<double>(raw);
+    } else if (t.kind == 'i') {
+        const int shift = 64 - 8 * static_cast<int>(t.item);
+        v = static_cast<double>(static_cast<std::int64_t>(raw << shift) >> shift);
+    } else if (t.kind == 'b') {
+        v = raw ? 1.0 : 0.0;
+    } else {
+        v = static_cast<double>(raw);
+    }
+    return v;
+}
+
+}  // namespace
+
+NpyArray parse_npy(const unsigned char* data, std::size_t size, const std::string& name, const NpyLimits& limits) {
+    std::size_t data_offset = 0;
+    const Header h = read_npy_header(data, size, name, data_offset);
+
+    NpyArray a;
+    a.dtype = h.descr;
+    a.shape = h.shape;
+    const std::uint64_t n = checked_elements(a, limits, name);
+    const Dtype t = parse_dtype(h.descr, limits, name);
+    check_payload(a, h.descr, n, t.elem_bytes, size - data_offset, name);
+    const unsigned char* p = data + data_offset;
+
+    std::vector<std::uint64_t> src_index;
+    if (h.fortran && a.shape.size() > 1) src_index = fortran_source_index(a.shape, n);
+    auto at = [&](std::uint64_t c) { return p + (src_index.empty() ? c : src_index[static_cast<std::size_t>(c)]) * t.elem_bytes; };
+
+    if (t.str) {
         a.is_string = true;
         a.strings.resize(static_cast<std::size_t>(n));
-        for (std::uint64_t c = 0; c < n; ++c) {
-            const unsigned char* e = at(c);
-            std::string s;
-            if (kind == 'S') {
-                std::size_t len = static_cast<std::size_t>(item);
-                while (len > 0 && e[len - 1] == 0) --len;
-                s.assign(reinterpret_cast<const char*>(e), len);
-            } else {
-                std::uint64_t len = item;
-                while (len > 0 && read_uint(e + 4 * (len - 1), 4, big) == 0) --len;
-                for (std::uint64_t k = 0; k < len; ++k) {
-                    const auto cp = static_cast<std::uint32_t>(read_uint(e + 4 * k, 4, big));
-                    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw bad("a string holds an invalid character");
-                    append_utf8(s, cp);
-                }
-            }
-            a.strings[static_cast<std::size_t>(c)] = std::move(s);
-        }
+        for (std::uint64_t c = 0; c < n; ++c) a.strings[static_cast<std::size_t>(c)] = decode_string_element(at(c), t, name);
         return a;
     }
     a.values.resize(static_cast<std::size_t>(n));
-    for (std::uint64_t c = 0; c < n; ++c) {
-        const std::uint64_t raw = read_uint(at(c), static_cast<int>(item), big);
-        double v = 0;
-        if (kind == 'f' && item == 4) {
-            v = std::bit_cast<float>(static_cast<std::uint32_t>(raw));
-        } else if (kind == 'f') {
-            v = std::bit_cast<double>(raw);
-        } else if (kind == 'i') {
-            const int shift = 64 - 8 * static_cast<int>(item);
-            v = static_cast<double>(static_cast<std::int64_t>(raw << shift) >> shift);
-        } else if (kind == 'b') {
-            v = raw ? 1.0 : 0.0;
-        } else {
-            v = static_cast<double>(raw);
-        }
-        a.values[static_cast<std::size_t>(c)] = v;
-    }
+    for (std::uint64_t c = 0; c < n; ++c) a.values[static_cast<std::size_t>(c)] = decode_number_element(at(c), t);
     return a;
 }
 

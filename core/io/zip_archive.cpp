@@ -25,10 +25,15 @@ std::string libzip_message(zip_error_t* e) {
 }
 }  // namespace
 
-std::vector<ZipMember> read_zip(const unsigned char* data, std::size_t size, const std::string& name,
-                                const ZipLimits& limits) {
-    auto bad = [&](const std::string& why) { return FileFormatError(name + ": " + why); };
-    if (size < 22) throw bad("file is too short to be a zip archive (.npz)");
+namespace {
+using ArchivePtr = std::unique_ptr<zip_t, ArchiveCloser>;
+
+// A format error that names the archive.
+FileFormatError zip_bad(const std::string& name, const std::string& why) { return FileFormatError(name + ": " + why); }
+
+// Opens the in-memory archive read-only, with libzip's consistency checks.
+ArchivePtr open_archive(const unsigned char* data, std::size_t size, const std::string& name) {
+    auto bad = [&](const std::string& why) { return zip_bad(name, why); };
     zip_error_t err;
     zip_error_init(&err);
     zip_source_t* src = zip_source_buffer_create(data, size, 0, &err);
@@ -37,7 +42,7 @@ std::vector<ZipMember> read_zip(const unsigned char* data, std::size_t size, con
         zip_error_fini(&err);
         throw bad("cannot read the archive: " + m);
     }
-    std::unique_ptr<zip_t, ArchiveCloser> za(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err));
+    ArchivePtr za(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err));
     if (!za) {
         zip_source_free(src);
         const std::string m = libzip_message(&err);
@@ -45,20 +50,20 @@ std::vector<ZipMember> read_zip(const unsigned char* data, std::size_t size, con
         throw bad("not a valid zip archive (.npz): " + m);
     }
     zip_error_fini(&err);
-    const zip_int64_t n = zip_get_num_entries(za.get(), 0);
-    if (n < 0) throw bad("cannot count the archive's members");
-    if (static_cast<std::uint64_t>(n) > limits.max_entries)
-        throw bad("the archive has " + std::to_string(n) + " members (at most " + std::to_string(limits.max_entries) +
-                  " accepted)");
-    // First pass: every declared size and ratio, before anything is inflated.
+    return za;
+}
+
+// First pass: every declared size and ratio, checked against the limits before anything is inflated.
+std::vector<zip_stat_t> declared_stats(zip_t* za, zip_int64_t n, const ZipLimits& limits, const std::string& name) {
+    auto bad = [&](const std::string& why) { return zip_bad(name, why); };
     std::vector<zip_stat_t> stats(static_cast<std::size_t>(n));
     std::uint64_t total = 0;
     std::set<std::string> names;
     for (zip_int64_t i = 0; i < n; ++i) {
         zip_stat_t& st = stats[static_cast<std::size_t>(i)];
         zip_stat_init(&st);
-        if (zip_stat_index(za.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0)
-            throw bad("cannot read member " + std::to_string(i) + ": " + zip_strerror(za.get()));
+        if (zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) != 0)
+            throw bad("cannot read member " + std::to_string(i) + ": " + zip_strerror(za));
         const zip_uint64_t need = ZIP_STAT_NAME | ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD;
         if ((st.valid & need) != need || !st.name) throw bad("member " + std::to_string(i) + " lacks its sizes");
         const std::string member = st.name;
@@ -81,31 +86,50 @@ std::vector<ZipMember> read_zip(const unsigned char* data, std::size_t size, con
         if (st.comp_method == ZIP_CM_STORE && st.size != st.comp_size)
             throw bad("stored member '" + member + "' declares different sizes");
     }
+    return stats;
+}
+
+// Inflates member i, never past its declared size; reading to the end makes libzip check its CRC.
+ZipMember inflate_member(zip_t* za, zip_int64_t i, const zip_stat_t& st, const std::string& name) {
+    auto bad = [&](const std::string& why) { return zip_bad(name, why); };
+    ZipMember m;
+    m.name = st.name;
+    std::unique_ptr<zip_file_t, FileCloser> f(zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0));
+    if (!f) throw bad("cannot open member '" + m.name + "': " + zip_strerror(za));
+    // Memory grows with the data actually inflated, never with a declared size alone; a member may not
+    // inflate past its declared size, and reading to the end makes libzip check its CRC.
+    m.bytes.reserve(static_cast<std::size_t>(std::min<zip_uint64_t>(st.size, 64ULL << 20)));
+    char chunk[1 << 16];
+    for (;;) {
+        const zip_int64_t r = zip_fread(f.get(), chunk, sizeof chunk);
+        if (r < 0) throw bad("member '" + m.name + "' is damaged: " + zip_file_strerror(f.get()));
+        if (r == 0) break;
+        if (m.bytes.size() + static_cast<std::size_t>(r) > st.size)
+            throw bad("member '" + m.name + "' inflates past its declared size (a zip bomb?)");
+        m.bytes.append(chunk, static_cast<std::size_t>(r));
+    }
+    if (m.bytes.size() != st.size)
+        throw bad("member '" + m.name + "' is truncated (" + std::to_string(m.bytes.size()) + " of " +
+                  std::to_string(st.size) + " bytes)");
+    return m;
+}
+
+}  // namespace
+
+std::vector<ZipMember> read_zip(const unsigned char* data, std::size_t size, const std::string& name,
+                                const ZipLimits& limits) {
+    auto bad = [&](const std::string& why) { return zip_bad(name, why); };
+    if (size < 22) throw bad("file is too short to be a zip archive (.npz)");
+    const ArchivePtr za = open_archive(data, size, name);
+    const zip_int64_t n = zip_get_num_entries(za.get(), 0);
+    if (n < 0) throw bad("cannot count the archive's members");
+    if (static_cast<std::uint64_t>(n) > limits.max_entries)
+        throw bad("the archive has " + std::to_string(n) + " members (at most " + std::to_string(limits.max_entries) +
+                  " accepted)");
+    const std::vector<zip_stat_t> stats = declared_stats(za.get(), n, limits, name);
     std::vector<ZipMember> out;
     out.reserve(stats.size());
-    for (zip_int64_t i = 0; i < n; ++i) {
-        const zip_stat_t& st = stats[static_cast<std::size_t>(i)];
-        ZipMember m;
-        m.name = st.name;
-        std::unique_ptr<zip_file_t, FileCloser> f(zip_fopen_index(za.get(), static_cast<zip_uint64_t>(i), 0));
-        if (!f) throw bad("cannot open member '" + m.name + "': " + zip_strerror(za.get()));
-        // Memory grows with the data actually inflated, never with a declared size alone; a member may not
-        // inflate past its declared size, and reading to the end makes libzip check its CRC.
-        m.bytes.reserve(static_cast<std::size_t>(std::min<zip_uint64_t>(st.size, 64ULL << 20)));
-        char chunk[1 << 16];
-        for (;;) {
-            const zip_int64_t r = zip_fread(f.get(), chunk, sizeof chunk);
-            if (r < 0) throw bad("member '" + m.name + "' is damaged: " + zip_file_strerror(f.get()));
-            if (r == 0) break;
-            if (m.bytes.size() + static_cast<std::size_t>(r) > st.size)
-                throw bad("member '" + m.name + "' inflates past its declared size (a zip bomb?)");
-            m.bytes.append(chunk, static_cast<std::size_t>(r));
-        }
-        if (m.bytes.size() != st.size)
-            throw bad("member '" + m.name + "' is truncated (" + std::to_string(m.bytes.size()) + " of " +
-                      std::to_string(st.size) + " bytes)");
-        out.push_back(std::move(m));
-    }
+    for (zip_int64_t i = 0; i < n; ++i) out.push_back(inflate_member(za.get(), i, stats[static_cast<std::size_t>(i)], name));
     return out;
 }
 

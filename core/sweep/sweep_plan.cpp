@@ -105,6 +105,95 @@ const TrainingSpec* SweepPlan::training(const std::string& n) const {
     return nullptr;
 }
 
+namespace {
+
+// Checks a layer-size list like 784-500-500-1000 (at least two sizes, each 1..999999).
+void check_arch(const Ctx& c, const std::string& a, const std::string& w) {
+    bool ok = !a.empty() && a.find_first_not_of("0123456789-") == std::string::npos && a.front() != '-' &&
+              a.back() != '-' && a.find("--") == std::string::npos && a.find('-') != std::string::npos;
+    if (ok)
+        for (std::size_t pos = 0; pos < a.size();) {
+            const auto e = a.find('-', pos);
+            const std::string part = a.substr(pos, e == std::string::npos ? std::string::npos : e - pos);
+            if (part.size() > 6 || std::stol(part) < 1) ok = false;
+            if (e == std::string::npos) break;
+            pos = e + 1;
+        }
+    if (!ok) c.fail(w + ".arch", "'" + a + "' is not a list of layer sizes like 784-500-500-1000");
+}
+
+// Parses and checks one [[trainings]] table; names collects the names used so far.
+TrainingSpec training_spec(const Ctx& c, const json& t, const std::string& w, std::set<std::string>& names) {
+    check_keys(c, t, w, {"name", "arch", "mode", "recipe", "dataset", "epochs", "batch_size", "lr", "limit", "seeds"});
+    TrainingSpec s;
+    s.name = get_string(c, t, "name", w, "", true);
+    check_name(c, s.name, w);
+    if (!names.insert(s.name).second) c.fail(w + ".name", "'" + s.name + "' is used twice");
+    s.arch = get_string(c, t, "arch", w, s.arch);
+    check_arch(c, s.arch, w);
+    s.mode = get_string(c, t, "mode", w, s.mode);
+    if (!is_member(s.mode, {"iterative", "greedy"})) c.fail(w + ".mode", "must be iterative or greedy");
+    s.recipe = get_string(c, t, "recipe", w, s.recipe);
+    if (!is_member(s.recipe, {"idbn2025", "rbm2023"})) c.fail(w + ".recipe", "must be idbn2025 or rbm2023");
+    s.dataset = get_string(c, t, "dataset", w, s.dataset);
+    if (!is_member(s.dataset, {"mnist", "fashion"})) c.fail(w + ".dataset", "must be mnist or fashion");
+    s.epochs = int(get_int(c, t, "epochs", w, 0, 1, 100000));
+    s.batch_size = int(get_int(c, t, "batch_size", w, 0, 1, 100000));
+    s.limit = std::uint64_t(get_int(c, t, "limit", w, 0, 1, 100000000));
+    if (t.contains("lr")) {
+        if (!t["lr"].is_number() || t["lr"].get<double>() <= 0 || t["lr"].get<double>() > 10)
+            c.fail(w + ".lr", "must be a number in (0, 10]");
+        s.lr = t["lr"].get<double>();
+    }
+    s.seeds = get_seeds(c, t, w);
+    return s;
+}
+
+// Parses and checks one [[studies]] table; models name a training of p or a file relative to base_dir.
+StudySpec study_spec(const Ctx& c, const json& t, const std::string& w, std::set<std::string>& names, const SweepPlan& p,
+                     const std::string& base_dir) {
+    check_keys(c, t, w, {"name", "models", "kinds", "classifier", "chains", "steps", "k", "seeds", "shards"});
+    StudySpec s;
+    s.name = get_string(c, t, "name", w, "", true);
+    check_name(c, s.name, w);
+    if (!names.insert(s.name).second) c.fail(w + ".name", "'" + s.name + "' is used twice");
+    for (const auto& m : get_strings(c, t, "models", w)) {
+        if (p.training(m)) {
+            s.models.push_back(m);
+            continue;
+        }
+        const std::string path = resolve(base_dir, m);
+        if (!fs::is_regular_file(path))
+            c.fail(w + ".models", "'" + m + "' is neither a training of this plan nor a model file (" + path + ")");
+        s.models.push_back(path);
+    }
+    s.kinds = get_strings(c, t, "kinds", w);
+    for (const auto& k : s.kinds)
+        if (!is_member(k, {"label", "double", "intersection", "random", "all"}))
+            c.fail(w + ".kinds", "'" + k + "' is not a study kind (label, double, intersection, random, all)");
+    s.classifier = resolve(base_dir, get_string(c, t, "classifier", w, "", true));
+    if (!fs::is_regular_file(s.classifier)) c.fail(w + ".classifier", "no such file: " + s.classifier);
+    s.chains = int(get_int(c, t, "chains", w, 100, 1, 100000));
+    s.steps = int(get_int(c, t, "steps", w, 100, 1, 100000));
+    s.k = int(get_int(c, t, "k", w, 0, 0, 65536));
+    s.shards = int(get_int(c, t, "shards", w, 1, 1, 4096));
+    s.seeds = get_seeds(c, t, w);
+    return s;
+}
+
+// Two model files with the same name would share output folders.
+void check_model_stems(const Ctx& c, const SweepPlan& p) {
+    for (const auto& s : p.studies) {
+        std::set<std::string> stems;
+        for (const auto& m : s.models) {
+            const std::string stem = p.training(m) ? m : fs::path(m).stem().string();
+            if (!stems.insert(stem).second) c.fail("studies." + s.name + ".models", "two models are both called '" + stem + "'");
+        }
+    }
+}
+
+}  // namespace
+
 SweepPlan plan_from_json(const json& j, const std::string& base_dir, const std::string& source) {
     const Ctx c{source};
     check_keys(c, j, "plan", {"name", "work_dir", "threads", "retries", "throttle", "partition", "trainings", "studies"});
@@ -119,90 +208,16 @@ SweepPlan plan_from_json(const json& j, const std::string& base_dir, const std::
     std::set<std::string> names;
     if (j.contains("trainings")) {
         if (!j["trainings"].is_array()) c.fail("trainings", "expected a list of tables");
-        for (std::size_t i = 0; i < j["trainings"].size(); ++i) {
-            const json& t = j["trainings"][i];
-            const std::string w = "trainings[" + std::to_string(i) + "]";
-            check_keys(c, t, w, {"name", "arch", "mode", "recipe", "dataset", "epochs", "batch_size", "lr", "limit", "seeds"});
-            TrainingSpec s;
-            s.name = get_string(c, t, "name", w, "", true);
-            check_name(c, s.name, w);
-            if (!names.insert(s.name).second) c.fail(w + ".name", "'" + s.name + "' is used twice");
-            s.arch = get_string(c, t, "arch", w, s.arch);
-            {
-                const auto& a = s.arch;
-                bool ok = !a.empty() && a.find_first_not_of("0123456789-") == std::string::npos && a.front() != '-' &&
-                          a.back() != '-' && a.find("--") == std::string::npos && a.find('-') != std::string::npos;
-                if (ok)
-                    for (std::size_t pos = 0; pos < a.size();) {
-                        const auto e = a.find('-', pos);
-                        const std::string part = a.substr(pos, e == std::string::npos ? std::string::npos : e - pos);
-                        if (part.size() > 6 || std::stol(part) < 1) ok = false;
-                        if (e == std::string::npos) break;
-                        pos = e + 1;
-                    }
-                if (!ok) c.fail(w + ".arch", "'" + a + "' is not a list of layer sizes like 784-500-500-1000");
-            }
-            s.mode = get_string(c, t, "mode", w, s.mode);
-            if (!is_member(s.mode, {"iterative", "greedy"})) c.fail(w + ".mode", "must be iterative or greedy");
-            s.recipe = get_string(c, t, "recipe", w, s.recipe);
-            if (!is_member(s.recipe, {"idbn2025", "rbm2023"})) c.fail(w + ".recipe", "must be idbn2025 or rbm2023");
-            s.dataset = get_string(c, t, "dataset", w, s.dataset);
-            if (!is_member(s.dataset, {"mnist", "fashion"})) c.fail(w + ".dataset", "must be mnist or fashion");
-            s.epochs = int(get_int(c, t, "epochs", w, 0, 1, 100000));
-            s.batch_size = int(get_int(c, t, "batch_size", w, 0, 1, 100000));
-            s.limit = std::uint64_t(get_int(c, t, "limit", w, 0, 1, 100000000));
-            if (t.contains("lr")) {
-                if (!t["lr"].is_number() || t["lr"].get<double>() <= 0 || t["lr"].get<double>() > 10)
-                    c.fail(w + ".lr", "must be a number in (0, 10]");
-                s.lr = t["lr"].get<double>();
-            }
-            s.seeds = get_seeds(c, t, w);
-            p.trainings.push_back(s);
-        }
+        for (std::size_t i = 0; i < j["trainings"].size(); ++i)
+            p.trainings.push_back(training_spec(c, j["trainings"][i], "trainings[" + std::to_string(i) + "]", names));
     }
     if (j.contains("studies")) {
         if (!j["studies"].is_array()) c.fail("studies", "expected a list of tables");
-        for (std::size_t i = 0; i < j["studies"].size(); ++i) {
-            const json& t = j["studies"][i];
-            const std::string w = "studies[" + std::to_string(i) + "]";
-            check_keys(c, t, w, {"name", "models", "kinds", "classifier", "chains", "steps", "k", "seeds", "shards"});
-            StudySpec s;
-            s.name = get_string(c, t, "name", w, "", true);
-            check_name(c, s.name, w);
-            if (!names.insert(s.name).second) c.fail(w + ".name", "'" + s.name + "' is used twice");
-            for (const auto& m : get_strings(c, t, "models", w)) {
-                if (p.training(m)) {
-                    s.models.push_back(m);
-                    continue;
-                }
-                const std::string path = resolve(base_dir, m);
-                if (!fs::is_regular_file(path))
-                    c.fail(w + ".models", "'" + m + "' is neither a training of this plan nor a model file (" + path + ")");
-                s.models.push_back(path);
-            }
-            s.kinds = get_strings(c, t, "kinds", w);
-            for (const auto& k : s.kinds)
-                if (!is_member(k, {"label", "double", "intersection", "random", "all"}))
-                    c.fail(w + ".kinds", "'" + k + "' is not a study kind (label, double, intersection, random, all)");
-            s.classifier = resolve(base_dir, get_string(c, t, "classifier", w, "", true));
-            if (!fs::is_regular_file(s.classifier)) c.fail(w + ".classifier", "no such file: " + s.classifier);
-            s.chains = int(get_int(c, t, "chains", w, 100, 1, 100000));
-            s.steps = int(get_int(c, t, "steps", w, 100, 1, 100000));
-            s.k = int(get_int(c, t, "k", w, 0, 0, 65536));
-            s.shards = int(get_int(c, t, "shards", w, 1, 1, 4096));
-            s.seeds = get_seeds(c, t, w);
-            p.studies.push_back(s);
-        }
+        for (std::size_t i = 0; i < j["studies"].size(); ++i)
+            p.studies.push_back(study_spec(c, j["studies"][i], "studies[" + std::to_string(i) + "]", names, p, base_dir));
     }
     if (p.trainings.empty() && p.studies.empty()) c.fail("plan", "names no trainings and no studies: nothing to run");
-    // Two model files with the same name would share output folders.
-    for (const auto& s : p.studies) {
-        std::set<std::string> stems;
-        for (const auto& m : s.models) {
-            const std::string stem = p.training(m) ? m : fs::path(m).stem().string();
-            if (!stems.insert(stem).second) c.fail("studies." + s.name + ".models", "two models are both called '" + stem + "'");
-        }
-    }
+    check_model_stems(c, p);
     return p;
 }
 

@@ -103,6 +103,96 @@ std::string slurm_script(const SweepGraph& g, Stage s, const SlurmRequest& r, co
     return x;
 }
 
+namespace {
+
+// Never submit a task twice: refuses while jobs of this sweep (same name and work folder) are queued or running.
+void refuse_if_queued(const std::string& sweep_name, const std::string& work_dir) {
+    std::string out;
+    const std::string prefix = slurm_job_prefix(sweep_name, work_dir);
+    if (capture_process({"squeue", "-h", "--me", "-o", "%A %j"}, &out) == 0) {
+        std::string ids;
+        std::size_t pos = 0;
+        while (pos < out.size()) {
+            const auto end = out.find('\n', pos);
+            const std::string line = out.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+            pos = end == std::string::npos ? out.size() : end + 1;
+            const auto sp = line.find(' ');
+            const std::string id = line.substr(0, sp);
+            if (sp != std::string::npos && line.compare(sp + 1, prefix.size(), prefix) == 0 &&
+                ("," + ids + ",").find("," + id + ",") == std::string::npos) {
+                if (!ids.empty()) ids += ',';
+                ids += id;
+            }
+        }
+        if (!ids.empty())
+            throw Error("jobs of this sweep are still queued or running (" + ids +
+                        "): wait for them (squeue --me) or cancel them (scancel " + ids + ") before submitting again");
+    }
+}
+
+// Appends the submit.sh lines that submit one stage's script after the stages before it.
+void append_submit_line(std::string& submit, const std::string& sn, const std::vector<std::string>& earlier_vars,
+                        const std::string& script_path) {
+    std::string dep_shell;
+    for (const auto& v : earlier_vars) {
+        dep_shell += dep_shell.empty() ? "--dependency=afterok:$" : ":$";
+        dep_shell += v;
+    }
+    submit += sn;
+    submit += "=$(sbatch --parsable ";
+    if (!dep_shell.empty()) {
+        submit += dep_shell;
+        submit += ' ';
+    }
+    submit += shell_quote(script_path);
+    submit += ")\necho \"";
+    submit += sn;
+    submit += ": job $";
+    submit += sn;
+    submit += "\"\n";
+}
+
+// Submits one stage's script with sbatch (after the earlier jobs) and returns the job id.
+std::string sbatch_stage(Stage s, const std::string& script_path, const std::vector<std::string>& earlier_ids) {
+    std::vector<std::string> argv = {"sbatch", "--parsable"};
+    if (!earlier_ids.empty()) {
+        std::string d = "--dependency=afterok";
+        for (const auto& id : earlier_ids) d += ":" + id;
+        argv.push_back(d);
+    }
+    argv.push_back(script_path);
+    std::string out;
+    const int rc = capture_process(argv, &out);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    const std::string id = out.substr(0, out.find(';'));
+    if (rc != 0 || id.empty() || id.find_first_not_of("0123456789") != std::string::npos)
+        throw Error("sbatch failed for stage " + std::string(stage_name(s)) + " (exit status " + std::to_string(rc) +
+                    "): " + out + " — is Slurm reachable (sinfo)?");
+    return id;
+}
+
+// The job ids joined with commas.
+std::string join_ids(const std::vector<std::string>& job_ids) {
+    std::string s;
+    for (const auto& i : job_ids) {
+        if (!s.empty()) s += ",";
+        s += i;
+    }
+    return s;
+}
+
+// Polls squeue until none of the jobs is queued or running (or squeue fails).
+void wait_for_jobs(const std::string& ids) {
+    for (;;) {
+        std::string out;
+        const int rc = capture_process({"squeue", "-h", "-o", "%i", "-j", ids}, &out);
+        if (rc != 0 || out.find_first_not_of(" \n") == std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    }
+}
+
+}  // namespace
+
 BackendReport run_slurm(const SweepGraph& g, const BackendOptions& o, const std::string& sweep_name) {
     BackendReport rep;
     const Manifest m(g.work_dir);
@@ -112,30 +202,7 @@ BackendReport run_slurm(const SweepGraph& g, const BackendOptions& o, const std:
     std::string submit = "#!/bin/bash\n# Submits the sweep '" + sweep_name + "': one job array per stage, each after the ones before.\nset -e\n";
     std::vector<std::string> earlier_vars;
     std::vector<std::string> earlier_ids;
-    if (!o.dry_run) {
-        // Never submit a task twice: refuse while jobs of this sweep (same name and work folder) are queued or running.
-        std::string out;
-        const std::string prefix = slurm_job_prefix(sweep_name, g.work_dir);
-        if (capture_process({"squeue", "-h", "--me", "-o", "%A %j"}, &out) == 0) {
-            std::string ids;
-            std::size_t pos = 0;
-            while (pos < out.size()) {
-                const auto end = out.find('\n', pos);
-                const std::string line = out.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-                pos = end == std::string::npos ? out.size() : end + 1;
-                const auto sp = line.find(' ');
-                const std::string id = line.substr(0, sp);
-                if (sp != std::string::npos && line.compare(sp + 1, prefix.size(), prefix) == 0 &&
-                    ("," + ids + ",").find("," + id + ",") == std::string::npos) {
-                    if (!ids.empty()) ids += ',';
-                    ids += id;
-                }
-            }
-            if (!ids.empty())
-                throw Error("jobs of this sweep are still queued or running (" + ids +
-                            "): wait for them (squeue --me) or cancel them (scancel " + ids + ") before submitting again");
-        }
-    }
+    if (!o.dry_run) refuse_if_queued(sweep_name, g.work_dir);
     for (int si = 0; si < kStageCount; ++si) {
         const Stage s = Stage(si);
         if (g.stage(s).empty()) continue;
@@ -148,43 +215,13 @@ BackendReport run_slurm(const SweepGraph& g, const BackendOptions& o, const std:
         const std::string script_path = (dir / (std::string(stage_name(s)) + ".sbatch")).string();
         const std::string script = slurm_script(g, s, r, o, sweep_name);
         write_file_atomic(script_path, script);
-        std::string dep_shell;
-        for (const auto& v : earlier_vars) {
-            dep_shell += dep_shell.empty() ? "--dependency=afterok:$" : ":$";
-            dep_shell += v;
-        }
-        const std::string sn = stage_name(s);
-        submit += sn;
-        submit += "=$(sbatch --parsable ";
-        if (!dep_shell.empty()) {
-            submit += dep_shell;
-            submit += ' ';
-        }
-        submit += shell_quote(script_path);
-        submit += ")\necho \"";
-        submit += sn;
-        submit += ": job $";
-        submit += sn;
-        submit += "\"\n";
+        append_submit_line(submit, stage_name(s), earlier_vars, script_path);
         earlier_vars.push_back(stage_name(s));
         if (o.dry_run) {
             std::fprintf(o.out, "==> %s\n%s\n", script_path.c_str(), script.c_str());
             continue;
         }
-        std::vector<std::string> argv = {"sbatch", "--parsable"};
-        if (!earlier_ids.empty()) {
-            std::string d = "--dependency=afterok";
-            for (const auto& id : earlier_ids) d += ":" + id;
-            argv.push_back(d);
-        }
-        argv.push_back(script_path);
-        std::string out;
-        const int rc = capture_process(argv, &out);
-        while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-        const std::string id = out.substr(0, out.find(';'));
-        if (rc != 0 || id.empty() || id.find_first_not_of("0123456789") != std::string::npos)
-            throw Error("sbatch failed for stage " + std::string(stage_name(s)) + " (exit status " + std::to_string(rc) +
-                        "): " + out + " — is Slurm reachable (sinfo)?");
+        const std::string id = sbatch_stage(s, script_path, earlier_ids);
         earlier_ids.push_back(id);
         rep.job_ids.push_back(id);
         std::fprintf(o.out, "stage %s: submitted job array %s (%zu tasks, --array=%s, %llu MiB, %s each)\n", stage_name(s),
@@ -201,18 +238,10 @@ BackendReport run_slurm(const SweepGraph& g, const BackendOptions& o, const std:
     }
     if (!o.wait || rep.job_ids.empty()) {
         if (!rep.job_ids.empty())
-            std::fprintf(o.out, "follow with `squeue -j %s`; resubmitting skips finished tasks\n",
-                         [&] { std::string s; for (const auto& i : rep.job_ids) { if (!s.empty()) s += ","; s += i; } return s; }().c_str());
+            std::fprintf(o.out, "follow with `squeue -j %s`; resubmitting skips finished tasks\n", join_ids(rep.job_ids).c_str());
         return rep;
     }
-    std::string ids;
-    for (const auto& i : rep.job_ids) { if (!ids.empty()) ids += ","; ids += i; }
-    for (;;) {
-        std::string out;
-        const int rc = capture_process({"squeue", "-h", "-o", "%i", "-j", ids}, &out);
-        if (rc != 0 || out.find_first_not_of(" \n") == std::string::npos) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    }
+    wait_for_jobs(join_ids(rep.job_ids));
     report_from_manifest(g, rep);
     rep.done = int(g.tasks.size()) - rep.skipped - int(rep.failed.size() + rep.not_run.size());
     return rep;
