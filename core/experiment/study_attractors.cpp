@@ -11,6 +11,7 @@
 #include "experiment/study_attractor_figures.hpp"
 #include "math/random.hpp"
 #include "util/atomic_file.hpp"
+#include "util/number_format.hpp"
 
 namespace topdown {
 
@@ -18,16 +19,6 @@ namespace {
 constexpr int kReplicates = 200;
 constexpr std::uint64_t kBootstrapTag = 0x6e6f6e6571756c62ULL;  // "bootstrap" stream tag: no existing output moves
 
-std::string f3(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.3f", v);
-    return b;
-}
-std::string g3(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.3g", v);
-    return b;
-}
 std::string pm(const MeanSem& m) { return f3(m.mean) + " ± " + f3(m.sem); }
 
 // The census part of a summary.

@@ -5,20 +5,11 @@
 
 #include "experiment/paper_values.hpp"
 #include "experiment/study_tempering.hpp"
+#include "util/number_format.hpp"
 
 namespace topdown {
 
 namespace {
-std::string f3(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.3f", v);
-    return b;
-}
-std::string g3(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.3g", v);
-    return b;
-}
 std::string mean_pm_sem(const MeanSem& m) { return f3(m.mean) + " ± " + f3(m.sem); }
 
 // The header and the per-method table.

@@ -5,6 +5,7 @@
 
 #include "analyze/statistics.hpp"
 #include "generate/tempering_spec.hpp"
+#include "util/number_format.hpp"
 
 namespace topdown {
 
@@ -23,16 +24,6 @@ void method_energies(const std::vector<ConditionResult>& results, const std::str
     }
 }
 
-std::string f3(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.3f", v);
-    return b;
-}
-std::string g3(double v) {
-    char b[32];
-    std::snprintf(b, sizeof b, "%.3g", v);
-    return b;
-}
 }  // namespace
 
 nlohmann::json tempering_comparison_json(const std::vector<ConditionResult>& results,
