@@ -24,6 +24,7 @@ case "$SAN" in
 esac
 [ -x "$DIR/topdown-cli" ] && "$DIR/topdown-cli" data fetch >/dev/null
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan_suppressions.txt:print_suppressions=0  # library caches
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 case "$SAN" in
