@@ -4,7 +4,7 @@
 #   --sanitize address  ASan+UBSan build in build-asan/, the unit tests
 #   --sanitize thread   TSan build in build-tsan/, the threading tests
 # Uses ccache when installed (set TOPDOWN_NO_CCACHE=1 to build without it). Tests run two at a time (ctest -j2;
-# the GUI tests share one display lock). Under ASan the slow script-level tests (sweeps, the end-to-end run) are
+# the GUI tests share one display lock). Under ASan the slow script-level tests (sweeps, the end-to-end run, the figure studies) are
 # left to the release run: they drive the same code as the unit tests, through the CLI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,6 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 case "$SAN" in
   thread) TOPDOWN_STRESS_SECONDS=${TOPDOWN_STRESS_SECONDS:-30} ctest --test-dir "$DIR" --output-on-failure -L threading ;;
-  address) ctest --test-dir "$DIR" -j2 --output-on-failure -LE "gui|sweep|e2e" ;;
+  address) ctest --test-dir "$DIR" -j2 --output-on-failure -LE "gui|sweep|e2e|figures" ;;
   *) ctest --test-dir "$DIR" -j2 --output-on-failure ;;
 esac
