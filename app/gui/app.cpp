@@ -440,14 +440,15 @@ void follow_window_changes(AppRun& a, bool zoom_changed) {
     }
 }
 
-// Frame pacing on a fixed schedule (no drift; a late frame restarts it), and the frame time for the benchmark.
+// Frame pacing on a fixed schedule (no drift; a frame up to one period late is caught up, a later one restarts
+// the schedule), and the frame time for the benchmark.
 void pace_frame(AppRun& a, ScriptRunner& script) {
     if (a.fps_cap > 0.0f) {
         const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
             std::chrono::duration<double>(1.0 / static_cast<double>(a.fps_cap)));
         a.next_frame += period;
         const auto t = std::chrono::steady_clock::now();
-        if (a.next_frame < t) a.next_frame = t;
+        if (a.next_frame + period < t) a.next_frame = t;  // more than a frame late: start the schedule again
         else std::this_thread::sleep_until(a.next_frame);
     }
     const auto now = std::chrono::steady_clock::now();

@@ -34,18 +34,23 @@ void AttractorView::poll(const std::shared_ptr<const ModelInfo>& model, const st
             index.reset();
         }
     }
-    if (model != index_model && !index_job.valid()) {  // a new model: index its training set once
+    if (model != index_model && !index_job.valid()) {  // a new model: its index is built when first needed
         index_model = model;
         index.reset();
         index_error.clear();
+        index_started = false;
+        index_wanted = false;
         result.reset();
         hover.reset();
-        if (model && model->model) {
-            std::shared_ptr<const Dbn> dbn = model->model;
-            index_job = std::async(std::launch::async, [dbn] {
-                return std::make_shared<const CensusIndex>(model_census_index(*dbn, data_dir(), kLiveSeed));
-            });
-        }
+    }
+    // The index of the training set costs seconds of CPU: built only once the Metrics tab or a hover needs it,
+    // so that it does not compete with the simulation and the UI at start.
+    if (!index_started && (analyse || index_wanted) && model == index_model && model && model->model) {
+        index_started = true;
+        std::shared_ptr<const Dbn> dbn = model->model;
+        index_job = std::async(std::launch::async, [dbn] {
+            return std::make_shared<const CensusIndex>(model_census_index(*dbn, data_dir(), kLiveSeed));
+        });
     }
     if (ready(job)) {
         try {
@@ -81,6 +86,7 @@ const RunNeighbour* AttractorView::run_neighbour(int last_step, int state, int C
         }
     }
     if (hover && hover->last_step == last_step) return &*hover;
+    if (!index) index_wanted = true;  // the next poll() starts the index build
     if (!index || hover_job.valid() || static_cast<int>(visible.size()) != index->visible.dims()) return nullptr;
     std::shared_ptr<const CensusIndex> ix = index;
     hover_job = std::async(std::launch::async, [ix, visible, last_step, state, C] {

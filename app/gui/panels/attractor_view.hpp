@@ -29,6 +29,8 @@ struct AttractorView {
     std::future<std::shared_ptr<const CensusIndex>> index_job;
     std::shared_ptr<const CensusIndex> index;
     std::string index_error;
+    bool index_started = false;  // the build for index_model was started (it runs at most once per model)
+    bool index_wanted = false;   // a hover asked for the index
     // Analysis of the latest record.
     std::future<LiveAttractorAnalysis> job;
     std::shared_ptr<const AttractorRecord> job_record;
@@ -38,8 +40,8 @@ struct AttractorView {
     std::future<RunNeighbour> hover_job;
     std::optional<RunNeighbour> hover;
 
-    // Once per frame: starts or collects the index build for `model` and, with `analyse` (the Metrics tab is
-    // shown), the analysis of `record` (at most one job of each kind at a time, analyses at least 0.5 s apart;
+    // Once per frame: collects the index build for `model` (started the first time `analyse` is set or a hover
+    // asked for it) and, with `analyse` (the Metrics tab is shown), the analysis of `record` (at most one job of each kind at a time, analyses at least 0.5 s apart;
     // a newer record waits for the running analysis).
     void poll(const std::shared_ptr<const ModelInfo>& model, const std::shared_ptr<const AttractorRecord>& record,
               bool analyse);
