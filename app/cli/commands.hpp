@@ -6,7 +6,8 @@
 
 namespace topdown::cli {
 
-// The task that Ctrl-C cancels (the SIGINT handler sets its lock-free cancel flag; see main.cpp).
+// The cancel flag and progress of the running command's task, which Ctrl-C cancels (see main.cpp). Call only
+// from the command (it runs on that task).
 TaskState& interrupt_task();
 
 void register_data_command(CLI::App& app);

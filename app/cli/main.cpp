@@ -1,5 +1,12 @@
 // topdown-cli: the command-line front end over topdown_core.
-#include <atomic>
+//
+// The command runs as a Task (core/util/task.hpp) on its own thread; the main thread only waits for the
+// task to end and for Ctrl-C. SIGINT is blocked in every thread (the command's threads inherit the mask) and
+// taken synchronously by the main thread with sigwaitinfo, so no signal handler runs at all: the first
+// Ctrl-C cancels the task (it stops at its next check point), the second leaves at once.
+#include <pthread.h>
+#include <signal.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -10,22 +17,51 @@
 namespace topdown::cli {
 
 namespace {
-// The task Ctrl-C cancels. A namespace-scope object initialised at compile time (constinit): nothing is
-// constructed on first use, so the signal handler never runs an initialiser (a function-local static would,
-// and its guard is not async-signal-safe). The handler only stores to lock-free atomics.
-constinit TaskState g_interrupt_task;
-// Ctrl-C presses so far; the second one leaves at once.
-constinit std::atomic<int> g_sigint_presses{0};
-static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
-              "the SIGINT handler needs lock-free atomics to be async-signal-safe");
+// The running command's task (set before it starts, never changed while it runs).
+Task<NoProgress>* g_command_task = nullptr;
+// SIGUSR1 wakes the main thread when the command ends (sent to the main thread only).
+constexpr int kEndSignal = SIGUSR1;
 
-extern "C" void on_sigint(int) {
-    if (g_sigint_presses.fetch_add(1, std::memory_order_relaxed) >= 1) std::_Exit(130);  // second Ctrl-C
-    g_interrupt_task.cancel_requested.store(true);  // polled by the running task (throw_if_cancelled)
+// Blocks SIGINT and the end signal in the calling thread (and so in every thread it starts later).
+sigset_t block_waited_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, kEndSignal);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    return set;
+}
+
+// Waits until the task has ended; Ctrl-C cancels it once, a second Ctrl-C leaves with status 130.
+void wait_for_command(Task<NoProgress>& task, const sigset_t& waited) {
+    int presses = 0;
+    while (task.running()) {
+        siginfo_t info;
+        const int sig = sigwaitinfo(&waited, &info);
+        if (sig != SIGINT) continue;  // the end signal, or EINTR: the loop condition decides
+        if (++presses >= 2) std::_Exit(130);
+        std::fprintf(stderr, "\nstopping at the next check point (Ctrl-C again to quit at once)...\n");
+        task.cancel();
+    }
+}
+
+// Runs the parsed command on a task, waits for it, and rethrows what it threw.
+void run_command(CLI::App& app, int argc, char** argv) {
+    const sigset_t waited = block_waited_signals();
+    const pthread_t main_thread = pthread_self();
+    Task<NoProgress> task;
+    g_command_task = &task;
+    Task<NoProgress>::Options options;
+    options.thread_name = "td-command";
+    options.on_end = [main_thread](const Task<NoProgress>&) { pthread_kill(main_thread, kEndSignal); };
+    task.start([&app, argc, argv](Task<NoProgress>&) { app.parse(argc, argv); }, NoProgress{}, std::move(options));
+    wait_for_command(task, waited);
+    task.reap();
+    if (const std::exception_ptr e = task.exception()) std::rethrow_exception(e);
 }
 }  // namespace
 
-TaskState& interrupt_task() { return g_interrupt_task; }
+TaskState& interrupt_task() { return g_command_task->state(); }
 
 }  // namespace topdown::cli
 
@@ -44,9 +80,8 @@ int main(int argc, char** argv) {
     topdown::cli::register_sweep_command(app);
     topdown::cli::register_import_command(app);
     topdown::cli::register_export_command(app);
-    std::signal(SIGINT, topdown::cli::on_sigint);
     try {
-        app.parse(argc, argv);
+        topdown::cli::run_command(app, argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const topdown::CancelledError& e) {

@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <pthread.h>
+#include <signal.h>
+
 #include <array>
 #include <cstdlib>
 #include <filesystem>
@@ -65,8 +68,15 @@ void say(const FetchOptions& o, const std::string& s) {
     if (o.log) o.log(s);
 }
 
+// Runs a shell command. SIGINT is unblocked for it (topdown-cli blocks it in its threads and the child would
+// inherit the mask), so that Ctrl-C stops npm too.
 void run_or_throw(const std::string& cmd, const std::string& what) {
+    sigset_t sigint, before;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &sigint, &before);
     const int rc = std::system(cmd.c_str());
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
     if (rc != 0) throw DataError(what + " failed (command: " + cmd + ")");
 }
 

@@ -2,6 +2,7 @@
 #include "sweep/sweep_process.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,6 +19,14 @@ namespace topdown {
 namespace fs = std::filesystem;
 
 namespace {
+// In a forked child before exec: no signal blocked (topdown-cli blocks SIGINT in its threads and takes it
+// synchronously; the programs it starts must get Ctrl-C as usual). Async-signal-safe.
+void unblock_all_signals() {
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
 std::vector<char*> c_argv(const std::vector<std::string>& argv) {
     std::vector<char*> v;
     for (const auto& a : argv) v.push_back(const_cast<char*>(a.c_str()));
@@ -38,6 +47,7 @@ pid_t start_process(const std::vector<std::string>& argv, const std::string& log
         throw IoError(std::string("cannot start a process: ") + std::strerror(errno));
     }
     if (pid == 0) {
+        unblock_all_signals();
         const int devnull = ::open("/dev/null", O_RDONLY);
         if (devnull >= 0) ::dup2(devnull, 0);
         ::dup2(log, 1);
@@ -82,6 +92,7 @@ int capture_process(const std::vector<std::string>& argv, std::string* out, cons
     const pid_t pid = ::fork();
     if (pid < 0) throw IoError(std::string("cannot start a process: ") + std::strerror(errno));
     if (pid == 0) {
+        unblock_all_signals();
         ::dup2(in_pipe[0], 0);
         ::dup2(out_pipe[1], 1);
         ::execvp(args[0], args.data());
@@ -115,6 +126,7 @@ int run_foreground(const std::vector<std::string>& argv) {
     const pid_t pid = ::fork();
     if (pid < 0) throw IoError(std::string("cannot start a process: ") + std::strerror(errno));
     if (pid == 0) {
+        unblock_all_signals();
         ::execvp(args[0], args.data());
         ::_exit(127);
     }

@@ -1,7 +1,7 @@
 // Long jobs: `TaskState` is what a long function checks (atomic progress fraction, cooperative cancel);
 // `Task<Progress>` runs one such job on its own thread, with cooperative cancel, the captured error and an
 // immutable progress snapshot that other threads read at any time. The model loader, the app's replay job
-// and data fetch use Task; the CLI's Ctrl-C sets a TaskState's cancel flag.
+// and data fetch use Task; topdown-cli runs every command as a Task that Ctrl-C cancels.
 #pragma once
 #include <atomic>
 #include <exception>

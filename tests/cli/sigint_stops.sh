@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sigint_stops.sh CLI MODEL DIR: Ctrl-C (SIGINT) during a long `topdown-cli generate` stops it cleanly at the
-# next step: exit code 130 and "stopped: cancelled by the user" (the handler only sets a lock-free flag that
-# the running task polls).
+# next step: exit code 130 and "stopped: cancelled by the user" (the command runs as a task; the main thread
+# takes SIGINT with sigwaitinfo and cancels it).
 set -u
 cli=$1
 model=$2
@@ -23,4 +23,5 @@ rc=$?
 cat "$dir/stderr"
 [ $rc -eq 130 ] || { echo "FAIL: exit code $rc, expected 130"; exit 1; }
 grep -q "stopped: cancelled by the user" "$dir/stderr" || { echo "FAIL: no 'stopped' message"; exit 1; }
+grep -q "stopping at the next check point" "$dir/stderr" || { echo "FAIL: Ctrl-C was not taken by the command's waiter"; exit 1; }
 echo PASS
