@@ -1,7 +1,9 @@
 #include "classify/cnn.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "classify/direct_conv.hpp"
 #include "math/fixed_order_gemm.hpp"
 #include "util/errors.hpp"
 
@@ -134,29 +136,54 @@ void affine_rows(const Matrix& X, const Matrix& W, const Matrix& b, Matrix& out,
     }
 }
 
+// Row-wise softmax, one element at a time in index order: Eigen's vectorised exp and sum would take a
+// different packet/scalar split depending on where a row starts in memory, so an image's probabilities
+// depended on its position in the batch in the last bits.
 void softmax_rows(Matrix& m) {
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        auto r = m.row(i);
-        const float mx = r.maxCoeff();
-        r = (r.array() - mx).exp().matrix();
-        r /= r.sum();
+        float* r = m.data() + i * m.cols();
+        float mx = r[0];
+        for (Eigen::Index j = 1; j < m.cols(); ++j) mx = std::max(mx, r[j]);
+        float sum = 0.0f;
+        for (Eigen::Index j = 0; j < m.cols(); ++j) sum += (r[j] = std::exp(r[j] - mx));
+        for (Eigen::Index j = 0; j < m.cols(); ++j) r[j] /= sum;
     }
 }
 
 }  // namespace
 
-void Cnn::forward(const Matrix& x, CnnCache& c, bool parallel) const {
+namespace {
+// One convolution + bias + ReLU of N images: directly (inference on AVX-512) or through im2col + the tiled
+// affine kernel (training keeps `cols` for the weight gradient). Both give the same bits (direct_conv.hpp).
+void conv_relu(const Matrix& in, Eigen::Index N, int side, int ch, int k, const Matrix& W, const Matrix& b, Matrix& cols,
+               Matrix& out, bool parallel, bool direct) {
+    const int co = static_cast<int>(W.cols());
+    if (direct && direct_conv_available(co)) {
+        const int o = side - k + 1;
+        out.resize(N, Eigen::Index(o) * o * co);
+#pragma omp parallel for schedule(static) if (parallel)
+        for (Eigen::Index n = 0; n < N; ++n)
+            direct_conv_relu(in.row(n).data(), side, ch, k, W.data(), b.data(), co, out.row(n).data());
+        return;
+    }
+    im2col(in, side, ch, k, cols, parallel);
+    affine_rows(cols, W, b, out, parallel);
+    relu_inplace(out);
+}
+}  // namespace
+
+void Cnn::forward(const Matrix& x, CnnCache& c, bool parallel) const { run_forward(x, c, parallel, false); }
+
+void Cnn::infer(const Matrix& x, CnnCache& c, bool parallel) const { run_forward(x, c, parallel, true); }
+
+void Cnn::run_forward(const Matrix& x, CnnCache& c, bool parallel, bool direct) const {
     const CnnShape& s = shape_;
     const CnnParams& p = params_;
     if (x.cols() != s.side * s.side) throw ArgumentError("classifier input must have " + std::to_string(s.side * s.side) + " pixels");
     const Eigen::Index N = x.rows();
-    im2col(x, s.side, 1, s.kernel, c.cols1, parallel);
-    affine_rows(c.cols1, p.w1, p.b1, c.a1, parallel);
-    relu_inplace(c.a1);
+    conv_relu(x, N, s.side, 1, s.kernel, p.w1, p.b1, c.cols1, c.a1, parallel, direct);
     max_pool(c.a1.data(), N, s.conv1_side(), s.conv1, c.p1, c.arg1, parallel);
-    im2col(c.p1, s.pool1_side(), s.conv1, s.kernel, c.cols2, parallel);
-    affine_rows(c.cols2, p.w2, p.b2, c.a2, parallel);
-    relu_inplace(c.a2);
+    conv_relu(c.p1, N, s.pool1_side(), s.conv1, s.kernel, p.w2, p.b2, c.cols2, c.a2, parallel, direct);
     max_pool(c.a2.data(), N, s.conv2_side(), s.conv2, c.p2, c.arg2, parallel);
     affine_rows(c.p2, p.w3, p.b3, c.a3, parallel);
     relu_inplace(c.a3);
@@ -168,7 +195,7 @@ void Cnn::forward(const Matrix& x, CnnCache& c, bool parallel) const {
 
 Matrix Cnn::predict(const Matrix& x) const {
     CnnCache c;
-    forward(x, c);
+    infer(x, c);
     return c.probs;
 }
 

@@ -61,6 +61,9 @@ public:
     // Forward pass keeping intermediates; returns the softmax probabilities (in cache.probs).
     // `parallel`: split the work of each layer across OpenMP threads (false: run on the calling thread only).
     void forward(const Matrix& images, CnnCache& cache, bool parallel = true) const;
+    // The same probabilities (bit for bit) for inference only: convolutions without im2col where the CPU
+    // allows (cache.cols1/cols2 are then not filled, so it cannot feed a backward pass).
+    void infer(const Matrix& images, CnnCache& cache, bool parallel = true) const;
     // Mean cross-entropy of the batch and its gradient with respect to every parameter.
     float loss_and_gradient(const Matrix& images, const std::vector<int>& labels, CnnParams& grad) const;
     // The same with caller-owned buffers (for training loops).
@@ -71,6 +74,7 @@ public:
     const CnnParams& params() const { return params_; }
 
 private:
+    void run_forward(const Matrix& images, CnnCache& cache, bool parallel, bool direct) const;
     CnnShape shape_;
     CnnParams params_;
 };

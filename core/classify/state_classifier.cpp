@@ -24,20 +24,19 @@ std::string StateClassifier::state_name(int s) const {
 
 Matrix StateClassifier::probabilities(const Matrix& images, int threads_wanted) const {
     Matrix out(images.rows(), net_.shape().outputs);
-    // Small chunks keep each thread's im2col buffers in cache (~3 MB for 32 images); every thread reuses one
-    // set of buffers for all its chunks, so memory is touched (and page-faulted) once per call, not per chunk.
-    constexpr Eigen::Index kChunk = 32;
+    // Small chunks keep each thread's im2col buffers in cache (~3 MB for 32 images).
+    constexpr Eigen::Index kChunk = 12;
     const Eigen::Index chunks = (images.rows() + kChunk - 1) / kChunk;
     const int threads = static_cast<int>(std::min<Eigen::Index>(std::max<Eigen::Index>(1, chunks),
                                                                 threads_wanted > 0 ? threads_wanted : max_threads()));
-    std::vector<CnnCache> caches(static_cast<std::size_t>(threads));
-    // Chunks are spread over the threads; each chunk runs serially (forward(..., false)), so with threads = 1
-    // no other OpenMP thread ever wakes up (and spins) - the app's worker relies on that.
+    // Chunks are spread over the threads; each chunk runs serially (infer(..., false)), so with threads = 1
+    // no other OpenMP thread ever wakes up (and spins) - the app's worker relies on that. Each thread keeps its
+    // buffers between calls (the app classifies every step; fresh buffers page-faulted megabytes each time).
 #pragma omp parallel for schedule(dynamic, 4) num_threads(threads) if (threads > 1)
     for (Eigen::Index c = 0; c < chunks; ++c) {
         const Eigen::Index r = c * kChunk, n = std::min(kChunk, images.rows() - r);
-        CnnCache& cache = caches[static_cast<std::size_t>(thread_index())];
-        net_.forward(images.middleRows(r, n), cache, false);
+        thread_local CnnCache cache;
+        net_.infer(images.middleRows(r, n), cache, false);
         out.middleRows(r, n) = cache.probs;
     }
     return out;
