@@ -5,7 +5,8 @@
 # script under the build lock, `flock -o /work/build.lock bench/run_all.sh`, and quote the load it records).
 # Usage: bench/run_all.sh [build-dir=build] [out.json=bench/results/latest.json]
 #   REPS=3 (repetitions), PEER=0 (skip the PyTorch peer), EPOCH=0 (skip the one-epoch training figures),
-#   STUDY=0 (skip the "all" study, about a minute), STARTUP=0 (skip the app-start launches under Xvfb).
+#   STUDY=0 (skip the "all" study, about a minute), STARTUP=0 (skip the app-start launches under Xvfb),
+#   LIVEUI=0 (skip the live session with the UI under Xvfb).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -40,6 +41,17 @@ for i in $(seq "$REPS"); do
   "$BUILD/bench/bench_session_rate" 60 4 300 >>"$TMP/session.txt"
   "$BUILD/bench/bench_session_rate" 0 4 100 >>"$TMP/session.txt"
 done
+
+# Live session with the real app under Xvfb, frames paced at 60 Hz (bench/bench_frame.sh): a requested 60 steps/s
+# with 300 chains, and as fast as possible with 100; each line reports the frame rate and the worker's rate.
+: >"$TMP/live_ui.txt"
+if [ "${LIVEUI:-1}" != 0 ] && [ -x "$BUILD/topdown" ] && command -v Xvfb >/dev/null 2>&1; then
+  echo "== live session with the UI at 60 Hz" >&2
+  for i in $(seq "$REPS"); do
+    bench/bench_frame.sh "$BUILD" assets/models/idbn_mnist.tdm 900 300 60 60 | grep '^frames' | sed 's/^/speed 60 /' >>"$TMP/live_ui.txt" || true
+    bench/bench_frame.sh "$BUILD" assets/models/idbn_mnist.tdm 900 100 60 0 | grep '^frames' | sed 's/^/speed 0 /' >>"$TMP/live_ui.txt" || true
+  done
+fi
 
 # App start under Xvfb (bench/bench_startup.sh): quiet, then with one core kept busy by a burner process.
 : >"$TMP/startup.txt"

@@ -29,7 +29,7 @@ std::vector<Condition> study_conditions(const Dbn& m, const std::string& study, 
     const int C = m.num_classes();
     const int kk = resolve_k(m, k);
     std::vector<Condition> out;
-    // Study "tempering" (§10.5): label, intersection and tempering conditions side by side.
+    // Study "tempering" (§10.6): label, intersection and tempering conditions side by side.
     const bool tempering = study == "tempering";
     auto want = [&](const char* s) {
         return study == "all" || study == s || (tempering && (std::string(s) == "label" || std::string(s) == "intersection"));

@@ -1,4 +1,4 @@
-// The "tempering beside chimeras" part of a study report (docs/METHODS.md §10.5): per method, visited states,
+// The "tempering beside chimeras" part of a study report (docs/METHODS.md §10.6): per method, visited states,
 // transitions, non-class steps and the mean joint energy; one-sided Mann-Whitney tests of visited states
 // between tempering, label biasing and intersection chimeras. Empty when the study has no tempering condition.
 #pragma once
