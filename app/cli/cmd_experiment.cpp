@@ -8,6 +8,7 @@
 #include "figure_options.hpp"
 #include "experiment/study_census.hpp"
 #include "experiment/study_file.hpp"
+#include "experiment/condition_pool.hpp"
 #include "experiment/study_memory.hpp"
 #include "experiment/study_merge.hpp"
 #include "experiment/study_report.hpp"
@@ -73,10 +74,12 @@ void run_experiment(const ExperimentArgs& a) {
             std::printf("no attractor census: %s\n", e.what());
         }
     }
-    for (std::size_t i = 0; i < mine.size(); ++i) {
-        results.push_back(run_condition(g, clf, mine[i], o, &interrupt_task()));
-        bar.update(double(i + 1), mine[i].title);
-    }
+    // Conditions side by side when the memory allows one more condition per extra worker.
+    int workers = condition_workers(o.threads, mine.size());
+    const StudyMemory need = estimate_study_memory(dbn->architecture(), dbn->num_classes(), o.chains, o.steps, mine.size(), shards == 1);
+    while (workers > 1 && need.total + std::uint64_t(workers - 1) * need.per_condition > study_memory_limit()) --workers;
+    results = run_conditions(g, clf, mine, o, workers, &interrupt_task(),
+                             [&](std::size_t done, const Condition& c) { bar.update(double(done), c.title); });
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     bar.finish(std::to_string(mine.size()) + " conditions");
     nlohmann::json meta = {{"study", a.study}, {"chains", a.o.chains}, {"steps", a.o.steps}, {"seed", a.o.seed}, {"k", a.k},

@@ -114,7 +114,7 @@ ConditionResult run_condition(std::shared_ptr<const GenerationModel> g, const St
                 for (int c = 0; c < film_chains; ++c) r.filmstrip.row(c * int(frames.size()) + int(f)) = b.state(0).row(c);
         if (task) task->throw_if_cancelled();
     });
-    const auto cls = clf.classify(visible);
+    const auto cls = clf.classify(visible, o.threads);
     r.states.resize(static_cast<std::size_t>(N) * S);
     r.entropy_mean = Matrix::Zero(1, S);
     for (int s = 0; s < S; ++s)

@@ -14,6 +14,14 @@ int max_threads() {
 #endif
 }
 
+void set_thread_team_size(int n) {
+#ifdef _OPENMP
+    omp_set_num_threads(n > 0 ? n : 1);
+#else
+    (void)n;
+#endif
+}
+
 int thread_index() {
 #ifdef _OPENMP
     return omp_get_thread_num();
