@@ -48,6 +48,7 @@ def machine():
 def main():
     d = sys.argv[1]
     chain, cd1, gemm = load(d, "bench_chain.json"), load(d, "bench_cd1.json"), load(d, "bench_gemm.json")
+    clf = load(d, "bench_classifier.json") if os.path.exists(os.path.join(d, "bench_classifier.json")) else {}
     peer = load(d, "peer.json")
     figs = []
 
@@ -89,6 +90,10 @@ def main():
         v = best(gemm, name, "FLOP/s")
         add("gemm_" + re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_"), label, v / 1e9 if v else None,
             "GFLOP/s", "bench_gemm " + name.replace("/real_time", ""))
+    add("classifier_10k", "state classifier, 10,000 images, 2 threads", best(clf, "BM_Classify10k/real_time", "images/s"),
+        "images/s", "bench_classifier BM_Classify10k")
+    add("classifier_100_one_thread", "state classifier, 100 images on one thread (the app's worker, per step)",
+        best(clf, "BM_Classify100OnOneThread/real_time", "images/s"), "images/s", "bench_classifier BM_Classify100OnOneThread")
     # bench_session_rate lines: "requested R steps/s, achieved A steps/s over T s (N steps, ensemble E)"
     rates = {}
     with open(os.path.join(d, "session.txt")) as f:

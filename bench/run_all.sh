@@ -16,7 +16,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$(dirname "$OUT")"
 
-for b in bench_chain bench_cd1 bench_gemm bench_session_rate; do
+for b in bench_chain bench_cd1 bench_gemm bench_session_rate bench_classifier; do
   [ -x "$BUILD/bench/$b" ] || { echo "missing $BUILD/bench/$b: build the benchmarks first" >&2; exit 1; }
 done
 uptime >"$TMP/load_start"
@@ -29,6 +29,7 @@ gb() {  # gb NAME FILTER [extra args]: Google Benchmark JSON into $TMP/NAME.json
 }
 gb bench_chain 'Shipped' --benchmark_min_time=0.5
 gb bench_gemm 'Gemm' --benchmark_min_time=0.3
+gb bench_classifier 'Classify' --benchmark_min_time=0.5
 if [ "${EPOCH:-1}" != 0 ]; then
   gb bench_cd1 'BM_IdbnEpoch' 
 else
