@@ -27,7 +27,7 @@ Matrix StateClassifier::probabilities(const Matrix& images, int threads_wanted) 
     // Small chunks keep each thread's im2col buffers in cache (~3 MB for 32 images).
     constexpr Eigen::Index kChunk = 12;
     const Eigen::Index chunks = (images.rows() + kChunk - 1) / kChunk;
-    const int threads = static_cast<int>(std::min<Eigen::Index>(std::max<Eigen::Index>(1, chunks),
+    [[maybe_unused]] const int threads = static_cast<int>(std::min<Eigen::Index>(std::max<Eigen::Index>(1, chunks),
                                                                 threads_wanted > 0 ? threads_wanted : max_threads()));
     // Chunks are spread over the threads; each chunk runs serially (infer(..., false)), so with threads = 1
     // no other OpenMP thread ever wakes up (and spins) - the app's worker relies on that. Each thread keeps its
