@@ -60,4 +60,15 @@ TEST(StudyAttractors, SectionsTablesAndHandComputedCensusFractions) {
         EXPECT_TRUE(std::filesystem::exists(dir.file(f))) << f;
     EXPECT_NE(slurp(dir.file("census.csv")).find("label-0,label,2,4,0.375,0.125,0.25,"), std::string::npos);
     EXPECT_NE(slurp(dir.file("census_runs.csv")).find("label-0,1,2,1,3,"), std::string::npos);  // chain 1's non-class run
+    // The figures follow the study's --format: SVG and PDF only, no PNG.
+    test::TempDir vector_dir;
+    FigureOptions vector_only;
+    vector_only.formats = figure::parse_formats("svg,pdf");
+    (void)write_study_attractors(vector_dir.path.string(), {r}, model, {"a", "b", "non-class"}, 1, vector_only);
+    for (const char* base : {"census_verdicts", "dwell_times", "entropy_production", "mixing_iat"}) {
+        EXPECT_TRUE(std::filesystem::exists(vector_dir.file(std::string(base) + ".svg"))) << base;
+        EXPECT_TRUE(std::filesystem::exists(vector_dir.file(std::string(base) + ".pdf"))) << base;
+        EXPECT_FALSE(std::filesystem::exists(vector_dir.file(std::string(base) + ".png"))) << base;
+        EXPECT_NE(slurp(vector_dir.file(std::string(base) + ".svg")).find("<svg"), std::string::npos) << base;
+    }
 }

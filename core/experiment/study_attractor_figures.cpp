@@ -20,7 +20,9 @@ std::map<std::string, std::vector<std::size_t>> by_method(const std::vector<Attr
     return m;
 }
 
-void write_png(const figure::Figure& f, const std::string& base) { figure::write_figure(f, base, {figure::Format::Png}); }
+void write_in_formats(const figure::Figure& f, const std::string& base, const FigureOptions& o) {
+    figure::write_figure(f, base, o.formats, o.png_scale);
+}
 
 // Bars per method of a per-condition mean ± SEM.
 figure::Panel method_bars(const std::vector<AttractorSummary>& s, const std::string& title, const std::string& ytitle,
@@ -45,7 +47,7 @@ figure::Panel method_bars(const std::vector<AttractorSummary>& s, const std::str
 }
 }  // namespace
 
-void plot_census(const std::string& base, const std::vector<AttractorSummary>& s) {
+void plot_census(const std::string& base, const std::vector<AttractorSummary>& s, const FigureOptions& options) {
     if (s.empty() || !s[0].has_census) return;
     figure::Figure f;
     f.title = "Attractor census";
@@ -67,10 +69,10 @@ void plot_census(const std::string& base, const std::vector<AttractorSummary>& s
         p.lines.push_back(std::move(l));
     }
     f.panels.push_back(std::move(p));
-    write_png(f, base);
+    write_in_formats(f, base, options);
 }
 
-void plot_dwell(const std::string& base, const std::vector<AttractorSummary>& m, const std::vector<std::string>& names) {
+void plot_dwell(const std::string& base, const std::vector<AttractorSummary>& m, const std::vector<std::string>& names, const FigureOptions& options) {
     if (m.empty()) return;
     figure::Figure f;
     f.title = "Dwell times";
@@ -98,10 +100,10 @@ void plot_dwell(const std::string& base, const std::vector<AttractorSummary>& m,
     h.min_printed = 0;
     p.heatmap = std::move(h);
     f.panels.push_back(std::move(p));
-    write_png(f, base);
+    write_in_formats(f, base, options);
 }
 
-void plot_entropy_production(const std::string& base, const std::vector<AttractorSummary>& s) {
+void plot_entropy_production(const std::string& base, const std::vector<AttractorSummary>& s, const FigureOptions& options) {
     if (s.empty()) return;
     figure::Figure f;
     f.title = "Entropy production of the state-to-state transitions";
@@ -126,17 +128,17 @@ void plot_entropy_production(const std::string& base, const std::vector<Attracto
         p.scatters.push_back(std::move(sc));
     }
     f.panels.push_back(std::move(p));
-    write_png(f, base);
+    write_in_formats(f, base, options);
 }
 
-void plot_mixing(const std::string& base, const std::vector<AttractorSummary>& s) {
+void plot_mixing(const std::string& base, const std::vector<AttractorSummary>& s, const FigureOptions& options) {
     if (s.empty()) return;
     figure::Figure f;
     f.title = "Integrated autocorrelation time (Sokal's window)";
     f.columns = 1;
     f.panels.push_back(method_bars(s, "Top-layer activity", "IAT (steps), mean ± SEM", &AttractorSummary::tau_activity));
     f.panels.push_back(method_bars(s, "Modal-class indicator", "IAT (steps), mean ± SEM", &AttractorSummary::tau_label));
-    write_png(f, base);
+    write_in_formats(f, base, options);
 }
 
 }  // namespace topdown

@@ -217,7 +217,7 @@ std::string markdown(const std::vector<AttractorSummary>& methods, const std::ve
 }  // namespace
 
 std::string write_study_attractors(const std::string& out, const std::vector<ConditionResult>& results, const Dbn& model,
-                                   const std::vector<std::string>& names, std::uint64_t seed) {
+                                   const std::vector<std::string>& names, std::uint64_t seed, const FigureOptions& figures) {
     namespace fs = std::filesystem;
     const int C = model.num_classes();
     std::vector<AttractorSummary> conds, methods;
@@ -244,10 +244,10 @@ std::string write_study_attractors(const std::string& out, const std::vector<Con
                          " % quantile) → spurious; otherwise novel.";
             break;
         }
-    plot_census((fs::path(out) / "census_verdicts").string(), conds);
-    plot_dwell((fs::path(out) / "dwell_times").string(), methods, names);
-    plot_entropy_production((fs::path(out) / "entropy_production").string(), conds);
-    plot_mixing((fs::path(out) / "mixing_iat").string(), conds);
+    plot_census((fs::path(out) / "census_verdicts").string(), conds, figures);
+    plot_dwell((fs::path(out) / "dwell_times").string(), methods, names, figures);
+    plot_entropy_production((fs::path(out) / "entropy_production").string(), conds, figures);
+    plot_mixing((fs::path(out) / "mixing_iat").string(), conds, figures);
     return markdown(methods, names, thresholds);
 }
 

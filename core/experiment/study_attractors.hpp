@@ -11,6 +11,7 @@
 #include "analyze/nonequilibrium.hpp"
 #include "analyze/statistics.hpp"
 #include "experiment/study.hpp"
+#include "experiment/study_figures.hpp"
 
 namespace topdown {
 
@@ -40,9 +41,10 @@ AttractorSummary summarize_attractors(const std::vector<const ConditionResult*>&
                                       const std::string& scope, int replicates, std::uint64_t seed);
 
 // Writes census.csv, census_runs.csv, dwell.csv, nonequilibrium.csv, mixing.csv and the figures
-// census_verdicts, dwell_times, entropy_production, mixing_iat (.png + .csv) into `out_dir`; returns the
-// report's Markdown sections.
+// census_verdicts, dwell_times, entropy_production, mixing_iat (in the formats of `figures`, each with a .csv)
+// into `out_dir`; returns the report's Markdown sections.
 std::string write_study_attractors(const std::string& out_dir, const std::vector<ConditionResult>& results, const Dbn& model,
-                                   const std::vector<std::string>& state_names, std::uint64_t seed);
+                                   const std::vector<std::string>& state_names, std::uint64_t seed,
+                                   const FigureOptions& figures = {});
 
 }  // namespace topdown

@@ -197,7 +197,7 @@ nlohmann::json write_study_outputs(const std::string& out, const std::vector<Con
     write_file_atomic((std::filesystem::path(out) / "transitions.csv").string(), tcsv.str());
     write_figures(v, out);
     write_file_atomic((std::filesystem::path(out) / "results.json").string(), j.dump(1));
-    const std::string attractors = write_study_attractors(out, results, model, v.state_names, meta.value("seed", std::uint64_t(1)));
+    const std::string attractors = write_study_attractors(out, results, model, v.state_names, meta.value("seed", std::uint64_t(1)), figures);
     write_file_atomic((std::filesystem::path(out) / "report.md").string(),
                       study_markdown(model, meta, results, v.methods, j["mann_whitney"], j["pca"]) + attractors);
     return j;
