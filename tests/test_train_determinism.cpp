@@ -13,6 +13,8 @@
 #include "math/sgemm.hpp"
 #include "math/train_gemm.hpp"
 #include "test_support.hpp"
+#include "train/finalize.hpp"
+#include "train/readout.hpp"
 #include "train/trainer.hpp"
 
 using namespace topdown;
@@ -68,6 +70,39 @@ TEST(TrainDeterminism, ResultDoesNotDependOnTheThreadCount) {
             omp_set_num_threads(t);
             expect_same_training(one, train_dbn(train, o), "1 vs " + std::to_string(t) + " threads, " + to_string(o.mode));
         }
+    }
+    omp_set_num_threads(threads);
+#else
+    GTEST_SKIP() << "built without OpenMP";
+#endif
+}
+
+// Finalising (read-out, label-biasing matrix M, k) gives the same bits on any number of threads.
+TEST(TrainDeterminism, FinalizedModelDoesNotDependOnTheThreadCount) {
+#ifdef _OPENMP
+    const Dataset train = test::real_slice("mnist", Split::Train, 600);
+    const Dataset test_set = test::real_slice("mnist", Split::Test, 300);
+    TrainOptions o = small_runs().front();
+    o.architecture = {784, 90, 70};
+    const int threads = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const TrainResult r = train_dbn(train, o);
+    Dbn one = r.model;
+    const FinalizeReport rep1 = finalize_model(one, train, test_set);
+    const Matrix top = one.propagate_up(train.images);
+    const Readout ro1 = fit_ridge_readout(top, train.labels, 10);
+    for (int t : {2, 3}) {
+        omp_set_num_threads(t);
+        Dbn m = r.model;
+        const FinalizeReport rep = finalize_model(m, train, test_set);
+        EXPECT_TRUE(same_bits(m.label_biasing, one.label_biasing)) << t << " threads";
+        EXPECT_EQ(m.k, one.k);
+        EXPECT_EQ(rep.readout_accuracy, rep1.readout_accuracy);
+        EXPECT_EQ(rep.readout_train_accuracy, rep1.readout_train_accuracy);
+        const Readout ro = fit_ridge_readout(top, train.labels, 10);
+        EXPECT_TRUE(same_bits(ro.weights, ro1.weights)) << t << " threads";
+        EXPECT_TRUE(same_bits(ro.bias, ro1.bias)) << t << " threads";
+        EXPECT_EQ(ro.predict(top), ro1.predict(top));
     }
     omp_set_num_threads(threads);
 #else

@@ -42,6 +42,9 @@ struct TrainGemm {
 // Computes rows [i0, i1) x columns [j0, j1) of the product (single-threaded; callers split the blocks over threads).
 void train_gemm_block(const TrainGemm& g, int i0, int i1, int j0, int j1);
 
+// Computes the whole M x N product, its blocks shared out over the OpenMP threads (same bits for any thread count).
+void train_gemm(const TrainGemm& g, int M, int N);
+
 // Chooses the AVX-512 kernels (the default where the CPU has AVX-512F) or the AVX2 ones; both give the same bits.
 // Returns whether AVX-512 is now in use. For tests and benchmarks; not thread-safe against running products.
 bool train_gemm_use_avx512(bool enable);
