@@ -131,18 +131,30 @@ float cd1_update_fixed(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, cons
                     out[r] = draw(vk0, vk1, static_cast<std::uint32_t>(r) * un + static_cast<std::uint32_t>(i), row[r]);
             }
         }
-        // 3. neg_ph = σ(v1 W + b): column blocks.
+        // 3. Per column block of W: neg_ph = σ(v1 W + b) (which reads only this block of W), the hidden-bias
+        // gradient, then the gradient v0ᵀ pos_ph − v1ᵀ neg_ph with momentum, weight decay and the step fused (which
+        // writes only this block); then the visible-bias gradient and the squared error per block of visible units.
+        // Sums run over the samples in increasing order. One barrier fewer, and each block of W and neg_ph is
+        // used while it is in cache.
         TOPDOWN_OMP(omp for schedule(dynamic, 1))
-        for (int c = 0; c < mcols; ++c) {
-            const int j0 = c * kCols, j1 = std::min(m, j0 + kCols);
-            train_gemm_block(up1, 0, B, j0, j1);
-            for (int r = 0; r < B; ++r) fast_sigmoid(neg + std::size_t(r) * std::size_t(m) + j0, std::size_t(j1 - j0));
-        }
-        // 4. Bias gradients and the squared error, each element summed over the samples in increasing order.
-        TOPDOWN_OMP(omp for schedule(dynamic, 1) nowait)
-        for (int t = 0; t < nblocks + mcols; ++t) {
-            if (t < nblocks) {
-                const int i0 = t * kCols, i1 = std::min(n, i0 + kCols);
+        for (int t = 0; t < mcols + nblocks; ++t) {
+            if (t < mcols) {
+                const int j0 = t * kCols, j1 = std::min(m, j0 + kCols);
+                train_gemm_block(up1, 0, B, j0, j1);
+                float sp[kCols] = {}, sn[kCols] = {};
+                for (int r = 0; r < B; ++r) {
+                    const float* pr = pos + std::size_t(r) * std::size_t(m);
+                    float* nr = neg + std::size_t(r) * std::size_t(m);
+                    fast_sigmoid(nr + j0, std::size_t(j1 - j0));
+                    for (int j = j0; j < j1; ++j) {
+                        sp[j - j0] += pr[j];
+                        sn[j - j0] += nr[j];
+                    }
+                }
+                for (int j = j0; j < j1; ++j) ws.dh(j) = (sp[j - j0] - sn[j - j0]) / fB;
+                train_gemm_block(grad, 0, n, j0, j1);
+            } else {
+                const int i0 = (t - mcols) * kCols, i1 = std::min(n, i0 + kCols);
                 float s0[kCols] = {};
                 double e[kCols] = {};
                 for (int r = 0; r < B; ++r) {
@@ -160,26 +172,7 @@ float cd1_update_fixed(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, cons
                     ws.dv(i) = (s0[i - i0] - s1) / fB;
                     ws.sq_err[std::size_t(i)] = e[i - i0];
                 }
-            } else {
-                const int j0 = (t - nblocks) * kCols, j1 = std::min(m, j0 + kCols);
-                float sp[kCols] = {}, sn[kCols] = {};
-                for (int r = 0; r < B; ++r) {
-                    const float* pr = pos + std::size_t(r) * std::size_t(m);
-                    const float* nr = neg + std::size_t(r) * std::size_t(m);
-                    for (int j = j0; j < j1; ++j) {
-                        sp[j - j0] += pr[j];
-                        sn[j - j0] += nr[j];
-                    }
-                }
-                for (int j = j0; j < j1; ++j) ws.dh(j) = (sp[j - j0] - sn[j - j0]) / fB;
             }
-        }
-        // 5. The gradient v0ᵀ pos_ph − v1ᵀ neg_ph with momentum, weight decay and the step fused: blocks of W.
-        TOPDOWN_OMP(omp for schedule(dynamic, 1))
-        for (int t = 0; t < ngroups * mcols; ++t) {
-            const int i0 = (t / mcols) * kRowGroup, i1 = std::min(n, i0 + kRowGroup);
-            const int j0 = (t % mcols) * kCols, j1 = std::min(m, j0 + kCols);
-            train_gemm_block(grad, i0, i1, j0, j1);
         }
     }
     for (int i = 0; i < n; ++i) vel.da(i) = p.momentum * vel.da(i) + p.learning_rate * ws.dv(i);
