@@ -17,8 +17,8 @@ Cd1Velocity Cd1Velocity::zeros_like(const RbmLayer& l) {
 
 namespace {
 
-// out (rows x W.cols()) = σ(X W + b), X at row stride ldx, out at row stride ldo (issue 21: bias and sigmoid
-// in one pass over each row, right after the GEMM, while it is in cache).
+// The opt-in OpenBLAS path (TOPDOWN_OPENBLAS=1): out (rows x W.cols()) = σ(X W + b), X at row stride ldx, out at
+// row stride ldo (bias and sigmoid in one pass over each row, right after the GEMM, while it is in cache).
 void up_into(const float* X, int rows, int ldx, const RbmLayer& l, float* out, int ldo) {
     const int n = static_cast<int>(l.W.rows()), m = static_cast<int>(l.W.cols());
     sgemm_rowmajor(false, false, rows, m, n, 1.0f, X, ldx, l.W.data(), m, 0.0f, out, ldo);
