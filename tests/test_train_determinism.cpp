@@ -15,6 +15,7 @@
 #include "test_support.hpp"
 #include "train/finalize.hpp"
 #include "train/readout.hpp"
+#include "train/thread_chooser.hpp"
 #include "train/trainer.hpp"
 
 using namespace topdown;
@@ -122,4 +123,22 @@ TEST(TrainDeterminism, AvxAndAvx512KernelsTrainTheSameBits) {
         expect_same_training(wide, narrow, "AVX-512 vs AVX2, " + to_string(o.mode));
     }
     train_gemm_use_avx512(had);
+}
+
+// The per-batch thread count: probes one thread then all at the start of every cycle, keeps the faster.
+TEST(ThreadChooser, KeepsTheFasterCountOfEachCycleProbe) {
+    ThreadChooser c(2);
+    const int P = ThreadChooser::kProbe, N = ThreadChooser::kCycle;
+    auto cycle = [&](int start, double one, double all) {
+        for (int i = start; i < start + 2 * P; ++i) {
+            EXPECT_EQ(c.threads(i), i - start < P ? 1 : 2) << i;
+            c.record(i, c.threads(i) == 1 ? one : all);
+        }
+    };
+    cycle(0, 1.0, 3.0);  // a loaded machine: one thread is faster
+    for (int i = 2 * P; i < N; ++i) EXPECT_EQ(c.threads(i), 1) << i;
+    cycle(N, 2.0, 1.1);  // quiet again: all threads
+    for (int i = N + 2 * P; i < 2 * N; ++i) EXPECT_EQ(c.threads(i), 2) << i;
+    ThreadChooser single(1);
+    for (int i = 0; i < N; ++i) EXPECT_EQ(single.threads(i), 1);
 }

@@ -32,6 +32,7 @@ struct Cd1Params {
     float momentum;
     float weight_decay;
     bool sample_negative_visible;
+    int threads = 0;  // threads for the step (0: all); the results do not depend on it
 };
 
 // out = σ(x W + b) through the training GEMM (the fixed-order kernels of math/train_gemm.hpp, or OpenBLAS when
