@@ -26,12 +26,12 @@ static void BM_Cd1Batch(benchmark::State& st) {
     st.counters["FLOP/s"] = benchmark::Counter(10.0 * B * n * m, benchmark::Counter::kIsIterationInvariantRate);
     sgemm_use_openblas(before);
 }
-// Third argument: 1 = OpenBLAS (when built with it), 0 = Eigen.
+// Third argument: 1 = OpenBLAS (when installed), 0 = the default (the fixed-order kernels of math/train_gemm).
 BENCHMARK(BM_Cd1Batch)->Args({784, 500, 1})->Args({500, 500, 1})->Args({500, 1000, 1})->Args({784, 1000, 1})
     ->Args({784, 500, 0})->Args({500, 1000, 0})->UseRealTime();
 
 // range(0) = 1: the training GEMMs through OpenBLAS (opt-in in the library, switched on here when installed),
-// 0: Eigen's kernels, the default (issue 21).
+// 0: the default, the fixed-order kernels of math/train_gemm (issue 21: results independent of the thread count).
 static void BM_IdbnEpoch(benchmark::State& st) {
     const bool before = std::string(sgemm_backend()) == "openblas";
     const bool had = sgemm_use_openblas(true);

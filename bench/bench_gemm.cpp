@@ -5,6 +5,7 @@
 #include "math/fixed_order_gemm.hpp"
 #include "math/matrix.hpp"
 #include "math/sgemm.hpp"
+#include "math/train_gemm.hpp"
 
 using namespace topdown;
 
@@ -58,5 +59,24 @@ static void BM_EigenGradGemm(benchmark::State& st) {
     st.counters["FLOP/s"] = benchmark::Counter(2.0 * B * n * m, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_EigenGradGemm)->Args({128, 784, 500})->Args({128, 500, 1000})->UseRealTime();
+
+// The fixed-order training GEMM (math/train_gemm, issue 21: the default CD-1 path) on the same shapes, its blocks
+// over the OpenMP threads: range(3) = 0 the product A B, 1 the gradient shape Aᵀ B (A stored k x m).
+static void BM_TrainGemm(benchmark::State& st) {
+    const int m = int(st.range(0)), k = int(st.range(1)), n = int(st.range(2));
+    const bool at = st.range(3) == 1;
+    Matrix A = Matrix::Random(at ? k : m, at ? m : k), B = Matrix::Random(k, n), C(m, n);
+    TrainGemm g;
+    g.pos = {A.data(), at ? 1 : k, at ? m : 1, B.data(), n, k};
+    g.C = C.data();
+    g.ldc = n;
+    for (auto _ : st) {
+        train_gemm(g, m, n);
+        benchmark::DoNotOptimize(C.data());
+    }
+    st.counters["FLOP/s"] = benchmark::Counter(2.0 * m * n * k, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_TrainGemm)->Args({128, 784, 500, 0})->Args({784, 128, 500, 1})->Args({1000, 1000, 1000, 0})
+    ->Args({128, 500, 1000, 0})->Args({784, 256, 500, 1})->UseRealTime();
 
 BENCHMARK_MAIN();

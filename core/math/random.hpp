@@ -41,6 +41,15 @@ public:
     // out[j] = 1 if u_j < p[j] else 0 (Bernoulli samples of probabilities p); consumes one block.
     void bernoulli(const float* p, float* out, std::size_t n);
 
+    // Consumes one block and returns its round keys: number j of the block is block_number(k0, k1, j), the
+    // number uniform() and bernoulli() use, for code that draws a block's numbers in its own order (the CD-1 step).
+    void next_block_keys(std::uint32_t& k0, std::uint32_t& k1) { block_keys(k0, k1); }
+
+    // Number j of the block with round keys (k0, k1).
+    static constexpr std::uint32_t block_number(std::uint32_t k0, std::uint32_t k1, std::uint32_t j) {
+        return lowbias32(lowbias32(j ^ k0) + k1);
+    }
+
     // A uniform 64-bit integer; consumes one block.
     std::uint64_t next_u64();
 

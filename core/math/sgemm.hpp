@@ -1,7 +1,7 @@
-// Single-precision GEMM on row-major arrays for the training loop (issue 21): Eigen's kernels by default (results
-// independent of the thread count), or, opt-in with TOPDOWN_OPENBLAS=1, OpenBLAS's cblas_sgemm (opened at run time,
-// AVX-512 kernels where the CPU has them, single-threaded, rows split over the OpenMP threads). OpenBLAS is faster
-// with its AVX-512 kernels but its rounding depends on the row split, so its results vary with the thread count.
+// Single-precision GEMM on row-major arrays for the opt-in OpenBLAS training path (issue 21; the default training
+// path is math/train_gemm.hpp): with TOPDOWN_OPENBLAS=1, OpenBLAS's cblas_sgemm (opened at run time, AVX-512
+// kernels where the CPU has them, single-threaded, rows split over the OpenMP threads), else Eigen's kernels. The
+// OpenBLAS rounding depends on the row split, so its results vary with the thread count.
 #pragma once
 
 namespace topdown {

@@ -4,6 +4,7 @@
 
 #include <Eigen/Cholesky>
 
+#include "math/train_gemm.hpp"
 #include "util/errors.hpp"
 
 namespace topdown {
@@ -27,7 +28,7 @@ Readout fit_ridge_readout(const Matrix& X, const std::vector<std::uint8_t>& labe
     // the fast float GEMM over at most `chunk` rows, and the chunks are summed in double.
     Eigen::MatrixXd A = Eigen::MatrixXd::Zero(D, D), rhs = Eigen::MatrixXd::Zero(D, C);
     const Vector mean_f = mean.cast<float>();
-    Matrix xc, yc;
+    Matrix xc, yc, xtx, xty;
     for (Eigen::Index r0 = 0; r0 < N; r0 += chunk) {
         const Eigen::Index n = std::min(chunk, N - r0);
         xc = X.middleRows(r0, n).rowwise() - mean_f;
@@ -36,8 +37,20 @@ Readout fit_ridge_readout(const Matrix& X, const std::vector<std::uint8_t>& labe
             yc.row(i) = (-1.0 - ymean.array()).cast<float>().matrix();
             yc(i, labels[static_cast<std::size_t>(r0 + i)]) = static_cast<float>(1.0 - ymean(labels[static_cast<std::size_t>(r0 + i)]));
         }
-        A += (xc.transpose() * xc).cast<double>();
-        rhs += (xc.transpose() * yc).cast<double>();
+        // The float products with the fixed-order kernels (issue 21): the same bits for any thread count.
+        TrainGemm g;
+        g.pos = {xc.data(), 1, D, xc.data(), D, static_cast<int>(n)};
+        xtx.resize(D, D);
+        g.C = xtx.data();
+        g.ldc = D;
+        train_gemm(g, static_cast<int>(D), static_cast<int>(D));
+        g.pos = {xc.data(), 1, D, yc.data(), C, static_cast<int>(n)};
+        xty.resize(D, C);
+        g.C = xty.data();
+        g.ldc = C;
+        train_gemm(g, static_cast<int>(D), C);
+        A += xtx.cast<double>();
+        rhs += xty.cast<double>();
     }
     A.diagonal().array() += alpha;
     const Eigen::MatrixXd beta = A.ldlt().solve(rhs);
@@ -48,8 +61,14 @@ Readout fit_ridge_readout(const Matrix& X, const std::vector<std::uint8_t>& labe
 }
 
 std::vector<int> Readout::predict(const Matrix& X) const {
-    Matrix s = X * weights;
-    s.rowwise() += bias;
+    if (X.cols() != weights.rows()) throw ArgumentError("read-out: the features do not match the read-out's size");
+    Matrix s(X.rows(), weights.cols());  // X W + bias with the fixed-order kernels (issue 21)
+    TrainGemm g;
+    g.pos = {X.data(), X.cols(), 1, weights.data(), weights.cols(), static_cast<int>(X.cols())};
+    g.C = s.data();
+    g.ldc = s.cols();
+    g.col_bias = bias.data();
+    train_gemm(g, static_cast<int>(X.rows()), static_cast<int>(weights.cols()));
     std::vector<int> out(static_cast<std::size_t>(s.rows()));
     for (Eigen::Index i = 0; i < s.rows(); ++i) {
         Eigen::Index c;

@@ -4,6 +4,8 @@
 #include <numeric>
 
 #include "train/cd1.hpp"
+#include "train/thread_chooser.hpp"
+#include "util/threads.hpp"
 #include "util/errors.hpp"
 
 namespace topdown {
@@ -39,14 +41,18 @@ float train_pass(RbmLayer& layer, Cd1Velocity& vel, const Matrix& input, const T
     std::iota(order.begin(), order.end(), 0u);
     CounterRng rng(seed, train_stream(epoch, layer_index));
     if (r.shuffle) shuffle_indices(order.data(), order.size(), rng);
-    const Cd1Params p{r.learning_rate, r.momentum(epoch), r.weight_decay, r.sample_negative_visible};
+    Cd1Params p{r.learning_rate, r.momentum(epoch), r.weight_decay, r.sample_negative_visible};
     Cd1Workspace ws;
     Matrix batch(B, input.cols());
     double sum = 0;
+    ThreadChooser chooser(max_threads());  // the batches' bits do not depend on it (issue 21)
     for (int bi = 0; bi < batches; ++bi) {
         if (task) task->throw_if_cancelled();
         for (int i = 0; i < B; ++i) batch.row(i) = input.row(order[static_cast<std::size_t>(bi * B + i)]);
+        p.threads = chooser.threads(bi);
+        const auto t0 = std::chrono::steady_clock::now();
         const float mse = cd1_update(layer, vel, batch, p, rng, ws);
+        chooser.record(bi, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         sum += mse;
         if (on_batch) on_batch(bi, batches, mse);
     }
