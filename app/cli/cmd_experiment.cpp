@@ -68,7 +68,7 @@ void run_experiment(const ExperimentArgs& a) {
     StudyOptions o = a.o;
     if (!a.no_census && shards == 1) {  // shard files keep no census
         try {
-            census = model_census_index(*dbn, data_dir(), a.o.seed);
+            census = model_census_index(*dbn, data_dir(), a.o.seed, 1000, a.o.threads);
             o.census = &census;
         } catch (const DataError& e) {
             std::printf("no attractor census: %s\n", e.what());

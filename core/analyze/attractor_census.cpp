@@ -24,7 +24,7 @@ double quantile_sorted(const std::vector<double>& v, double q) {
 }  // namespace
 
 CensusThresholds census_thresholds(const NearestNeighbourIndex& training, int sample, std::uint64_t seed, double q_low,
-                                   double q_high) {
+                                   double q_high, int threads) {
     if (!(q_low >= 0 && q_low <= q_high && q_high <= 1)) throw ArgumentError("census quantiles must satisfy 0 <= low <= high <= 1");
     const int n = training.size();
     if (n < 2) throw ArgumentError("the census needs at least 2 training images");
@@ -40,7 +40,7 @@ CensusThresholds census_thresholds(const NearestNeighbourIndex& training, int sa
     order.resize(static_cast<std::size_t>(m));
     Matrix q(m, training.dims());
     for (int i = 0; i < m; ++i) q.row(i) = training.points().row(order[static_cast<std::size_t>(i)]);
-    const auto nn = training.query(q, order);
+    const auto nn = training.query(q, order, threads);
     std::vector<double> d;
     d.reserve(nn.size());
     for (const auto& x : nn) d.push_back(x.distance);
@@ -54,7 +54,8 @@ CensusThresholds census_thresholds(const NearestNeighbourIndex& training, int sa
     return t;
 }
 
-CensusIndex build_census_index(const Dbn& model, Matrix images, const std::vector<int>& labels, std::uint64_t seed, int sample) {
+CensusIndex build_census_index(const Dbn& model, Matrix images, const std::vector<int>& labels, std::uint64_t seed, int sample,
+                               int threads) {
     const int D = model.layers.empty() ? 0 : model.architecture().front();
     if (images.cols() != D)
         throw ArgumentError("training images have " + std::to_string(images.cols()) + " pixels but the model's visible layer has " +
@@ -65,7 +66,8 @@ CensusIndex build_census_index(const Dbn& model, Matrix images, const std::vecto
     ix.top = NearestNeighbourIndex(std::move(top), kProjectedDims);
     ix.visible = NearestNeighbourIndex(std::move(images), kProjectedDims);
     ix.labels = labels;
-    ix.thresholds = census_thresholds(ix.visible, sample, seed);
+    ix.threads = threads;
+    ix.thresholds = census_thresholds(ix.visible, sample, seed, 0.05, 0.99, threads);
     return ix;
 }
 
@@ -94,8 +96,8 @@ std::vector<RunCensus> attractor_census(const CensusIndex& ix, const Dbn& model,
         for (std::size_t i = 0; i < runs.size(); ++i) out[i].run = runs[i];
         return out;
     }
-    const auto nv = ix.visible.query(reps);
-    const auto nt = ix.top.query(model.propagate_up(reps));
+    const auto nv = ix.visible.query(reps, {}, ix.threads);
+    const auto nt = ix.top.query(model.propagate_up(reps), {}, ix.threads);
     for (std::size_t i = 0; i < runs.size(); ++i) {
         RunCensus& r = out[i];
         r.run = runs[i];

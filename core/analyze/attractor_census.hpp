@@ -29,20 +29,22 @@ struct CensusIndex {
     NearestNeighbourIndex top;      // their top-layer codes (bottom-up probabilities through every layer)
     std::vector<int> labels;        // training labels
     CensusThresholds thresholds;
+    int threads = 1;                // threads of the nearest-neighbour queries (0: all cores; same answers)
     // True when there is no training image.
     bool empty() const { return visible.size() == 0; }
 };
 
 // The thresholds from `sample` training images drawn without replacement with CounterRng(seed, 0) (all when
-// fewer), each matched to its nearest other training image. Throws ArgumentError for quantiles outside
-// 0 <= q_low <= q_high <= 1 or fewer than 2 points.
+// fewer), each matched to its nearest other training image (on `threads` threads, 0: all cores). Throws
+// ArgumentError for quantiles outside 0 <= q_low <= q_high <= 1 or fewer than 2 points.
 CensusThresholds census_thresholds(const NearestNeighbourIndex& training, int sample, std::uint64_t seed, double q_low = 0.05,
-                                   double q_high = 0.99);
+                                   double q_high = 0.99, int threads = 1);
 
-// Indexes `images` (N x D, labels N) of `model`'s training set: visible points, top-layer codes, thresholds.
-// Throws ArgumentError when the widths or the label count do not match.
+// Indexes `images` (N x D, labels N) of `model`'s training set: visible points, top-layer codes, thresholds;
+// its queries run on `threads` threads (0: all cores; the answers do not depend on it). Throws ArgumentError
+// when the widths or the label count do not match.
 CensusIndex build_census_index(const Dbn& model, Matrix images, const std::vector<int>& labels, std::uint64_t seed,
-                               int sample = 1000);
+                               int sample = 1000, int threads = 1);
 
 enum class CensusVerdict { Memorised, Novel, Spurious };
 

@@ -1,13 +1,17 @@
-// Exact nearest-neighbour search by blocked GEMM (docs/METHODS.md §16.2).
+// Exact nearest-neighbour search: blocked GEMM, or projected lower bounds (docs/METHODS.md §16.2).
 #include "analyze/nearest_neighbour.hpp"
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
 #include "analyze/pca.hpp"
+#include "analyze/squared_distance.hpp"
 #include "util/errors.hpp"
+#include "util/parallel_parts.hpp"
+#include "util/threads.hpp"
 
 namespace topdown {
 
@@ -15,6 +19,7 @@ namespace {
 constexpr Eigen::Index kQueryBlock = 256;
 constexpr Eigen::Index kPointBlock = 4096;
 constexpr int kCandidates = 4;  // re-measured exactly: float round-off cannot change the winner unless 4 tie
+constexpr Eigen::Index kQueryChunk = 8;  // queries a thread takes at a time in the pruned search
 
 // The best kCandidates (approximate squared distance, index) of one query, kept sorted.
 struct Candidates {
@@ -37,14 +42,6 @@ struct Candidates {
     }
 };
 
-double exact_squared(const float* a, const float* b, Eigen::Index n) {
-    double s = 0;
-    for (Eigen::Index k = 0; k < n; ++k) {
-        const double t = double(a[k]) - double(b[k]);
-        s += t * t;
-    }
-    return s;
-}
 }  // namespace
 
 NearestNeighbourIndex::NearestNeighbourIndex(Matrix points, int k) : points_(std::move(points)) {
@@ -58,73 +55,40 @@ NearestNeighbourIndex::NearestNeighbourIndex(Matrix points, int k) : points_(std
     basis_ = b.components;
     for (Eigen::Index i = 0; i < basis_.rows(); ++i) basis_.row(i).normalize();
     mean_ = b.mean;
-    projected_.resize(n, basis_.rows());
+    Matrix projected(n, basis_.rows());
     for (Eigen::Index r0 = 0; r0 < n; r0 += kPointBlock) {  // in blocks: no n x d temporary
         const Eigen::Index rb = std::min(kPointBlock, n - r0);
-        projected_.middleRows(r0, rb) = (points_.middleRows(r0, rb).rowwise() - mean_) * basis_.transpose();
+        projected.middleRows(r0, rb) = (points_.middleRows(r0, rb).rowwise() - mean_) * basis_.transpose();
     }
-    projected_norms_ = projected_.rowwise().squaredNorm();
+    clusters_ = ProjectedClusters(projected);
 }
 
-std::vector<NeighbourMatch> NearestNeighbourIndex::query(const Matrix& q, const std::vector<int>& exclude) const {
+std::vector<NeighbourMatch> NearestNeighbourIndex::query(const Matrix& q, const std::vector<int>& exclude, int threads) const {
     if (q.rows() > 0 && points_.rows() > 0 && q.cols() != points_.cols())
         throw ArgumentError("nearest-neighbour query of width " + std::to_string(q.cols()) + " on points of width " +
                             std::to_string(points_.cols()));
     if (!exclude.empty() && exclude.size() != static_cast<std::size_t>(q.rows()))
         throw ArgumentError("exclude must have one entry per query");
     if (points_.rows() == 0 || q.rows() == 0) return std::vector<NeighbourMatch>(static_cast<std::size_t>(q.rows()));
-    return pruned() ? query_pruned(q, exclude) : query_full(q, exclude);
+    return pruned() ? query_pruned(q, exclude, threads) : query_full(q, exclude);
 }
 
-std::vector<NeighbourMatch> NearestNeighbourIndex::query_pruned(const Matrix& q, const std::vector<int>& exclude) const {
+std::vector<NeighbourMatch> NearestNeighbourIndex::query_pruned(const Matrix& q, const std::vector<int>& exclude, int threads) const {
     std::vector<NeighbourMatch> out(static_cast<std::size_t>(q.rows()));
     const Matrix qp = (q.rowwise() - mean_) * basis_.transpose();
-    const Eigen::VectorXf qpn = qp.rowwise().squaredNorm();
-    for (Eigen::Index q0 = 0; q0 < q.rows(); q0 += kQueryBlock) {
-        const Eigen::Index qb = std::min(kQueryBlock, q.rows() - q0);
-        std::vector<Candidates> cand(static_cast<std::size_t>(qb));
-        // Pass 1: the best candidates by projected distance, measured exactly: an upper bound of the answer.
-        for (Eigen::Index p0 = 0; p0 < points_.rows(); p0 += kPointBlock) {
-            const Eigen::Index pb = std::min(kPointBlock, points_.rows() - p0);
-            const Eigen::MatrixXf g = qp.middleRows(q0, qb) * projected_.middleRows(p0, pb).transpose();
-            for (Eigen::Index a = 0; a < qb; ++a) {
-                const int skip = exclude.empty() ? -1 : exclude[static_cast<std::size_t>(q0 + a)];
-                Candidates& c = cand[static_cast<std::size_t>(a)];
-                for (Eigen::Index b = 0; b < pb; ++b)
-                    if (int(p0 + b) != skip) c.offer(qpn(q0 + a) + projected_norms_(p0 + b) - 2.0f * g(a, b), int(p0 + b));
-            }
-        }
-        std::vector<double> best(static_cast<std::size_t>(qb), std::numeric_limits<double>::infinity());
-        std::vector<int> best_i(static_cast<std::size_t>(qb), -1);
-        auto consider = [&](Eigen::Index a, int idx) {
-            const double d = exact_squared(q.row(q0 + a).data(), points_.row(idx).data(), q.cols());
-            auto& bd = best[static_cast<std::size_t>(a)];
-            auto& bi = best_i[static_cast<std::size_t>(a)];
-            if (d < bd || (d == bd && idx < bi)) bd = d, bi = idx;
-        };
-        for (Eigen::Index a = 0; a < qb; ++a)
-            for (int idx : cand[static_cast<std::size_t>(a)].i)
-                if (idx >= 0) consider(a, idx);
-        // Pass 2: every point whose lower bound (with a margin for float round-off) does not exclude it.
-        for (Eigen::Index p0 = 0; p0 < points_.rows(); p0 += kPointBlock) {
-            const Eigen::Index pb = std::min(kPointBlock, points_.rows() - p0);
-            const Eigen::MatrixXf g = qp.middleRows(q0, qb) * projected_.middleRows(p0, pb).transpose();
-            for (Eigen::Index a = 0; a < qb; ++a) {
-                const int skip = exclude.empty() ? -1 : exclude[static_cast<std::size_t>(q0 + a)];
-                const double bd = best[static_cast<std::size_t>(a)];
-                for (Eigen::Index b = 0; b < pb; ++b) {
-                    const float lb = qpn(q0 + a) + projected_norms_(p0 + b) - 2.0f * g(a, b);
-                    const double margin = 1e-4 * (double(qpn(q0 + a)) + double(projected_norms_(p0 + b))) + 1e-6;
-                    if (int(p0 + b) != skip && double(lb) - margin <= bd) consider(a, int(p0 + b));
-                }
-            }
-        }
-        for (Eigen::Index a = 0; a < qb; ++a) {
-            NeighbourMatch& m = out[static_cast<std::size_t>(q0 + a)];
-            m.index = best_i[static_cast<std::size_t>(a)];
-            m.distance = m.index >= 0 ? std::sqrt(best[static_cast<std::size_t>(a)]) : 0.0;
-        }
-    }
+    const Matrix products = qp * clusters_.centres().transpose();  // queries x groups
+    // Queries are independent: each thread takes the next chunk of queries; the answers do not depend on who.
+    const Eigen::Index chunks = (q.rows() + kQueryChunk - 1) / kQueryChunk;
+    const int parts = static_cast<int>(std::min<Eigen::Index>(chunks, threads > 0 ? threads : max_threads()));
+    std::atomic<Eigen::Index> next{0};
+    run_parts(static_cast<std::size_t>(std::max(1, parts)), [&](std::size_t) {
+        ProjectedClusters::Scratch scratch;
+        for (Eigen::Index c = next++; c < chunks; c = next++)
+            for (Eigen::Index i = c * kQueryChunk; i < std::min(q.rows(), (c + 1) * kQueryChunk); ++i)
+                out[static_cast<std::size_t>(i)] =
+                    clusters_.nearest(points_, q.row(i).data(), qp.row(i).data(), products.row(i).data(),
+                                      exclude.empty() ? -1 : exclude[static_cast<std::size_t>(i)], scratch);
+    });
     return out;
 }
 
@@ -152,7 +116,7 @@ std::vector<NeighbourMatch> NearestNeighbourIndex::query_full(const Matrix& q, c
             for (int k = 0; k < kCandidates; ++k) {
                 const int idx = cand[static_cast<std::size_t>(a)].i[static_cast<std::size_t>(k)];
                 if (idx < 0) continue;
-                const double d = exact_squared(q.row(q0 + a).data(), points_.row(idx).data(), q.cols());
+                const double d = exact_squared_distance(q.row(q0 + a).data(), points_.row(idx).data(), q.cols());
                 if (d < best_d || (d == best_d && idx < best.index)) {
                     best_d = d;
                     best.index = idx;

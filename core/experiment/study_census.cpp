@@ -6,13 +6,13 @@
 
 namespace topdown {
 
-CensusIndex model_census_index(const Dbn& model, const std::string& dir, std::uint64_t seed, int sample) {
+CensusIndex model_census_index(const Dbn& model, const std::string& dir, std::uint64_t seed, int sample, int threads) {
     Dataset d = load_dataset(model.dataset, Split::Train, dir);
     if (d.num_classes() != model.num_classes())
         throw DataError("the training set '" + model.dataset + "' has " + std::to_string(d.num_classes()) + " classes but the model " +
                         std::to_string(model.num_classes()));
     const std::vector<int> labels(d.labels.begin(), d.labels.end());
-    return build_census_index(model, std::move(d.images), labels, seed, sample);
+    return build_census_index(model, std::move(d.images), labels, seed, sample, threads);
 }
 
 std::vector<RunCensus> condition_census(const CensusIndex& index, const Dbn& model, const ConditionResult& r, const Matrix& visible) {
