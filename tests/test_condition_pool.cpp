@@ -5,9 +5,7 @@
 #include <vector>
 
 #include "experiment/condition_pool.hpp"
-#include "test_support.hpp"
-#include "train/finalize.hpp"
-#include "train/trainer.hpp"
+#include "tiny_model_fixture.hpp"
 #include "util/errors.hpp"
 
 using namespace topdown;
@@ -20,16 +18,9 @@ struct Fixture {
 };
 
 Fixture make_fixture() {
-    const Dataset train = test::real_slice("mnist", Split::Train, 600);
-    const Dataset test_set = test::real_slice("mnist", Split::Test, 200);
-    TrainOptions o;
-    o.architecture = {784, 40, 30};
-    o.recipe.epochs = 1;
-    o.recipe.learning_rate = 0.1f;
-    auto m = std::make_shared<Dbn>(train_dbn(train, o).model);
-    finalize_model(*m, train, test_set);
+    auto m = test::tiny_finalized_mnist_model();
     CnnShape s;  // the shipped shape, so the classifier takes the direct-convolution path where the CPU has it
-    return {m, prepare_generation_model(m), StateClassifier(Cnn(s, CnnParams::init(s, 3)), train.class_names, "mnist")};
+    return {m, prepare_generation_model(m), StateClassifier(Cnn(s, CnnParams::init(s, 3)), m->class_names, "mnist")};
 }
 
 void expect_same(const ConditionResult& a, const ConditionResult& b) {

@@ -6,6 +6,7 @@
 #include "experiment/study_report.hpp"
 #include "util/errors.hpp"
 #include "test_support.hpp"
+#include "tiny_model_fixture.hpp"
 #include "train/finalize.hpp"
 #include "train/trainer.hpp"
 
@@ -17,19 +18,12 @@ struct Tiny {
     StateClassifier classifier;
 };
 Tiny tiny() {
-    const Dataset train = test::real_slice("mnist", Split::Train, 600);
-    const Dataset test_set = test::real_slice("mnist", Split::Test, 200);
-    TrainOptions o;
-    o.architecture = {784, 40, 30};
-    o.recipe.epochs = 1;
-    o.recipe.learning_rate = 0.1f;
-    auto m = std::make_shared<Dbn>(train_dbn(train, o).model);
-    finalize_model(*m, train, test_set);
+    auto m = test::tiny_finalized_mnist_model();
     CnnShape s;
     s.conv1 = 4;
     s.conv2 = 4;
     s.hidden = 8;
-    return {m, StateClassifier(Cnn(s, CnnParams::init(s, 3)), train.class_names, "mnist")};
+    return {m, StateClassifier(Cnn(s, CnnParams::init(s, 3)), m->class_names, "mnist")};
 }
 }  // namespace
 
