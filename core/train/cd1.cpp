@@ -102,7 +102,7 @@ float cd1_update_fixed(RbmLayer& layer, Cd1Velocity& vel, const Matrix& v0, cons
     const int mcols = (m + kCols - 1) / kCols, bcols = (B + kCols - 1) / kCols;
     const int ngroups = (n + kRowGroup - 1) / kRowGroup, nblocks = (n + kCols - 1) / kCols;
     const float fB = static_cast<float>(B);
-    const int nt = p.threads > 0 ? p.threads : max_threads();
+    [[maybe_unused]] const int nt = p.threads > 0 ? p.threads : max_threads();
     TOPDOWN_OMP(omp parallel num_threads(nt)) {
         // 1. pos_ph = σ(v0 W + b), h0 ~ Bern(pos_ph) stored transposed: column blocks of pos_ph.
         TOPDOWN_OMP(omp for schedule(dynamic, 1))
