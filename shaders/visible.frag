@@ -18,7 +18,8 @@ void main() {
     vec2 p = uv * vec2(u_cells);
     ivec2 cell = clamp(ivec2(floor(p)), ivec2(0), u_cells - ivec2(1));
     float v = clamp(texelFetch(u_values, cell, 0).r, 0.0, 1.0);
-    vec3 c = texture(u_lut, vec2((v * 255.0 + 0.5) / 256.0, 0.5)).rgb;
+    // The nearest of the 256 entries (an exact fetch: bilinear filtering costs software GL a lot per pixel).
+    vec3 c = texelFetch(u_lut, ivec2(int(v * 255.0 + 0.5), 0), 0).rgb;
     if (u_grid > 0.0) {
         vec2 cell_px = u_out_size / vec2(u_cells);  // output pixels per image pixel
         vec2 f = fract(p) * cell_px;

@@ -7,41 +7,72 @@
 
 namespace topdown {
 
+std::vector<int> AttractorRecord::chain_states(int c) const {
+    const int* first = columns->states.data() + static_cast<std::size_t>(c) * columns->capacity;
+    return std::vector<int>(first, first + steps);
+}
+
+const float* AttractorRecord::run_last_visible(int c, int r) const {
+    const auto& ended = ended_runs.at(static_cast<std::size_t>(c));
+    if (r < 0 || r > static_cast<int>(ended.size()) || steps == 0) throw ArgumentError("no such run in the attractor record");
+    if (r < static_cast<int>(ended.size())) return ended[static_cast<std::size_t>(r)]->data();
+    return last_visible->row(c).data();
+}
+
 void AttractorRecorder::reset(int chains, int C) {
-    const std::uint64_t v = rec_.version + 1;
-    rec_ = AttractorRecord{};
-    rec_.num_classes = C;
-    rec_.chains = std::max(0, chains);
-    rec_.states.resize(static_cast<std::size_t>(rec_.chains));
-    rec_.activity.resize(static_cast<std::size_t>(rec_.chains));
-    rec_.run_last_visible.resize(static_cast<std::size_t>(rec_.chains));
-    rec_.version = v;
+    ++version_;
+    num_classes_ = C;
+    chains_ = std::max(0, chains);
+    steps_ = 0;
+    // Fresh columns: records published before the restart keep the old ones.
+    columns_ = std::make_shared<AttractorColumns>();
+    columns_->capacity = kMaxSteps;
+    columns_->states.assign(static_cast<std::size_t>(chains_) * kMaxSteps, 0);
+    columns_->activity.assign(static_cast<std::size_t>(chains_) * kMaxSteps, 0.0f);
+    ended_runs_.assign(static_cast<std::size_t>(chains_), {});
+    last_visible_.reset();
     published_.reset();
 }
 
 void AttractorRecorder::add_step(const std::vector<int>& states, const Eigen::VectorXf& top_active, const Matrix& visible) {
-    const int n = rec_.chains;
-    if (n == 0 || rec_.steps >= kMaxSteps || static_cast<int>(states.size()) != n || top_active.size() != n || visible.rows() != n)
+    const int n = chains_;
+    if (n == 0 || steps_ >= kMaxSteps || static_cast<int>(states.size()) != n || top_active.size() != n || visible.rows() != n)
         return;
+    if (last_visible_ && last_visible_->cols() != visible.cols()) return;
     for (int s : states)
-        if (s < 0 || s > rec_.num_classes) return;
+        if (s < 0 || s > num_classes_) return;
+    const int t = steps_;
     for (int c = 0; c < n; ++c) {
         const auto ci = static_cast<std::size_t>(c);
-        auto& st = rec_.states[ci];
-        auto v = std::make_shared<const std::vector<float>>(visible.row(c).data(), visible.row(c).data() + visible.cols());
-        if (!st.empty() && st.back() == states[ci])
-            rec_.run_last_visible[ci].back() = std::move(v);  // the run goes on: its last step moves
-        else
-            rec_.run_last_visible[ci].push_back(std::move(v));
-        st.push_back(states[ci]);
-        rec_.activity[ci].push_back(top_active(c));
+        const std::size_t at = ci * static_cast<std::size_t>(kMaxSteps) + static_cast<std::size_t>(t);
+        // A new state ends the chain's run: its last visible state (the previous step's) is kept.
+        if (t > 0 && columns_->states[at - 1] != states[ci])
+            ended_runs_[ci].push_back(std::make_shared<const std::vector<float>>(
+                last_visible_->row(c).data(), last_visible_->row(c).data() + last_visible_->cols()));
+        columns_->states[at] = states[ci];
+        columns_->activity[at] = top_active(c);
     }
-    ++rec_.steps;
-    ++rec_.version;
+    // The latest visible states: overwritten in place unless a published record still shows them.
+    if (last_visible_ && last_visible_.use_count() == 2 && published_ && published_.use_count() == 1)
+        published_.reset();  // only our cache still holds it
+    if (!last_visible_ || last_visible_.use_count() > 1) last_visible_ = std::make_shared<Matrix>(visible);
+    else *last_visible_ = visible;
+    ++steps_;
+    ++version_;
 }
 
 std::shared_ptr<const AttractorRecord> AttractorRecorder::published() const {
-    if (!published_ || published_->version != rec_.version) published_ = std::make_shared<const AttractorRecord>(rec_);
+    if (published_ && published_->version == version_) return published_;
+    auto r = std::make_shared<AttractorRecord>();
+    r->num_classes = num_classes_;
+    r->chains = chains_;
+    r->steps = steps_;
+    r->visible_dims = last_visible_ ? static_cast<int>(last_visible_->cols()) : 0;
+    r->version = version_;
+    r->columns = columns_;
+    r->ended_runs = ended_runs_;
+    r->last_visible = last_visible_;
+    published_ = std::move(r);
     return published_;
 }
 
@@ -57,22 +88,25 @@ LiveAttractorAnalysis analyze_attractor_record(const AttractorRecord& rec, const
     r.steps = rec.steps;
     r.states.reserve(static_cast<std::size_t>(rec.chains) * rec.steps);
     r.top_activity.resize(rec.chains, rec.steps);
+    if (!rec.columns || rec.steps > rec.columns->capacity ||
+        rec.columns->states.size() < static_cast<std::size_t>(rec.chains) * static_cast<std::size_t>(rec.columns->capacity) ||
+        static_cast<int>(rec.ended_runs.size()) != rec.chains || !rec.last_visible || rec.last_visible->rows() != rec.chains)
+        throw ArgumentError("inconsistent attractor record");
+    std::vector<std::vector<int>> chain_states(static_cast<std::size_t>(rec.chains));
     for (int c = 0; c < rec.chains; ++c) {
-        const auto ci = static_cast<std::size_t>(c);
-        if (static_cast<int>(rec.states[ci].size()) != rec.steps || static_cast<int>(rec.activity[ci].size()) != rec.steps)
-            throw ArgumentError("inconsistent attractor record");
-        r.states.insert(r.states.end(), rec.states[ci].begin(), rec.states[ci].end());
-        for (int t = 0; t < rec.steps; ++t) r.top_activity(c, t) = rec.activity[ci][static_cast<std::size_t>(t)];
+        chain_states[static_cast<std::size_t>(c)] = rec.chain_states(c);
+        r.states.insert(r.states.end(), chain_states[static_cast<std::size_t>(c)].begin(), chain_states[static_cast<std::size_t>(c)].end());
+        for (int t = 0; t < rec.steps; ++t) r.top_activity(c, t) = rec.activity(c, t);
     }
     if (index && !index->empty()) {
-        const auto runs = ensemble_runs(rec.states);
+        const auto runs = ensemble_runs(chain_states);
         Matrix reps(static_cast<Eigen::Index>(runs.size()), index->visible.dims());
-        std::vector<std::size_t> next(static_cast<std::size_t>(rec.chains), 0);
+        if (rec.visible_dims != reps.cols()) throw ArgumentError("the record's images do not match the census index");
+        std::vector<int> next(static_cast<std::size_t>(rec.chains), 0);
         for (std::size_t i = 0; i < runs.size(); ++i) {
-            const auto ci = static_cast<std::size_t>(runs[i].chain);
-            const auto& v = rec.run_last_visible[ci].at(next[ci]++);
-            if (static_cast<Eigen::Index>(v->size()) != reps.cols()) throw ArgumentError("the record's images do not match the census index");
-            reps.row(static_cast<Eigen::Index>(i)) = Eigen::Map<const Vector>(v->data(), reps.cols());
+            const int c = runs[i].chain;
+            const float* v = rec.run_last_visible(c, next[static_cast<std::size_t>(c)]++);
+            reps.row(static_cast<Eigen::Index>(i)) = Eigen::Map<const Vector>(v, reps.cols());
         }
         r.census = attractor_census(*index, model, runs, reps, rec.num_classes);
         r.census_thresholds = index->thresholds;

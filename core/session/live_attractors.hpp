@@ -12,18 +12,40 @@
 
 namespace topdown {
 
+// The record's step-by-step columns, kept by the recorder and shared with every published record: entries
+// are only ever appended (a record reads the first `steps` of them), so publishing costs no copy of the history.
+struct AttractorColumns {
+    int capacity = 0;                 // steps per chain (AttractorRecorder::kMaxSteps)
+    std::vector<int> states;          // chain-major: chain c, step t at [c * capacity + t] (0..C)
+    std::vector<float> activity;      // same layout: fraction of active top units
+};
+
 // What the worker publishes: immutable once shared.
 struct AttractorRecord {
     int num_classes = 0;
     int chains = 0;
-    int steps = 0;                                    // steps recorded (every chain has this many)
-    std::vector<std::vector<int>> states;             // per chain, per step (0..C)
-    std::vector<std::vector<float>> activity;         // per chain, per step: fraction of active top units
-    std::vector<std::vector<std::shared_ptr<const std::vector<float>>>> run_last_visible;  // per chain, per run
-    std::uint64_t version = 0;                        // increases with every recorded step
+    int steps = 0;                    // steps recorded (every chain has this many)
+    int visible_dims = 0;
+    std::uint64_t version = 0;        // increases with every recorded step
+    std::shared_ptr<const AttractorColumns> columns;
+    // Per chain, the last visible state of each ended run; the open (last) run's is in `last_visible`.
+    std::vector<std::vector<std::shared_ptr<const std::vector<float>>>> ended_runs;
+    std::shared_ptr<const Matrix> last_visible;  // chains x visible_dims: the last recorded step
+
+    // State of chain `c` at step `t` (0-based, t < steps).
+    int state(int c, int t) const { return columns->states[static_cast<std::size_t>(c) * columns->capacity + t]; }
+    // Fraction of active top units of chain `c` at step `t`.
+    float activity(int c, int t) const { return columns->activity[static_cast<std::size_t>(c) * columns->capacity + t]; }
+    // Chain `c`'s states, step by step.
+    std::vector<int> chain_states(int c) const;
+    // Number of runs (maximal stretches of one state) of chain `c` so far, the open one included.
+    int runs(int c) const { return steps == 0 ? 0 : static_cast<int>(ended_runs[static_cast<std::size_t>(c)].size()) + 1; }
+    // The visible state (visible_dims values) that ends run `r` of chain `c` (the open run: the latest step).
+    const float* run_last_visible(int c, int r) const;
 };
 
-// Records the ensemble step by step (the Simulation owns one; reset on every restart).
+// Records the ensemble step by step (the Simulation owns one; reset on every restart). Each step costs
+// O(chains x visible units) whatever the length of the record, and so does publishing it.
 class AttractorRecorder {
 public:
     static constexpr int kMaxSteps = 1000;  // the record stops growing after this many steps
@@ -32,12 +54,16 @@ public:
     // Adds one step: a state per chain (negative: unknown, the step is skipped), the chains' top-layer activity
     // and visible states (chains x D). Ignored past kMaxSteps or on a chain-count mismatch.
     void add_step(const std::vector<int>& states, const Eigen::VectorXf& top_active, const Matrix& visible);
-    // The record so far, shared (a new copy only after a step was added since the last call).
+    // The record so far, shared (a new one only after a step was added since the last call).
     std::shared_ptr<const AttractorRecord> published() const;
 
 private:
-    AttractorRecord rec_;
-    mutable std::shared_ptr<const AttractorRecord> published_;  // a cache: copied on the worker thread only
+    int num_classes_ = 0, chains_ = 0, steps_ = 0;
+    std::uint64_t version_ = 0;
+    std::shared_ptr<AttractorColumns> columns_;
+    std::vector<std::vector<std::shared_ptr<const std::vector<float>>>> ended_runs_;
+    std::shared_ptr<Matrix> last_visible_;  // written in place while no published record holds it
+    mutable std::shared_ptr<const AttractorRecord> published_;  // a cache: built on the worker thread only
 };
 
 // The analysis shown in the app's Metrics tab.

@@ -114,7 +114,9 @@ void add_attractor_content(const AttractorView& v, nlohmann::json& j) {
         rows.push_back({{"state", k}, {"runs", d.runs}, {"returns", d.returns}, {"occupancy", d.occupancy}, {"mean_dwell", d.mean_dwell},
                         {"memorised", verdicts[k][0]}, {"novel", verdicts[k][1]}, {"spurious", verdicts[k][2]}});
     }
-    j["census"] = {{"states", v.result_record->states}, {"rows", rows}, {"has_census", a.has_census},
+    std::vector<std::vector<int>> states;
+    for (int c = 0; c < v.result_record->chains; ++c) states.push_back(v.result_record->chain_states(c));
+    j["census"] = {{"states", states}, {"rows", rows}, {"has_census", a.has_census},
                    {"entropy_production", a.flux.entropy_production}, {"tau_label", a.tau_label.mean}};
 }
 
