@@ -117,6 +117,9 @@ std::vector<std::size_t> decimate(const PlotArea& a, const double* xs, const flo
 }  // namespace
 
 void plot_line(PlotArea& a, const double* xs, const float* ys, std::size_t n, ImU32 color, float thickness) {
+    // Whole-pixel widths take ImGui's textured anti-aliased lines: 2 triangles per segment instead of 6, which
+    // is most of a plot's cost on software GL.
+    thickness = std::max(1.0f, std::round(thickness));
     const std::vector<std::size_t> keep = decimate(a, xs, ys, n);
     std::vector<ImVec2> pts;
     pts.reserve(keep.size());

@@ -13,7 +13,7 @@ std::vector<int> AttractorRecord::chain_states(int c) const {
 }
 
 const float* AttractorRecord::run_last_visible(int c, int r) const {
-    const auto& ended = ended_runs.at(static_cast<std::size_t>(c));
+    const auto& ended = *ended_runs.at(static_cast<std::size_t>(c));
     if (r < 0 || r > static_cast<int>(ended.size()) || steps == 0) throw ArgumentError("no such run in the attractor record");
     if (r < static_cast<int>(ended.size())) return ended[static_cast<std::size_t>(r)]->data();
     return last_visible->row(c).data();
@@ -29,7 +29,8 @@ void AttractorRecorder::reset(int chains, int C) {
     columns_->capacity = kMaxSteps;
     columns_->states.assign(static_cast<std::size_t>(chains_) * kMaxSteps, 0);
     columns_->activity.assign(static_cast<std::size_t>(chains_) * kMaxSteps, 0.0f);
-    ended_runs_.assign(static_cast<std::size_t>(chains_), {});
+    ended_runs_.resize(static_cast<std::size_t>(chains_));
+    for (auto& e : ended_runs_) e = std::make_shared<AttractorRecord::RunImages>();
     last_visible_.reset();
     published_.reset();
 }
@@ -46,9 +47,12 @@ void AttractorRecorder::add_step(const std::vector<int>& states, const Eigen::Ve
         const auto ci = static_cast<std::size_t>(c);
         const std::size_t at = ci * static_cast<std::size_t>(kMaxSteps) + static_cast<std::size_t>(t);
         // A new state ends the chain's run: its last visible state (the previous step's) is kept.
-        if (t > 0 && columns_->states[at - 1] != states[ci])
-            ended_runs_[ci].push_back(std::make_shared<const std::vector<float>>(
+        if (t > 0 && columns_->states[at - 1] != states[ci]) {
+            auto& ended = ended_runs_[ci];
+            if (ended.use_count() > 1) ended = std::make_shared<AttractorRecord::RunImages>(*ended);  // a record holds it
+            ended->push_back(std::make_shared<const std::vector<float>>(
                 last_visible_->row(c).data(), last_visible_->row(c).data() + last_visible_->cols()));
+        }
         columns_->states[at] = states[ci];
         columns_->activity[at] = top_active(c);
     }
@@ -70,7 +74,7 @@ std::shared_ptr<const AttractorRecord> AttractorRecorder::published() const {
     r->visible_dims = last_visible_ ? static_cast<int>(last_visible_->cols()) : 0;
     r->version = version_;
     r->columns = columns_;
-    r->ended_runs = ended_runs_;
+    r->ended_runs.assign(ended_runs_.begin(), ended_runs_.end());
     r->last_visible = last_visible_;
     published_ = std::move(r);
     return published_;

@@ -29,7 +29,8 @@ struct AttractorRecord {
     std::uint64_t version = 0;        // increases with every recorded step
     std::shared_ptr<const AttractorColumns> columns;
     // Per chain, the last visible state of each ended run; the open (last) run's is in `last_visible`.
-    std::vector<std::vector<std::shared_ptr<const std::vector<float>>>> ended_runs;
+    using RunImages = std::vector<std::shared_ptr<const std::vector<float>>>;
+    std::vector<std::shared_ptr<const RunImages>> ended_runs;
     std::shared_ptr<const Matrix> last_visible;  // chains x visible_dims: the last recorded step
 
     // State of chain `c` at step `t` (0-based, t < steps).
@@ -39,7 +40,7 @@ struct AttractorRecord {
     // Chain `c`'s states, step by step.
     std::vector<int> chain_states(int c) const;
     // Number of runs (maximal stretches of one state) of chain `c` so far, the open one included.
-    int runs(int c) const { return steps == 0 ? 0 : static_cast<int>(ended_runs[static_cast<std::size_t>(c)].size()) + 1; }
+    int runs(int c) const { return steps == 0 ? 0 : static_cast<int>(ended_runs[static_cast<std::size_t>(c)]->size()) + 1; }
     // The visible state (visible_dims values) that ends run `r` of chain `c` (the open run: the latest step).
     const float* run_last_visible(int c, int r) const;
 };
@@ -61,7 +62,8 @@ private:
     int num_classes_ = 0, chains_ = 0, steps_ = 0;
     std::uint64_t version_ = 0;
     std::shared_ptr<AttractorColumns> columns_;
-    std::vector<std::vector<std::shared_ptr<const std::vector<float>>>> ended_runs_;
+    // Per chain, shared with published records; a chain's list is copied before it grows while a record holds it.
+    std::vector<std::shared_ptr<AttractorRecord::RunImages>> ended_runs_;
     std::shared_ptr<Matrix> last_visible_;  // written in place while no published record holds it
     mutable std::shared_ptr<const AttractorRecord> published_;  // a cache: built on the worker thread only
 };
