@@ -115,17 +115,24 @@ def main():
         m = re.search(r"speed ([\d.]+) frames \d+\s+([\d.]+) fps.*worker (\d+) steps/s \(ensemble (\d+)\)", line)
         if m:
             ui.setdefault((float(m.group(1)), int(m.group(4))), []).append((float(m.group(2)), float(m.group(3))))
+    # The app shares 2 cores with Xvfb and the rasteriser, so single runs scatter by a few fps on this machine:
+    # the table gives the median run and, beside it, the worst one.
+    def median(xs):
+        xs = sorted(xs)
+        return xs[len(xs) // 2] if len(xs) % 2 else 0.5 * (xs[len(xs) // 2 - 1] + xs[len(xs) // 2])
     if (60.0, 300) in ui:
         r = ui[(60.0, 300)]
-        add("live_ui_60_of_300", "app under Xvfb, UI paced at 60 Hz: 60 steps/s requested, ensemble 300 (worst of runs)",
+        add("live_ui_60_of_300", f"app under Xvfb, UI paced at 60 Hz: 60 steps/s requested, ensemble 300 (worst of {len(r)} runs)",
             min(w for _, w in r), "steps/s", "bench/bench_frame.sh build MODEL 900 300 60 60", "57–63 (±5 %)")
-        add("live_ui_60_of_300_fps", "... its frame rate (worst of runs)", min(f for f, _ in r), "fps",
+        add("live_ui_60_of_300_fps", f"... its frame rate (median of {len(r)} runs)", median([f for f, _ in r]), "fps",
+            "bench/bench_frame.sh build MODEL 900 300 60 60", 58)
+        add("live_ui_60_of_300_fps_worst", f"... its frame rate (worst of {len(r)} runs)", min(f for f, _ in r), "fps",
             "bench/bench_frame.sh build MODEL 900 300 60 60", 58)
     if (0.0, 100) in ui:
         r = ui[(0.0, 100)]
-        add("live_ui_max_100", "app under Xvfb, UI paced at 60 Hz: as fast as possible, ensemble 100 (best of runs)",
-            max(w for _, w in r), "steps/s", "bench/bench_frame.sh build MODEL 900 100 60 0", 150)
-        add("live_ui_max_100_fps", "... its frame rate (in that run)", max(r, key=lambda x: x[1])[0], "fps",
+        add("live_ui_max_100", f"app under Xvfb, UI paced at 60 Hz: as fast as possible, ensemble 100 (median of {len(r)} runs)",
+            median([w for _, w in r]), "steps/s", "bench/bench_frame.sh build MODEL 900 100 60 0", 150)
+        add("live_ui_max_100_fps", f"... its frame rate (median of {len(r)} runs)", median([f for f, _ in r]), "fps",
             "bench/bench_frame.sh build MODEL 900 100 60 0", 58)
     sp = os.path.join(d, "startup.txt")
     for line in (open(sp).read().splitlines() if os.path.exists(sp) else []):

@@ -22,7 +22,8 @@ def table(res):
     m = res["machine"]
     lines = [f"Measured by `bench/run_all.sh` on {res['date'][:10]} (commit {res['commit']}), {m['cpu']}, "
              f"{m['cores']} cores, {m['isa']}, OPENBLAS_CORETYPE {m.get('openblas_coretype', '?')}; load at start: `{res['load_start'].split('load average:')[-1].strip()}`, "
-             f"at end: `{res['load_end'].split('load average:')[-1].strip()}`. Best of the repetitions; the peer is "
+             f"at end: `{res['load_end'].split('load average:')[-1].strip()}`. Best of the repetitions unless the row "
+             "says otherwise; the peer is "
              f"`bench/peers/torch_peer.py` (PyTorch {res.get('peer', {}).get('torch', 'n/a')}, 2 threads) on the "
              "same weights and shapes.", "",
              "| what | TopDown | target | PyTorch peer | ratio to peer | program |", "|---|---|---|---|---|---|"]
