@@ -29,7 +29,7 @@ void draw_pca_references(plot::PlotArea& a, const ModelInfo& m) {
         std::vector<float> ys;
         for (const auto& pt : traj) xs.push_back(pt.x), ys.push_back(pt.y);
         const ImU32 col = plot::to_imu32(plot::state_color(static_cast<int>(c), C), 90);
-        plot::plot_line(a, xs.data(), ys.data(), xs.size(), col, 1.5f);
+        plot::plot_line(a, xs.data(), ys.data(), xs.size(), col, 1.0f);  // faint and thin: the chains stand out
         const ImVec2 end = a.at(xs.back(), ys.back());
         a.draw->AddCircleFilled(end, 3.5f, plot::to_imu32(plot::state_color(static_cast<int>(c), C), 200));
         const std::string& name = m.model->class_names[c];
